@@ -1,0 +1,50 @@
+using IntegrationsPlattform.Contracts.Messaging;
+
+namespace IntegrationsPlattform.Contracts.Kernel;
+
+public enum IndicatorLevel
+{
+    Kreis,
+    Municipality,
+}
+
+/// <summary>A figure a module reports, e.g. "lotsen.active" — key stable, label German.</summary>
+public sealed record IndicatorDefinition(string Key, string Label, string Unit, IndicatorLevel Level);
+
+/// <summary>A calendar period the figures refer to; the host snapshots per month.</summary>
+public sealed record IndicatorPeriod(DateOnly From, DateOnly To)
+{
+    public string Label => From.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static IndicatorPeriod MonthOf(DateOnly day)
+    {
+        var from = new DateOnly(day.Year, day.Month, 1);
+        return new IndicatorPeriod(from, from.AddMonths(1).AddDays(-1));
+    }
+}
+
+/// <summary>One value; <paramref name="MunicipalityAgs"/> is null for Kreis-level figures.</summary>
+public sealed record IndicatorValue(string Key, decimal Value, string? MunicipalityAgs = null);
+
+/// <summary>Implemented by a module to provide its current figures when the host asks (pull).</summary>
+public interface IIndicatorProvider
+{
+    IReadOnlyList<IndicatorDefinition> Definitions { get; }
+
+    Task<IReadOnlyList<IndicatorValue>> GetValuesAsync(IndicatorPeriod period, CancellationToken cancellationToken);
+}
+
+/// <summary>A value as the host stored it. <paramref name="Source"/> is the reporting programme's display name (data, not a dependency).</summary>
+public sealed record IndicatorSnapshot(
+    string Key,
+    string Label,
+    string Unit,
+    IndicatorLevel Level,
+    string? MunicipalityAgs,
+    string Period,
+    decimal Value,
+    string Source,
+    DateTimeOffset TakenAt);
+
+/// <summary>The latest snapshot of every indicator (optionally only those whose key starts with <paramref name="KeyPrefix"/>).</summary>
+public sealed record GetLatestIndicators(string? KeyPrefix = null) : IQuery<IReadOnlyList<IndicatorSnapshot>>;

@@ -1,0 +1,14 @@
+namespace IntegrationsPlattform.Contracts.Mail;
+
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
+
+public sealed record OutgoingMail(string To, string Subject, string TextBody)
+{
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>Sends mail by SMTP or, in the demo and in tests, as .eml files in the pickup folder.</summary>
+public interface IMailSender
+{
+    Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default);
+}

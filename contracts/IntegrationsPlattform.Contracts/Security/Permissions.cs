@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace IntegrationsPlattform.Contracts.Security;
+
+/// <summary>
+/// A permission a module defines, e.g. <c>lotsen.anfragen.bearbeiten</c>. <paramref name="Scopable"/>
+/// permissions can be granted for some municipalities only or for the user's own records only.
+/// </summary>
+public sealed record PermissionDefinition(string Key, string DisplayName, bool Scopable = false);
+
+public static class PermissionPolicy
+{
+    public const string Prefix = "perm:";
+
+    public static string For(string permissionKey) => Prefix + permissionKey;
+}
+
+/// <summary>On a page (Razor component) or endpoint: the user must hold this permission.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true)]
+public sealed class RequirePermissionAttribute : AuthorizeAttribute
+{
+    public RequirePermissionAttribute(string permissionKey)
+    {
+        PermissionKey = permissionKey;
+        Policy = PermissionPolicy.For(permissionKey);
+    }
+
+    public string PermissionKey { get; }
+}
+
+/// <summary>Marks an API endpoint as deliberately public (no login).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class PublicEndpointAttribute : AllowAnonymousAttribute;
+
+/// <summary>How far a grant reaches.</summary>
+public enum ScopeKind
+{
+    All,
+    Municipalities,
+    OwnRecords,
+}
+
+/// <summary>A grant of one permission to the current user, with its scope.</summary>
+public sealed record PermissionScope(ScopeKind Kind, IReadOnlySet<string> MunicipalityAgs)
+{
+    public static readonly PermissionScope All = new(ScopeKind.All, new HashSet<string>());
+
+    public bool CoversMunicipality(string ags) => Kind == ScopeKind.All || (Kind == ScopeKind.Municipalities && MunicipalityAgs.Contains(ags));
+}
+
+/// <summary>The signed-in user as modules see them.</summary>
+public interface ICurrentUser
+{
+    Guid? UserId { get; }
+
+    string? UserName { get; }
+
+    bool IsAuthenticated { get; }
+
+    bool Has(string permissionKey);
+
+    /// <summary>The widest scope the user holds for a permission, or null without it.</summary>
+    PermissionScope? ScopeOf(string permissionKey);
+}

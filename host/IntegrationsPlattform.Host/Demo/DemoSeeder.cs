@@ -1,0 +1,71 @@
+using IntegrationsPlattform.Contracts.Demo;
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Host.Configuration;
+using IntegrationsPlattform.Host.Security;
+
+namespace IntegrationsPlattform.Host.Demo;
+
+/// <summary>
+/// Demo accounts with documented passwords (README) and the modules' invented demo data. Refused in
+/// production. Idempotent: existing accounts are left alone.
+/// </summary>
+internal sealed class DemoSeeder(AccountStore accounts, RoleStore roles, PermissionCatalog catalog, PlatformOptions options, IServiceScopeFactory scopes, ILogger<DemoSeeder> logger)
+{
+    public const string AdminRole = "Administration";
+    public const string StaffRole = "Fachkraft WIR-Vielfaltszentrum";
+
+    /// <summary>User name, display name, password, role — the same table stands in the README.</summary>
+    public static readonly (string UserName, string DisplayName, string Password, string Role)[] DemoUsers =
+    [
+        ("admin", "Demo-Administration", "Demo-Admin-2026", AdminRole),
+        ("fachkraft", "Demo-Fachkraft", "Demo-Fachkraft-2026", StaffRole),
+    ];
+
+    public async Task SeedAsync(DemoSize size, CancellationToken cancellationToken)
+    {
+        if (options.IsProduction)
+        {
+            throw new InvalidOperationException("Demodaten werden in Produktion nicht angelegt.");
+        }
+
+        var adminRole = await roles.EnsureRoleAsync(AdminRole, "Verwaltet Module, Benutzer, Rollen und DSGVO-Anfragen.", cancellationToken);
+        var staffRole = await roles.EnsureRoleAsync(StaffRole, "Fachkräfte, die die Programme durchführen.", cancellationToken);
+        foreach (var (source, permission) in catalog.All)
+        {
+            var roleId = source == "Plattform" ? adminRole : staffRole;
+            await roles.GrantAsync(roleId, permission.Key, ScopeKind.All, [], cancellationToken);
+        }
+
+        foreach (var (userName, displayName, password, role) in DemoUsers)
+        {
+            if (!await accounts.ExistsAsync(userName, cancellationToken))
+            {
+                await accounts.CreateAsync(userName, displayName, null, password, isDemo: true, [role], cancellationToken);
+            }
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>())
+        {
+            await seeder.SeedAsync(options.Deployment, size, cancellationToken);
+        }
+
+        logger.LogInformation("Demodaten für {Kreis} angelegt ({Size}).", options.Deployment.KreisName, size);
+    }
+}
+
+/// <summary>The first administrator, from configuration (password only from the environment) or the CLI.</summary>
+internal sealed class FirstAdmin(AccountStore accounts, RoleStore roles, PermissionCatalog catalog)
+{
+    public async Task<string> CreateAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        var roleId = await roles.EnsureRoleAsync(DemoSeeder.AdminRole, "Verwaltet Module, Benutzer, Rollen und DSGVO-Anfragen.", cancellationToken);
+        foreach (var (source, permission) in catalog.All.Where(p => p.Source == "Plattform"))
+        {
+            await roles.GrantAsync(roleId, permission.Key, ScopeKind.All, [], cancellationToken);
+        }
+
+        return await accounts.CreateAsync(userName, "Administration", null, password, isDemo: false, [DemoSeeder.AdminRole], cancellationToken);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Host.Modules;
+using IntegrationsPlattform.Host.Storage;
+using MediatR;
+
+namespace IntegrationsPlattform.Host.Messaging;
+
+/// <summary>Logs every request with its duration and outcome — the type name only, never its content (personal data).</summary>
+internal sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await next();
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("{Request} in {ElapsedMs:0.0} ms", typeof(TRequest).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            return response;
+        }
+        catch (Exception ex) when (ex is RequestValidationException or DomainRuleException or RecordNotFoundException)
+        {
+            logger.LogInformation("{Request} abgewiesen ({Reason}) nach {ElapsedMs:0.0} ms", typeof(TRequest).Name, ex.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError("{Request} fehlgeschlagen ({Error}) nach {ElapsedMs:0.0} ms", typeof(TRequest).Name, ex.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
+    }
+}
+
+/// <summary>Runs the request's validators; any field error stops the request before its handler.</summary>
+internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var errors = new List<FieldError>();
+        foreach (var validator in validators)
+        {
+            errors.AddRange(await validator.ValidateAsync(request, cancellationToken));
+        }
+
+        return errors.Count > 0 ? throw new RequestValidationException(errors) : await next();
+    }
+}
+
+/// <summary>
+/// A command runs in one transaction of its module's database; notifications it queued are published
+/// after the commit. Nested commands to the same module join the open transaction.
+/// </summary>
+internal sealed class TransactionBehavior<TRequest, TResponse>(ModuleRegistry registry, ModuleTransactions transactions, IMediator mediator)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    private static readonly bool IsCommand = typeof(TRequest).GetInterfaces()
+        .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var databasePath = IsCommand ? registry.OwnerOfRequest(typeof(TRequest))?.DatabasePath : null;
+        if (databasePath is null || transactions.Current(databasePath) is not null)
+        {
+            return await next();
+        }
+
+        var transaction = await transactions.BeginAsync(databasePath, cancellationToken);
+        TResponse response;
+        try
+        {
+            response = await next();
+        }
+        catch
+        {
+            await transactions.EndAsync(databasePath, commit: false);
+            throw;
+        }
+
+        var notifications = transaction.PendingNotifications.ToList();
+        await transactions.EndAsync(databasePath, commit: true);
+        foreach (var notification in notifications)
+        {
+            await mediator.Publish(notification, cancellationToken);
+        }
+
+        return response;
+    }
+}

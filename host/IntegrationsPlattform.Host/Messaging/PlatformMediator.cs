@@ -1,0 +1,64 @@
+using IntegrationsPlattform.Host.Modules;
+using MediatR;
+
+namespace IntegrationsPlattform.Host.Messaging;
+
+/// <summary>
+/// The mediator modules get. Before sending, it turns "no handler, because the owning module is off"
+/// into <see cref="Contracts.Modules.ModuleNotEnabledException"/>; notifications reach every handler
+/// even when one of them fails.
+/// </summary>
+internal sealed class PlatformMediator(IsolatingMediator inner, ModuleRegistry registry) : IMediator
+{
+    public Task<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        registry.EnsureServed(request.GetType());
+        return inner.Send(request, cancellationToken);
+    }
+
+    public Task Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
+        where TNotification : INotification
+        => inner.Publish(notification, cancellationToken);
+}
+
+/// <summary>MediatR's mediator with one change: a failing notification handler is logged and does not stop the others.</summary>
+internal sealed class IsolatingMediator(ServiceFactory serviceFactory, ILogger<IsolatingMediator> logger) : Mediator(serviceFactory)
+{
+    // MediatR 5 hands over the handler calls as a lazy sequence: a handler that throws synchronously
+    // throws while the sequence is enumerated, one that fails asynchronously when its task is awaited.
+    protected override async Task PublishCore(IEnumerable<Task> allHandlers)
+    {
+        using var handlers = allHandlers.GetEnumerator();
+        while (true)
+        {
+            Task running;
+            try
+            {
+                if (!handlers.MoveNext())
+                {
+                    return;
+                }
+
+                running = handlers.Current;
+            }
+            catch (Exception ex)
+            {
+                LogFailure(ex);
+                continue;
+            }
+
+            try
+            {
+                await running;
+            }
+            catch (Exception ex)
+            {
+                LogFailure(ex);
+            }
+        }
+    }
+
+    private void LogFailure(Exception exception)
+        => logger.LogError(exception, "Ein Empfänger einer Benachrichtigung ist fehlgeschlagen; die übrigen laufen weiter.");
+}

@@ -1,0 +1,172 @@
+using System.Threading.RateLimiting;
+using Autofac;
+using Autofac.Extensions.DependencyInjection;
+using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Demo;
+using IntegrationsPlattform.Contracts.Dsgvo;
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Mail;
+using IntegrationsPlattform.Contracts.Modules;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Host.Components;
+using IntegrationsPlattform.Host.Configuration;
+using IntegrationsPlattform.Host.Demo;
+using IntegrationsPlattform.Host.Dsgvo;
+using IntegrationsPlattform.Host.Jobs;
+using IntegrationsPlattform.Host.Mail;
+using IntegrationsPlattform.Host.Messaging;
+using IntegrationsPlattform.Host.Modules;
+using IntegrationsPlattform.Host.Security;
+using IntegrationsPlattform.Host.Storage;
+using IntegrationsPlattform.Host.Web;
+using MediatR;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace IntegrationsPlattform.Host;
+
+/// <summary>Composition of the platform: configuration → modules → container → web pipeline.</summary>
+internal static class PlatformSetup
+{
+    public const string TokenRateLimit = "token";
+
+    public static void AddPlatform(this WebApplicationBuilder builder, PlatformOptions options)
+    {
+        var time = TimeProvider.System;
+        using var bootLoggers = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole(c => c.SingleLine = true));
+        var bootLogger = bootLoggers.CreateLogger("IntegrationsPlattform.Module");
+
+        Directory.CreateDirectory(options.DataDirectory);
+        MigrationRunner.Migrate(options.HostDatabasePath, typeof(PlatformSetup).Assembly, time);
+        var registry = new ModuleDiscovery(builder.Configuration, bootLogger).Discover(options.PluginsDirectory);
+        new ModuleStartup(options, builder.Configuration, time, bootLogger).Start(registry, builder.Services);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(registry);
+        services.AddSingleton<IModuleCatalog>(registry);
+        services.AddSingleton(time);
+        services.AddSingleton<WriteGates>();
+        services.AddSingleton<HostDatabase>();
+        services.AddSingleton<PermissionCache>();
+        services.AddSingleton<PermissionCatalog>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<RoleStore>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<FirstAdmin>();
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<MailSender>());
+        services.AddHostedService<PlatformInitializer>();
+        services.AddSingleton<JobScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
+        services.AddTransient<IndicatorSnapshotJob>();
+        services.AddScoped<ModuleTransactions>();
+        services.AddScoped(typeof(IModuleDatabase<>), typeof(ModuleDatabase<>));
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
+        services.AddScoped<DataSubjectService>();
+        services.AddTransient<IDataSubjectHandler, AccountDataSubjectHandler>();
+        services.AddTransient<IRequestHandler<GetDeployment, DeploymentInfo>, GetDeploymentHandler>();
+        services.AddTransient<IRequestHandler<GetLatestIndicators, IReadOnlyList<IndicatorSnapshot>>, GetLatestIndicatorsHandler>();
+        services.AddHttpContextAccessor();
+
+        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+        builder.Host.ConfigureContainer<ContainerBuilder>(RegisterMediator);
+
+        services.AddDataProtection()
+            .SetApplicationName("IntegrationsPlattform")
+            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysDirectory));
+        services.AddPlatformAuthentication(options);
+        services.AddAntiforgery();
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "IntegrationsPlattform API";
+            document.Info.Description = $"JSON-API der IntegrationsPlattform ({options.Deployment.KreisName}). Fehler als RFC 7807 Problem Details; Anmeldung per Bearer-Token (POST /api/auth/token).";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddPlatformChecks(registry);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(TokenRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unbekannt",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.Security.TokenRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = (context, _) => new ValueTask(ProblemResponses.WriteAsync(context.HttpContext, 429, "Zu viele Anfragen", "Bitte eine Minute warten und dann erneut versuchen."));
+        });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in (builder.Configuration["Platform:KnownProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+    }
+
+    /// <summary>MediatR 5 has no DI package: the mediator, its service factory and the behaviours are registered here, in nesting order.</summary>
+    private static void RegisterMediator(ContainerBuilder container)
+    {
+        container.Register<ServiceFactory>(context =>
+        {
+            var scope = context.Resolve<IComponentContext>();
+            return type => scope.ResolveOptional(type)!;
+        }).InstancePerLifetimeScope();
+        container.RegisterType<IsolatingMediator>().AsSelf().InstancePerLifetimeScope();
+        container.RegisterType<PlatformMediator>().As<IMediator>().InstancePerLifetimeScope();
+        container.RegisterGeneric(typeof(LoggingBehavior<,>)).As(typeof(IPipelineBehavior<,>));
+        container.RegisterGeneric(typeof(ValidationBehavior<,>)).As(typeof(IPipelineBehavior<,>));
+        container.RegisterGeneric(typeof(TransactionBehavior<,>)).As(typeof(IPipelineBehavior<,>));
+    }
+
+    public static void UsePlatform(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<PlatformOptions>();
+        var registry = app.Services.GetRequiredService<ModuleRegistry>();
+
+        app.UseForwardedHeaders();
+        if (options.PublicBaseUrl is { } baseUrl && baseUrl.AbsolutePath.Length > 1)
+        {
+            app.UsePathBase(baseUrl.AbsolutePath.TrimEnd('/'));
+        }
+
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = ProblemResponses.HandleExceptionAsync,
+            SuppressDiagnosticsCallback = c => ProblemResponses.Map(c.Exception).Status < 500,
+        });
+        app.UseStatusCodePages(ProblemResponses.HandleEmptyStatusAsync);
+        app.UseStaticFiles();
+        app.UseModuleStaticFiles(registry);
+        app.UseRequestLocalization(PlatformLocalization.Options());
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "openapi/ui";
+            o.SwaggerEndpoint("/openapi/v1.json", "IntegrationsPlattform v1");
+            o.DocumentTitle = "IntegrationsPlattform – API";
+        });
+        app.MapPlatformHealth();
+        app.MapAccountEndpoints();
+        app.MapAuthApi();
+        app.MapAdminApi();
+        app.MapModuleApis(registry);
+        app.MapPlatformPages(registry);
+    }
+}

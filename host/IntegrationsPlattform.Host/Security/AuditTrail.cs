@@ -1,0 +1,74 @@
+using Dapper;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Host.Modules;
+using IntegrationsPlattform.Host.Storage;
+using Microsoft.AspNetCore.Components.Endpoints;
+
+namespace IntegrationsPlattform.Host.Security;
+
+internal sealed record AuditRecord(string At, string? UserName, string Action, string Module, string RecordType, string? RecordId, string? Endpoint, string Details);
+
+/// <summary>
+/// The audit trail of access to personal data, kept in host.db. Who and through which endpoint comes
+/// from the request; the module from the endpoint that is running.
+/// </summary>
+internal sealed class AuditTrail(HostDatabase database, IHttpContextAccessor accessor, ICurrentUser user, ModuleRegistry registry, TimeProvider time) : IAuditTrail
+{
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+        => RecordAsync(entry, ModuleOfCurrentEndpoint(), cancellationToken);
+
+    public Task RecordAsync(AuditEntry entry, string module, CancellationToken cancellationToken = default)
+    {
+        var context = accessor.HttpContext;
+        var endpoint = context is null ? "CLI" : $"{context.Request.Method} {context.Request.Path}";
+        return database.WriteAsync((c, t) => c.ExecuteAsync(
+            """
+            INSERT INTO audit_log (id, at, user_id, user_name, action, module, record_type, record_id, endpoint, details)
+            VALUES (@id, @at, @userId, @userName, @action, @module, @recordType, @recordId, @endpoint, @details)
+            """,
+            new
+            {
+                id = Guid.CreateVersion7().ToString(),
+                at = time.GetUtcNow().ToString("O"),
+                userId = user.UserId?.ToString(),
+                userName = user.UserName,
+                action = entry.Action.ToString(),
+                module,
+                recordType = entry.RecordType,
+                recordId = entry.RecordId,
+                endpoint,
+                details = entry.Details,
+            },
+            t), cancellationToken);
+    }
+
+    public async Task<(IReadOnlyList<AuditRecord> Rows, int Total)> SearchAsync(string? text, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var like = string.IsNullOrWhiteSpace(text) ? null : "%" + text.Trim() + "%";
+        const string Filter = "(@like IS NULL OR user_name LIKE @like OR record_type LIKE @like OR record_id LIKE @like OR module LIKE @like OR details LIKE @like)";
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM audit_log WHERE {Filter}", new { like });
+        var rows = await connection.QueryAsync<AuditRecord>(
+            $"""
+            SELECT at AS At, user_name AS UserName, action AS Action, module AS Module, record_type AS RecordType, record_id AS RecordId, endpoint AS Endpoint, details AS Details
+            FROM audit_log WHERE {Filter} ORDER BY at DESC LIMIT @pageSize OFFSET @offset
+            """,
+            new { like, pageSize, offset = (page - 1) * pageSize });
+        return (rows.ToList(), total);
+    }
+
+    private string ModuleOfCurrentEndpoint()
+    {
+        var endpoint = accessor.HttpContext?.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<ModuleEndpointTag>() is { } tag)
+        {
+            return tag.ModuleId;
+        }
+
+        var component = endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type;
+        return component is not null && registry.OfAssembly(component.Assembly) is { } module ? module.Id : "Plattform";
+    }
+}
+
+/// <summary>Endpoint metadata naming the module an API endpoint belongs to.</summary>
+internal sealed record ModuleEndpointTag(string ModuleId);

@@ -1,0 +1,38 @@
+using IntegrationsPlattform.Host.Configuration;
+using Microsoft.Data.Sqlite;
+
+namespace IntegrationsPlattform.Host.Storage;
+
+/// <summary>The host's own database <c>host.db</c>. No module ever sees it.</summary>
+internal sealed class HostDatabase(PlatformOptions options, WriteGates gates)
+{
+    public string Path => options.HostDatabasePath;
+
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default) => Sqlite.OpenAsync(Path, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in one immediate transaction, one writer at a time.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        var gate = gates.For(Path);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> work, CancellationToken cancellationToken = default)
+        => WriteAsync(async (c, t) =>
+        {
+            await work(c, t);
+            return true;
+        }, cancellationToken);
+}

@@ -1,0 +1,86 @@
+using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Modules;
+using IntegrationsPlattform.Host.Modules;
+using Microsoft.Data.Sqlite;
+
+namespace IntegrationsPlattform.Host.Storage;
+
+internal sealed class ModuleDatabase<TModule>(ModuleRegistry registry, ModuleTransactions transactions) : IModuleDatabase<TModule>
+    where TModule : PlatformModule
+{
+    private readonly InstalledModule _module = registry.OfModuleType(typeof(TModule));
+
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+        => Sqlite.OpenAsync(_module.DatabasePath!, cancellationToken);
+
+    public ModuleTransaction Transaction => transactions.Current(_module.DatabasePath!)
+        ?? throw new InvalidOperationException($"Schreibzugriff auf die Datenbank von {_module.Id} nur innerhalb eines Commands (ICommand<T>).");
+}
+
+/// <summary>The open command transactions of one lifetime scope (one HTTP request or CLI call), per database file.</summary>
+internal sealed class ModuleTransactions(WriteGates gates) : IAsyncDisposable
+{
+    private readonly Dictionary<string, (ModuleTransaction Transaction, SemaphoreSlim Gate)> _open = new(StringComparer.Ordinal);
+
+    public ModuleTransaction? Current(string databasePath) => _open.TryGetValue(databasePath, out var open) ? open.Transaction : null;
+
+    public async Task<ModuleTransaction> BeginAsync(string databasePath, CancellationToken cancellationToken)
+    {
+        var gate = gates.For(databasePath);
+        await gate.WaitAsync(cancellationToken);
+        SqliteConnection? connection = null;
+        try
+        {
+            connection = await Sqlite.OpenAsync(databasePath, cancellationToken);
+            // IMMEDIATE takes the write lock now, so that a second process cannot slip in between read and write.
+            var transaction = connection.BeginTransaction(deferred: false);
+            var moduleTransaction = new ModuleTransaction(connection, transaction);
+            _open[databasePath] = (moduleTransaction, gate);
+            return moduleTransaction;
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            gate.Release();
+            throw;
+        }
+    }
+
+    public async Task EndAsync(string databasePath, bool commit)
+    {
+        if (!_open.Remove(databasePath, out var open))
+        {
+            return;
+        }
+
+        try
+        {
+            if (commit)
+            {
+                await open.Transaction.Sql.CommitAsync();
+            }
+            else
+            {
+                await open.Transaction.Sql.RollbackAsync();
+            }
+        }
+        finally
+        {
+            await open.Transaction.Sql.DisposeAsync();
+            await open.Transaction.Connection.DisposeAsync();
+            open.Gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var path in _open.Keys.ToList())
+        {
+            await EndAsync(path, commit: false);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace IntegrationsPlattform.Host.Storage;
+
+/// <summary>
+/// The only place that knows the storage provider. Durability: WAL with synchronous=NORMAL — a
+/// committed transaction survives a crash of the process (the WAL is in the OS), the last
+/// transactions before a power loss may be lost. Chosen for write latency; see README "Betrieb".
+/// </summary>
+internal static class Sqlite
+{
+    public const int BusyTimeoutMilliseconds = 5000;
+
+    public static string ConnectionString(string path) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        ForeignKeys = true,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    public static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(ConnectionString(path));
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static SqliteConnection Open(string path) => OpenAsync(path).GetAwaiter().GetResult();
+}
+
+/// <summary>
+/// One writer at a time per database file, in process. SQLite serialises writers anyway; queueing them
+/// here instead of in SQLite's busy loop keeps the latency tail short (see stack notes).
+/// </summary>
+internal sealed class WriteGates
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+
+    public SemaphoreSlim For(string databasePath) => _gates.GetOrAdd(databasePath, _ => new SemaphoreSlim(1, 1));
+}

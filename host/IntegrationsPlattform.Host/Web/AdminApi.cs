@@ -1,0 +1,209 @@
+using IntegrationsPlattform.Contracts.Dsgvo;
+using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Host.Configuration;
+using IntegrationsPlattform.Host.Dsgvo;
+using IntegrationsPlattform.Host.Jobs;
+using IntegrationsPlattform.Host.Modules;
+using IntegrationsPlattform.Host.Security;
+using IntegrationsPlattform.Host.Storage;
+
+namespace IntegrationsPlattform.Host.Web;
+
+internal sealed record ModuleInfo(string Id, string DisplayName, string State, string? Reason, string? Version, int SdkMajor, int SchemaVersion, long DatabaseBytes, IReadOnlyList<string> Requires, IReadOnlyList<string> Uses, string Folder);
+
+internal sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Email, string? Password, IReadOnlyList<string>? Roles);
+
+internal sealed record ResetPasswordRequest(string? Password);
+
+internal sealed record UserRolesRequest(IReadOnlyList<string>? RoleIds);
+
+internal sealed record CreateRoleRequest(string? Name, string? Description);
+
+internal sealed record GrantRequest(string? Scope, IReadOnlyList<string>? Municipalities);
+
+internal sealed record DataSubjectRequest(string? Name, string? Email);
+
+internal sealed record EraseRequest(string? Name, string? Email, IReadOnlyList<EraseItem>? Records);
+
+internal sealed record EraseItem(string Module, string RecordType, string RecordId);
+
+/// <summary>The admin API under <c>/api/admin</c>: modules, users, roles, jobs, audit trail, DSGVO requests, backup.</summary>
+internal static class AdminApi
+{
+    public static ModuleInfo Describe(InstalledModule module) => new(
+        module.Id,
+        module.DisplayName,
+        module.State.ToString(),
+        module.Reason,
+        module.Manifest?.Version.ToString(),
+        module.Manifest?.SdkMajor ?? 0,
+        module.SchemaVersion,
+        module.DatabasePath is { } path && File.Exists(path) ? new FileInfo(path).Length : 0,
+        module.Manifest?.Requires ?? [],
+        module.Manifest?.Uses ?? [],
+        Path.GetFileName(module.Folder));
+
+    public static void MapAdminApi(this WebApplication app)
+    {
+        var admin = app.MapGroup("/api/admin").WithTags("Verwaltung");
+
+        admin.MapGet("/modules", (ModuleRegistry registry) => registry.All.Select(Describe).ToList())
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Alle gefundenen Module mit Zustand");
+
+        admin.MapGet("/permissions", (PermissionCatalog catalog) => catalog.All.Select(p => new { source = p.Source, p.Permission.Key, p.Permission.DisplayName, p.Permission.Scopable }))
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Alle vergebbaren Berechtigungen");
+
+        admin.MapGet("/users", (AccountStore accounts, CancellationToken ct) => accounts.ListAsync(ct))
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Benutzer");
+
+        admin.MapPost("/users", async (CreateUserRequest request, AccountStore accounts, CancellationToken ct) =>
+            {
+                var id = await accounts.CreateAsync(request.UserName ?? "", request.DisplayName ?? "", request.Email, request.Password ?? "", isDemo: false, request.Roles ?? [], ct);
+                return Results.Created($"/api/admin/users/{id}", await accounts.FindAsync(id, ct));
+            })
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Benutzer anlegen").ProducesValidationProblem();
+
+        admin.MapPost("/users/{id:guid}/deactivate", async (Guid id, AccountStore accounts, ICurrentUser user, CancellationToken ct) =>
+            {
+                if (user.UserId == id)
+                {
+                    throw new DomainRuleException("Das eigene Konto kann nicht deaktiviert werden.");
+                }
+
+                await accounts.SetActiveAsync(id.ToString(), false, ct);
+                return Results.NoContent();
+            })
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Benutzer deaktivieren (beendet Sitzungen und Tokens)");
+
+        admin.MapPost("/users/{id:guid}/activate", async (Guid id, AccountStore accounts, CancellationToken ct) =>
+            {
+                await accounts.SetActiveAsync(id.ToString(), true, ct);
+                return Results.NoContent();
+            })
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Benutzer wieder aktivieren");
+
+        admin.MapPost("/users/{id:guid}/reset-password", async (Guid id, ResetPasswordRequest request, AccountStore accounts, CancellationToken ct) =>
+            {
+                await accounts.ResetPasswordAsync(id.ToString(), request.Password ?? "", ct);
+                return Results.NoContent();
+            })
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Passwort neu setzen und Sperre aufheben");
+
+        admin.MapPut("/users/{id:guid}/roles", async (Guid id, UserRolesRequest request, RoleStore roles, CancellationToken ct) =>
+            {
+                await roles.SetUserRolesAsync(id.ToString(), request.RoleIds ?? [], ct);
+                return Results.NoContent();
+            })
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Rollen eines Benutzers setzen");
+
+        admin.MapGet("/roles", (RoleStore roles, CancellationToken ct) => roles.ListAsync(ct))
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Rollen mit Berechtigungen");
+
+        admin.MapPost("/roles", async (CreateRoleRequest request, RoleStore roles, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length is < 2 or > 80)
+                {
+                    throw RequestValidationException.For("name", "Bitte einen Rollennamen mit 2 bis 80 Zeichen angeben.");
+                }
+
+                var id = await roles.EnsureRoleAsync(request.Name.Trim(), request.Description?.Trim() ?? "", ct);
+                return Results.Created($"/api/admin/roles/{id}", new { id });
+            })
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Rolle anlegen").ProducesValidationProblem();
+
+        admin.MapPut("/roles/{id:guid}/permissions/{permission}", async (Guid id, string permission, GrantRequest request, RoleStore roles, PlatformOptions options, CancellationToken ct) =>
+            {
+                if (!Enum.TryParse<ScopeKind>(request.Scope ?? nameof(ScopeKind.All), ignoreCase: true, out var scope))
+                {
+                    throw RequestValidationException.For("scope", "Reichweite: All, Municipalities oder OwnRecords.");
+                }
+
+                var municipalities = request.Municipalities ?? [];
+                var unknown = municipalities.FirstOrDefault(a => options.Deployment.FindMunicipality(a) is null);
+                if (unknown is not null)
+                {
+                    throw RequestValidationException.For("municipalities", $"'{unknown}' ist keine Kommune dieses Kreises.");
+                }
+
+                await roles.GrantAsync(id.ToString(), permission, scope, municipalities, ct);
+                return Results.NoContent();
+            })
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Berechtigung einer Rolle erteilen (mit Reichweite)");
+
+        admin.MapDelete("/roles/{id:guid}/permissions/{permission}", async (Guid id, string permission, RoleStore roles, CancellationToken ct) =>
+            {
+                await roles.RevokeAsync(id.ToString(), permission, ct);
+                return Results.NoContent();
+            })
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Berechtigung entziehen");
+
+        admin.MapGet("/jobs", async (JobScheduler scheduler, CancellationToken ct) =>
+            {
+                var last = await scheduler.LastRunsAsync(ct);
+                return scheduler.Jobs.Select(j => new { j.Key, j.DisplayName, j.Source, intervalMinutes = j.Interval.TotalMinutes, lastRun = last.GetValueOrDefault(j.Key) });
+            })
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Geplante Aufträge mit letztem Lauf");
+
+        admin.MapPost("/jobs/{key}/run", async (string key, JobScheduler scheduler, CancellationToken ct) =>
+            {
+                var job = scheduler.Jobs.FirstOrDefault(j => j.Key == key) ?? throw new RecordNotFoundException($"Einen Auftrag '{key}' gibt es nicht.");
+                return Results.Ok(await scheduler.RunAsync(job, ct));
+            })
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Auftrag sofort ausführen");
+
+        admin.MapGet("/audit", async (string? q, int? page, AuditTrail audit, CancellationToken ct) =>
+            {
+                var (rows, total) = await audit.SearchAsync(q, Math.Max(page ?? 1, 1), 50, ct);
+                return new { total, rows };
+            })
+            .RequirePermission(PermissionCatalog.PlatformAudit).WithSummary("Protokoll der Zugriffe auf personenbezogene Daten");
+
+        admin.MapPost("/dsgvo/search", (DataSubjectRequest request, DataSubjectService service, CancellationToken ct)
+                => service.FindAsync(ToQuery(request.Name, request.Email), ct))
+            .RequirePermission(PermissionCatalog.PlatformDataSubjects).WithSummary("Person in allen Modulen suchen").ProducesValidationProblem();
+
+        admin.MapPost("/dsgvo/export", (DataSubjectRequest request, DataSubjectService service, CancellationToken ct)
+                => service.ExportAsync(ToQuery(request.Name, request.Email), ct))
+            .RequirePermission(PermissionCatalog.PlatformDataSubjects).WithSummary("Auskunft: alle Daten der Person (Art. 15 DSGVO)");
+
+        admin.MapPost("/dsgvo/erase", async (EraseRequest request, DataSubjectService service, CancellationToken ct) =>
+            {
+                var records = request.Records ?? [];
+                if (records.Count == 0)
+                {
+                    throw RequestValidationException.For("records", "Bitte die zu löschenden Datensätze ausdrücklich angeben.");
+                }
+
+                var erased = await service.EraseAsync(records.Select(r => (r.Module, r.RecordType, r.RecordId)).ToList(), ToQuery(request.Name, request.Email), ct);
+                return new { erased };
+            })
+            .RequirePermission(PermissionCatalog.PlatformDataSubjects).WithSummary("Löschung (Art. 17 DSGVO) der bestätigten Datensätze");
+
+        admin.MapPost("/backup", (PlatformOptions options, ModuleRegistry registry, TimeProvider time)
+                => Results.Ok(new { folder = DatabaseBackup.BackupAll(options, registry, time) }))
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Konsistente Sicherung aller Datenbanken");
+    }
+
+    internal static DataSubjectQuery ToQuery(string? name, string? email)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(name) && string.IsNullOrWhiteSpace(email))
+        {
+            errors.Add(new FieldError("name", "Bitte einen Namen oder eine E-Mail-Adresse angeben."));
+        }
+
+        if (name is { Length: > 200 })
+        {
+            errors.Add(new FieldError("name", "Der Name ist zu lang (höchstens 200 Zeichen)."));
+        }
+
+        if (!string.IsNullOrWhiteSpace(email) && !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _))
+        {
+            errors.Add(new FieldError("email", "Die E-Mail-Adresse ist nicht gültig."));
+        }
+
+        return errors.Count > 0 ? throw new RequestValidationException(errors) : new DataSubjectQuery(name?.Trim(), email?.Trim());
+    }
+}

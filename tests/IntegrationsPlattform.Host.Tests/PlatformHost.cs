@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace IntegrationsPlattform.Host.Tests;
+
+/// <summary>
+/// A real host on a fresh data directory, loading the test plugins from the built plugin folder
+/// (bin/…/plugins) exactly as a deployment does. One per fixture.
+/// </summary>
+public sealed partial class PlatformHost : WebApplicationFactory<Program>
+{
+    public const string AdminUser = "admin";
+    public const string AdminPassword = "Demo-Admin-2026";
+    public const string StaffUser = "fachkraft";
+    public const string StaffPassword = "Demo-Fachkraft-2026";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public PlatformHost(IDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "ip-tests", Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>
+        {
+            ["Platform:DataDirectory"] = DataDirectory,
+            ["Platform:PluginsDirectory"] = PluginsDirectory,
+            ["Platform:Demo:Seed"] = "true",
+            ["Platform:Mail:Mode"] = "Pickup",
+            ["Platform:Mail:From"] = "test@demo.invalid",
+            ["Platform:Legal:Impressum"] = "Impressum des Testkreises",
+            ["Platform:Legal:Datenschutz"] = "Datenschutz des Testkreises",
+            ["Platform:Legal:Barrierefreiheit"] = "Barrierefreiheit des Testkreises",
+            ["Platform:Legal:FeedbackContact"] = "barrierefreiheit@demo.invalid",
+            ["Platform:Security:TokenRequestsPerMinute"] = "1000",
+            ["Modules:Beispiel:Enabled"] = "true",
+            ["Modules:Verbraucher:Enabled"] = "true",
+            ["Modules:Ruhend:Enabled"] = "false",
+            ["Modules:FremdesSdk:Enabled"] = "true",
+            ["Modules:DoppelteId:Enabled"] = "true",
+            ["Modules:FehlendeAbhaengigkeit:Enabled"] = "true",
+            ["Modules:StartFehler:Enabled"] = "true",
+            ["Modules:MigrationsFehler:Enabled"] = "true",
+            ["Modules:DoppelteRoute:Enabled"] = "true",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public static string PluginsDirectory => Path.Combine(AppContext.BaseDirectory, "plugins");
+
+    public string DataDirectory { get; }
+
+    public string ModuleDatabase(string moduleId) => Path.Combine(DataDirectory, "modules", moduleId + ".db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Test");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client without cookies or token.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>A client with a bearer token of the user.</summary>
+    public async Task<HttpClient> ApiClientAsync(string userName, string password)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userName, password));
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string userName, string password)
+    {
+        using var client = Anonymous();
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>A browser-like client (cookies, no auto redirect) signed in through the login form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await client.GetStringAsync("/account/login");
+        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = AntiforgeryToken(login),
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "Anmeldung über das Formular fehlgeschlagen");
+        return client;
+    }
+
+    public static string AntiforgeryToken(string html)
+        => TokenField().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new AssertionException("Kein Anti-Forgery-Token im Formular");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a background thread; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}

@@ -1,0 +1,50 @@
+using IntegrationsPlattform.Contracts.Jobs;
+using IntegrationsPlattform.Contracts.Modules;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Contracts.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using MediatR;
+
+namespace IntegrationsPlattform.TestPlugins.Beispiel;
+
+public sealed class BeispielModule : PlatformModule
+{
+    public const string Lesen = "beispiel.lesen";
+    public const string Schreiben = "beispiel.schreiben";
+
+    public override ModuleManifest Manifest { get; } = new()
+    {
+        Id = "Beispiel",
+        DisplayName = "Beispielprogramm",
+        Version = new Version(1, 2, 0),
+        SdkMajor = PlatformSdk.Major,
+        Description = "Testmodul der Plattform-Tests.",
+    };
+
+    public override IReadOnlyList<PermissionDefinition> Permissions =>
+    [
+        new(Lesen, "Beispiel-Einträge lesen", Scopable: true),
+        new(Schreiben, "Beispiel-Einträge anlegen"),
+    ];
+
+    public override IReadOnlyList<NavigationEntry> Navigation => [new("Beispiel", "/beispiel", Lesen)];
+
+    public override IReadOnlyList<ScheduledJobDefinition> Jobs => [new("aufraeumen", "Beispiel aufräumen", TimeSpan.FromDays(1), typeof(AufraeumenJob))];
+
+    public override void MapApi(ModuleApiBuilder api)
+    {
+        api.Group.MapGet("/eintraege", async (string? kommune, IMediator mediator, CancellationToken ct) => await mediator.Send(new ListEintraege(kommune), ct))
+            .RequirePermission(Lesen);
+        api.Group.MapPost("/eintraege", async (NeuerEintrag body, IMediator mediator, CancellationToken ct) =>
+            {
+                var id = await mediator.Send(new CreateEintrag(body.Titel, body.KommuneAgs, body.PersonName, body.PersonEmail), ct);
+                return Results.Created($"/api/beispiel/eintraege/{id}", new { id });
+            })
+            .RequirePermission(Schreiben);
+        api.Group.MapGet("/oeffentlich", () => new { hinweis = "öffentlich" }).AsPublic();
+        api.Group.MapGet("/vergessen", () => "ohne Berechtigung erklärt");
+    }
+}
+
+internal sealed record NeuerEintrag(string? Titel, string? KommuneAgs, string? PersonName, string? PersonEmail);

@@ -1,0 +1,96 @@
+using Dapper;
+using IntegrationsPlattform.Contracts.Beispiel;
+using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Jobs;
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Contracts.Security;
+using MediatR;
+
+namespace IntegrationsPlattform.TestPlugins.Beispiel;
+
+internal sealed record CreateEintrag(string? Titel, string? KommuneAgs, string? PersonName, string? PersonEmail) : ICommand<Guid>;
+
+internal sealed record EintragDto(string Id, string Titel, string KommuneAgs, string CreatedAt);
+
+internal sealed record ListEintraege(string? KommuneAgs) : IQuery<IReadOnlyList<EintragDto>>;
+
+internal sealed class CreateEintragValidator(IMediator mediator) : IValidator<CreateEintrag>
+{
+    public async Task<IReadOnlyList<FieldError>> ValidateAsync(CreateEintrag request, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(request.Titel))
+        {
+            errors.Add(new FieldError("titel", "Bitte einen Titel angeben."));
+        }
+        else if (request.Titel.Length > 100)
+        {
+            errors.Add(new FieldError("titel", "Der Titel darf höchstens 100 Zeichen haben."));
+        }
+
+        var deployment = await mediator.Send(new GetDeployment(), cancellationToken);
+        if (string.IsNullOrWhiteSpace(request.KommuneAgs) || deployment.FindMunicipality(request.KommuneAgs) is null)
+        {
+            errors.Add(new FieldError("kommuneAgs", "Bitte eine Kommune des Kreises wählen."));
+        }
+
+        return errors;
+    }
+}
+
+internal sealed class CreateEintragHandler(IModuleDatabase<BeispielModule> database, IAuditTrail audit, TimeProvider time) : IRequestHandler<CreateEintrag, Guid>
+{
+    public async Task<Guid> Handle(CreateEintrag request, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var tx = database.Transaction;
+        await tx.Connection.ExecuteAsync(
+            "INSERT INTO eintraege (id, titel, kommune_ags, person_name, person_email, created_at) VALUES (@id, @titel, @ags, @name, @email, @now)",
+            new { id = id.ToString(), titel = request.Titel, ags = request.KommuneAgs, name = request.PersonName, email = request.PersonEmail, now = time.GetUtcNow().ToString("O") },
+            tx.Sql);
+        tx.PublishAfterCommit(new BeispielEintragAngelegt(id, request.KommuneAgs!));
+        await audit.RecordAsync(new AuditEntry(AuditAction.Create, "Eintrag", id.ToString()), cancellationToken);
+        return id;
+    }
+}
+
+internal sealed class ListEintraegeHandler(IModuleDatabase<BeispielModule> database, ICurrentUser user, IAuditTrail audit) : IRequestHandler<ListEintraege, IReadOnlyList<EintragDto>>
+{
+    public async Task<IReadOnlyList<EintragDto>> Handle(ListEintraege request, CancellationToken cancellationToken)
+    {
+        var scope = user.ScopeOf(BeispielModule.Lesen) ?? PermissionScope.All;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<EintragDto>(
+            "SELECT id, titel, kommune_ags AS KommuneAgs, created_at AS CreatedAt FROM eintraege WHERE (@ags IS NULL OR kommune_ags = @ags) ORDER BY created_at",
+            new { ags = request.KommuneAgs })).Where(r => scope.CoversMunicipality(r.KommuneAgs)).ToList();
+        await audit.RecordAsync(new AuditEntry(AuditAction.List, "Eintrag", null, $"Filter Kommune={request.KommuneAgs ?? "alle"}, {rows.Count} Treffer"), cancellationToken);
+        return rows;
+    }
+}
+
+internal sealed class CountHandler(IModuleDatabase<BeispielModule> database) : IRequestHandler<CountBeispielEintraege, int>
+{
+    public async Task<int> Handle(CountBeispielEintraege request, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM eintraege WHERE kommune_ags = @ags", new { ags = request.KommuneAgs });
+    }
+}
+
+internal sealed class EintraegeIndicators(IModuleDatabase<BeispielModule> database) : IIndicatorProvider
+{
+    public IReadOnlyList<IndicatorDefinition> Definitions { get; } = [new("beispiel.eintraege", "Einträge", "Anzahl", IndicatorLevel.Municipality)];
+
+    public async Task<IReadOnlyList<IndicatorValue>> GetValuesAsync(IndicatorPeriod period, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Ags, long Count)>("SELECT kommune_ags, count(*) FROM eintraege GROUP BY kommune_ags");
+        return rows.Select(r => new IndicatorValue("beispiel.eintraege", r.Count, r.Ags)).ToList();
+    }
+}
+
+internal sealed class AufraeumenJob : IScheduledJob
+{
+    public Task<string> RunAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult("0 Einträge entfernt");
+}

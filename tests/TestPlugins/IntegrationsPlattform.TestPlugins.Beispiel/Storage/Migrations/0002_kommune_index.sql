@@ -1,0 +1,1 @@
+CREATE INDEX eintraege_kommune ON eintraege(kommune_ags);

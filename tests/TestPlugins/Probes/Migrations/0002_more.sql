@@ -1,0 +1,1 @@
+CREATE TABLE probe_log (id TEXT PRIMARY KEY, probe_id TEXT NOT NULL REFERENCES probe(id));

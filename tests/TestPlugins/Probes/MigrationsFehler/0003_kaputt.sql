@@ -1,0 +1,1 @@
+CREATE TABLE kaputt (id TEXT PRIMARY KEY;
