@@ -148,6 +148,14 @@ internal static class PlatformSetup
         app.UseStatusCodePages(ProblemResponses.HandleEmptyStatusAsync);
         app.UseStaticFiles();
         app.UseModuleStaticFiles(registry);
+
+        // The API browser is static files only; it sits before authentication like the other assets.
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "openapi/ui";
+            o.SwaggerEndpoint("/openapi/v1.json", "IntegrationsPlattform v1");
+            o.DocumentTitle = "IntegrationsPlattform – API";
+        });
         app.UseRequestLocalization(PlatformLocalization.Options());
         app.UseRouting();
         app.UseRateLimiter();
@@ -156,12 +164,6 @@ internal static class PlatformSetup
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.UseSwaggerUI(o =>
-        {
-            o.RoutePrefix = "openapi/ui";
-            o.SwaggerEndpoint("/openapi/v1.json", "IntegrationsPlattform v1");
-            o.DocumentTitle = "IntegrationsPlattform – API";
-        });
         app.MapPlatformHealth();
         app.MapAccountEndpoints();
         app.MapAuthApi();

@@ -15,7 +15,7 @@ internal static class DatabaseBackup
         var paths = new List<string> { options.HostDatabasePath };
         paths.AddRange(registry.All.Where(m => m.Manifest is not null)
             .Select(m => options.ModuleDatabasePath(m.Manifest!.Id)));
-        return Backup(paths.Where(File.Exists), options, time);
+        return Backup(paths.Distinct().Where(File.Exists), options, time);
     }
 
     public static string Backup(IEnumerable<string> databasePaths, PlatformOptions options, TimeProvider time)

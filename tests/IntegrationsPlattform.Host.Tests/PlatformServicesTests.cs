@@ -1,0 +1,253 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Mail;
+using IntegrationsPlattform.Host.Cli;
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationsPlattform.Host.Tests;
+
+/// <summary>Indicators, audit trail, DSGVO requests, mail, jobs, OpenAPI and security headers, on one running host.</summary>
+[TestFixture]
+public sealed class PlatformServicesTests
+{
+    private PlatformHost _host = null!;
+    private HttpClient _staff = null!;
+    private HttpClient _admin = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _host = new PlatformHost();
+        _staff = await _host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        _admin = await _host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _staff.Dispose();
+        _admin.Dispose();
+        _host.Dispose();
+    }
+
+    private async Task<decimal> LatestAsync(string key, string ags)
+    {
+        using var scope = _host.Services.CreateScope();
+        var snapshots = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetLatestIndicators(key));
+        return snapshots.Where(s => s.MunicipalityAgs == ags).Select(s => s.Value).SingleOrDefault();
+    }
+
+    [Test]
+    public async Task IndicatorsFollowWhatUsersDoThroughTheApi()
+    {
+        using var firstRun = await _admin.PostAsync("/api/admin/jobs/platform.indicators/run", null);
+        var before = await LatestAsync("beispiel.eintraege", "06437012");
+        for (var i = 0; i < 2; i++)
+        {
+            using var created = await _staff.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Kennzahl " + i, kommuneAgs = "06437012" });
+        }
+
+        using var secondRun = await _admin.PostAsync("/api/admin/jobs/platform.indicators/run", null);
+        var run = await secondRun.Content.ReadFromJsonAsync<JsonElement>();
+        using var browser = await _host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        var dashboard = WebUtility.HtmlDecode(await browser.GetStringAsync("/"));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(secondRun.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(run.GetProperty("succeeded").GetInt64(), Is.EqualTo(1));
+            Assert.That(await LatestAsync("beispiel.eintraege", "06437012"), Is.EqualTo(before + 2));
+            Assert.That(dashboard, Does.Contain("Einträge").And.Contain("Mossautal"));
+        });
+    }
+
+    [Test]
+    public async Task JobRunsAreVisibleToAdminsWithLastResult()
+    {
+        using var run = await _admin.PostAsync("/api/admin/jobs/Beispiel.aufraeumen/run", null);
+        var jobs = await _admin.GetFromJsonAsync<JsonElement>("/api/admin/jobs");
+        var job = jobs.EnumerateArray().Single(j => j.GetProperty("key").GetString() == "Beispiel.aufraeumen");
+        using var unknown = await _admin.PostAsync("/api/admin/jobs/gibt.es.nicht/run", null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(job.GetProperty("lastRun").GetProperty("result").GetString(), Is.EqualTo("0 Einträge entfernt"));
+            Assert.That(job.GetProperty("source").GetString(), Is.EqualTo("Beispielprogramm"));
+            Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        });
+    }
+
+    [Test]
+    public async Task ListingPersonalRecordsWritesOneAuditEntryWithFilterAndCount()
+    {
+        using var list = await _staff.GetAsync("/api/beispiel/eintraege?kommune=06437001");
+        var audit = await _admin.GetFromJsonAsync<JsonElement>("/api/admin/audit?q=Kommune%3D06437001");
+        var rows = audit.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows, Has.Count.EqualTo(1));
+            Assert.That(rows[0].GetProperty("userName").GetString(), Is.EqualTo(PlatformHost.StaffUser));
+            Assert.That(rows[0].GetProperty("action").GetString(), Is.EqualTo("List"));
+            Assert.That(rows[0].GetProperty("module").GetString(), Is.EqualTo("Beispiel"));
+            Assert.That(rows[0].GetProperty("endpoint").GetString(), Is.EqualTo("GET /api/beispiel/eintraege"));
+            Assert.That(rows[0].GetProperty("details").GetString(), Does.Contain("Treffer"));
+        });
+    }
+
+    [Test]
+    public async Task DataSubjectRequestFindsExportsAndErasesAcrossModules()
+    {
+        await CreateWithPersonAsync("Zuzana Beispielová", "zuzana@demo.invalid");
+        var found = await (await _admin.PostAsJsonAsync("/api/admin/dsgvo/search", new { name = "Beispielová" })).Content.ReadFromJsonAsync<JsonElement>();
+        var record = found.EnumerateArray().Single();
+        var export = await (await _admin.PostAsJsonAsync("/api/admin/dsgvo/export", new { email = "zuzana@demo.invalid" })).Content.ReadFromJsonAsync<JsonElement>();
+        using var withoutConfirmation = await _admin.PostAsJsonAsync("/api/admin/dsgvo/erase", new { name = "Beispielová" });
+        using var erase = await _admin.PostAsJsonAsync("/api/admin/dsgvo/erase", new
+        {
+            name = "Beispielová",
+            records = new[] { new { module = "Beispiel", recordType = "Eintrag", recordId = record.GetProperty("record").GetProperty("recordId").GetString() } },
+        });
+        var afterwards = await (await _admin.PostAsJsonAsync("/api/admin/dsgvo/search", new { name = "Beispielová" })).Content.ReadFromJsonAsync<JsonElement>();
+        var audit = await _admin.GetFromJsonAsync<JsonElement>("/api/admin/audit?q=DSGVO");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(record.GetProperty("module").GetString(), Is.EqualTo("Beispiel"));
+            Assert.That(export.EnumerateArray().Single().GetProperty("data").GetProperty("fields").GetProperty("E-Mail").GetString(), Is.EqualTo("zuzana@demo.invalid"));
+            Assert.That(withoutConfirmation.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((await erase.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("erased").GetInt32(), Is.EqualTo(1));
+            Assert.That(afterwards.GetArrayLength(), Is.Zero);
+            Assert.That(audit.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("action").GetString()), Does.Contain("Export").And.Contain("Erase"));
+        });
+    }
+
+    [Test]
+    public async Task DataSubjectSearchNeedsANameOrEmail()
+    {
+        using var response = await _admin.PostAsJsonAsync("/api/admin/dsgvo/search", new { name = "", email = "kein-at" });
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(problem.GetProperty("errors").TryGetProperty("email", out _), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task MailGoesToThePickupFolderAsEmlWithAttachment()
+    {
+        var mail = _host.Services.GetRequiredService<IMailSender>();
+        await mail.SendAsync(new OutgoingMail("lotsin@demo.invalid", "Ihr Einsatz am 3. Dezember", "Guten Tag,\nanbei der Termin.")
+        {
+            Attachments = [new MailAttachment("termin.ics", "text/calendar", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"u8.ToArray())],
+        });
+        var file = Directory.GetFiles(Path.Combine(_host.DataDirectory, "mail"), "*.eml").Single();
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("To: lotsin@demo.invalid"));
+            Assert.That(text, Does.Contain("From: test@demo.invalid"));
+            Assert.That(text, Does.Contain("termin.ics"));
+        });
+    }
+
+    [Test]
+    public async Task OpenApiDescribesHostAndModuleEndpointsAndTheUiIsServedLocally()
+    {
+        using var client = _host.Anonymous();
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        using var ui = await client.GetAsync("/openapi/ui/index.html");
+        var uiHtml = await ui.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(paths, Does.Contain("/api/auth/token").And.Contain("/api/admin/modules").And.Contain("/api/beispiel/eintraege"));
+            Assert.That(paths, Has.None.StartWith("/api/ruhend"));
+            Assert.That(ui.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(uiHtml, Does.Not.Contain("://cdn").And.Not.Contain("unpkg.com"));
+        });
+    }
+
+    [Test]
+    public async Task ResponsesCarrySecurityHeaders()
+    {
+        using var client = _host.Anonymous();
+        using var response = await client.GetAsync("/account/login");
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
+            Assert.That(response.Headers.GetValues("X-Frame-Options"), Is.EqualTo(new[] { "DENY" }));
+            Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("default-src 'self'"));
+            Assert.That(response.Headers.GetValues("Referrer-Policy"), Is.Not.Empty);
+        });
+    }
+
+    [Test]
+    public async Task LegalPagesShowTheConfiguredTextsAndAreLinkedInTheFooter()
+    {
+        using var client = _host.Anonymous();
+        var impressum = await client.GetStringAsync("/impressum");
+        var barrierefreiheit = await client.GetStringAsync("/barrierefreiheit");
+        Assert.Multiple(() =>
+        {
+            Assert.That(impressum, Does.Contain("Impressum des Testkreises"));
+            Assert.That(impressum, Does.Contain("href=\"/datenschutz\"").And.Contain("href=\"/barrierefreiheit\""));
+            Assert.That(barrierefreiheit, Does.Contain("mailto:barrierefreiheit@demo.invalid"));
+        });
+    }
+
+    [Test]
+    public async Task ThirtyTwoConcurrentWritesAllSucceed()
+    {
+        var before = CountEntries();
+        var writes = Enumerable.Range(0, 32).Select(async i =>
+        {
+            using var response = await _staff.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Parallel " + i, kommuneAgs = "06437003" });
+            return response.StatusCode;
+        });
+        var statuses = await Task.WhenAll(writes);
+        Assert.Multiple(() =>
+        {
+            Assert.That(statuses, Is.All.EqualTo(HttpStatusCode.Created));
+            Assert.That(CountEntries(), Is.EqualTo(before + 32));
+        });
+    }
+
+    [Test]
+    public async Task CliListsModulesWithTheirTrueStateAndBacksUpEveryDatabase()
+    {
+        var output = new StringWriter();
+        var listExit = await new CliCommand("modules", ["list"]).RunAsync(_host.Services, output, TextWriter.Null);
+        var backupOutput = new StringWriter();
+        var backupExit = await new CliCommand("backup", []).RunAsync(_host.Services, backupOutput, TextWriter.Null);
+        var folder = backupOutput.ToString().Split(": ", 2)[1].Trim();
+        var lines = output.ToString().Split('\n');
+        using var copy = new SqliteConnection($"Data Source={Path.Combine(folder, "modules", "Beispiel.db")};Mode=ReadOnly");
+        Assert.Multiple(() =>
+        {
+            Assert.That(listExit, Is.Zero);
+            Assert.That(lines.Single(l => l.StartsWith("StartFehler", StringComparison.Ordinal)), Does.Contain("fehlgeschlagen"));
+            Assert.That(lines.Single(l => l.StartsWith("Ruhend", StringComparison.Ordinal)), Does.Contain("deaktiviert"));
+            Assert.That(lines.Single(l => l.StartsWith("Beispiel ", StringComparison.Ordinal)), Does.Contain("aktiv").And.Contain("1.2.0"));
+            Assert.That(backupExit, Is.Zero);
+            Assert.That(File.Exists(Path.Combine(folder, "host.db")), Is.True);
+            Assert.That(copy.ExecuteScalar<long>("SELECT count(*) FROM schema_history"), Is.EqualTo(2));
+        });
+    }
+
+    private async Task CreateWithPersonAsync(string name, string email)
+    {
+        // The public API keeps person fields out; the test writes them the way a module's own form would.
+        using var created = await _staff.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Beratung", kommuneAgs = "06437005", personName = name, personEmail = email });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    private long CountEntries()
+    {
+        using var connection = new SqliteConnection($"Data Source={_host.ModuleDatabase("Beispiel")}");
+        return connection.ExecuteScalar<long>("SELECT count(*) FROM eintraege");
+    }
+}
