@@ -1,0 +1,175 @@
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Host.Cli;
+using IntegrationsPlattform.Host.Configuration;
+using IntegrationsPlattform.Host.Security;
+using IntegrationsPlattform.Host.Web;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+
+namespace IntegrationsPlattform.Host.Tests;
+
+[TestFixture]
+public sealed class PermissionScopeTests
+{
+    private static PermissionScope Municipalities(params string[] ags) => new(ScopeKind.Municipalities, ags.ToHashSet());
+
+    private static readonly PermissionScope Own = new(ScopeKind.OwnRecords, new HashSet<string>());
+
+    [Test]
+    public void TwoMunicipalityGrantsUnite()
+        => Assert.That(PermissionCache.Widest(Municipalities("06437006"), Municipalities("06437011")).MunicipalityAgs, Is.EquivalentTo(new[] { "06437006", "06437011" }));
+
+    [Test]
+    public void AnUnrestrictedGrantWins()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(PermissionCache.Widest(PermissionScope.All, Municipalities("06437006")).Kind, Is.EqualTo(ScopeKind.All));
+            Assert.That(PermissionCache.Widest(Own, PermissionScope.All).Kind, Is.EqualTo(ScopeKind.All));
+        });
+    }
+
+    [Test]
+    public void AMunicipalityGrantIsWiderThanOwnRecords()
+        => Assert.That(PermissionCache.Widest(Own, Municipalities("06437001")).Kind, Is.EqualTo(ScopeKind.Municipalities));
+
+    [TestCase(ScopeKind.All, "06437006", true)]
+    [TestCase(ScopeKind.Municipalities, "06437006", true)]
+    [TestCase(ScopeKind.Municipalities, "06437011", false)]
+    [TestCase(ScopeKind.OwnRecords, "06437006", false)]
+    public void ScopeCoversMunicipality(ScopeKind kind, string ags, bool covered)
+        => Assert.That(new PermissionScope(kind, new HashSet<string> { "06437006" }).CoversMunicipality(ags), Is.EqualTo(covered));
+}
+
+[TestFixture]
+public sealed class KernelTests
+{
+    [TestCase("2026-11-25", "2026-11-01", "2026-11-30", "2026-11")]
+    [TestCase("2028-02-10", "2028-02-01", "2028-02-29", "2028-02")]
+    [TestCase("2026-12-31", "2026-12-01", "2026-12-31", "2026-12")]
+    public void MonthPeriod(string day, string from, string to, string label)
+    {
+        var period = IndicatorPeriod.MonthOf(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Multiple(() =>
+        {
+            Assert.That(period.From, Is.EqualTo(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(period.To, Is.EqualTo(DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(period.Label, Is.EqualTo(label));
+        });
+    }
+
+    [TestCase("2026-07-01T10:00:00Z", "01.07.2026, 12:00 Uhr", TestName = "summer time is UTC+2")]
+    [TestCase("2026-11-25T10:00:00Z", "25.11.2026, 11:00 Uhr", TestName = "winter time is UTC+1")]
+    [TestCase("2026-03-29T00:30:00Z", "29.03.2026, 01:30 Uhr", TestName = "before the spring change")]
+    [TestCase("2026-03-29T01:30:00Z", "29.03.2026, 03:30 Uhr", TestName = "after the spring change")]
+    public void TimesAreShownInGermanFormatInBerlinTime(string utc, string expected)
+        => Assert.That(PlatformLocalization.FormatLocal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")), Is.EqualTo(expected));
+
+    [Test]
+    public void DeploymentFindsMunicipalitiesByAgs()
+    {
+        var deployment = new DeploymentInfo("Odenwaldkreis", "06437", "Erbach", [new Municipality("06437006", "Erbach")]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(deployment.FindMunicipality("06437006")?.Name, Is.EqualTo("Erbach"));
+            Assert.That(deployment.FindMunicipality("06437099"), Is.Null);
+        });
+    }
+}
+
+[TestFixture]
+public sealed class CliParsingTests
+{
+    [Test]
+    public void VerbWordsAreSeparatedFromHostArguments()
+    {
+        var (command, hostArgs) = CliCommand.Parse(["users", "add-admin", "kreisadmin", "--Platform:DataDirectory=/srv/ip", "--urls", "http://127.0.0.1:5000"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(command?.Verb, Is.EqualTo("users"));
+            Assert.That(command?.Arguments, Is.EqualTo(new[] { "add-admin", "kreisadmin" }));
+            Assert.That(hostArgs, Is.EqualTo(new[] { "--Platform:DataDirectory=/srv/ip", "--urls", "http://127.0.0.1:5000" }));
+        });
+    }
+
+    [Test]
+    public void WithoutAVerbEverythingGoesToTheHost()
+    {
+        var (command, hostArgs) = CliCommand.Parse(["--urls", "http://127.0.0.1:5000"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(command, Is.Null);
+            Assert.That(hostArgs, Has.Length.EqualTo(2));
+        });
+    }
+}
+
+[TestFixture]
+public sealed class ConfigurationTests
+{
+    private sealed class TestEnvironment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+        public string ApplicationName { get; set; } = "Test";
+        public string ContentRootPath { get; set; } = Path.GetTempPath();
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+
+    private static Dictionary<string, string?> Valid() => new()
+    {
+        ["Platform:DataDirectory"] = "data",
+        ["Platform:Deployment:KreisName"] = "Odenwaldkreis",
+        ["Platform:Deployment:KreisAgs"] = "06437",
+        ["Platform:Deployment:Municipalities:06437006"] = "Erbach",
+        ["Platform:Mail:Mode"] = "Pickup",
+        ["Platform:Mail:From"] = "kreis@demo.invalid",
+        ["Platform:Legal:Impressum"] = "I",
+        ["Platform:Legal:Datenschutz"] = "D",
+        ["Platform:Legal:Barrierefreiheit"] = "B",
+        ["Platform:Legal:FeedbackContact"] = "f@demo.invalid",
+    };
+
+    [Test]
+    public void AValidConfigurationLoads()
+    {
+        var options = PlatformOptions.Load(new ConfigurationBuilder().AddInMemoryCollection(Valid()).Build(), new TestEnvironment("Demo"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.Deployment.Municipalities.Single().Name, Is.EqualTo("Erbach"));
+            Assert.That(options.Security.LockoutAttempts, Is.EqualTo(5));
+            Assert.That(options.TimeZone.Id, Is.EqualTo("Europe/Berlin"));
+        });
+    }
+
+    [TestCase("Platform:Deployment:KreisName", "")]
+    [TestCase("Platform:Legal:Impressum", null)]
+    [TestCase("Platform:Mail:From", "keine-adresse")]
+    [TestCase("Platform:TimeZone", "Mond/Basis")]
+    [TestCase("Platform:Security:LockoutAttempts", "1")]
+    public void AnInvalidValueIsReportedWithItsKey(string key, string? value)
+    {
+        var settings = Valid();
+        settings[key] = value;
+        var error = Assert.Throws<ConfigurationErrorException>(() => PlatformOptions.Load(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new TestEnvironment("Demo")));
+        Assert.That(error!.Key, Is.EqualTo(key));
+    }
+
+    [Test]
+    public void TheFirstAdminPasswordIsRefusedInAJsonFile()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ip-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """{ "Platform": { "FirstAdmin": { "UserName": "kreisadmin", "Password": "steht-in-der-datei" } } }""");
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(Valid()).AddJsonFile(file).Build();
+            var error = Assert.Throws<ConfigurationErrorException>(() => PlatformOptions.Load(configuration, new TestEnvironment("Demo")));
+            Assert.That(error!.Key, Is.EqualTo("Platform:FirstAdmin:Password"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
