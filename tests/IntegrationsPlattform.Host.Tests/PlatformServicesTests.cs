@@ -238,6 +238,34 @@ public sealed class PlatformServicesTests
         });
     }
 
+    [Test]
+    public async Task AModulesStaticFilesAreServedFromItsPluginFolder()
+    {
+        using var client = _host.Anonymous();
+        using var css = await client.GetAsync("/_modules/Beispiel/beispiel.css");
+        using var missing = await client.GetAsync("/_modules/Ruhend/beispiel.css");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(css.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(css.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/css"));
+            Assert.That(await css.Content.ReadAsStringAsync(), Does.Contain(".beispiel-hinweis"));
+            Assert.That(missing.StatusCode, Is.Not.EqualTo(HttpStatusCode.OK));
+        });
+    }
+
+    [Test]
+    public async Task ShellTextsAreGermanByDefaultAndLocalizable()
+    {
+        using var client = _host.Anonymous();
+        var german = await client.GetStringAsync("/account/login");
+        var english = await client.GetStringAsync("/account/login?sprache=en");
+        Assert.Multiple(() =>
+        {
+            Assert.That(german, Does.Contain("lang=\"de\"").And.Contain("Zum Inhalt springen"));
+            Assert.That(english, Does.Contain("lang=\"en\"").And.Contain("Skip to content"));
+        });
+    }
+
     private async Task CreateWithPersonAsync(string name, string email)
     {
         // The public API keeps person fields out; the test writes them the way a module's own form would.
