@@ -8,6 +8,7 @@ using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Host.Components;
 using IntegrationsPlattform.Host.Configuration;
 using IntegrationsPlattform.Host.Demo;
@@ -58,6 +59,7 @@ internal static class PlatformSetup
         services.AddSingleton<FirstAdmin>();
         services.AddSingleton<MailSender>();
         services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<MailSender>());
+        services.AddSingleton<IPublicLinks, PublicLinks>();
         services.AddHostedService<PlatformInitializer>();
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());

@@ -17,7 +17,10 @@ public sealed class HostProcessTests
     public void DeleteDataDirectory()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataDirectory, recursive: true);
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
 
     [Test]
@@ -95,6 +98,23 @@ public sealed class HostProcessTests
         });
     }
 
+    [Test]
+    public async Task UsersAddAdminCreatesAnAccountThatCanSignIn()
+    {
+        var (exit, output, error) = await RunHostAsync(["users", "add-admin", "kreisadmin"], demo: true, environment: new() { ["IP_ADMIN_PASSWORD"] = "Kreis-Admin-Passwort-1" });
+        var (tooShortExit, _, tooShortError) = await RunHostAsync(["users", "add-admin", "zweiter"], demo: true, environment: new() { ["IP_ADMIN_PASSWORD"] = "kurz" });
+        using var host = new PlatformHost(new Dictionary<string, string?> { ["Platform:Demo:Seed"] = "false" }, _dataDirectory);
+        var token = await host.TokenAsync("kreisadmin", "Kreis-Admin-Passwort-1");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero, error);
+            Assert.That(output, Does.Contain("Administrator 'kreisadmin' angelegt"));
+            Assert.That(token, Is.Not.Empty);
+            Assert.That(tooShortExit, Is.EqualTo(1));
+            Assert.That(tooShortError, Does.Contain("mindestens 10 Zeichen"));
+        });
+    }
+
     private void CreateDatabaseAtVersion1(string moduleId, string schema)
     {
         Directory.CreateDirectory(Path.Combine(_dataDirectory, "modules"));
@@ -112,7 +132,7 @@ public sealed class HostProcessTests
 
     private Task<(int Exit, string Output, string Error)> RunHostAsync(params string[] arguments) => RunHostAsync(arguments, demo: true);
 
-    private async Task<(int Exit, string Output, string Error)> RunHostAsync(string[] arguments, bool demo)
+    private async Task<(int Exit, string Output, string Error)> RunHostAsync(string[] arguments, bool demo, Dictionary<string, string>? environment = null)
     {
         var hostProject = Path.Combine(RepositoryRoot(), "host", "IntegrationsPlattform.Host");
         var start = new ProcessStartInfo("dotnet")
@@ -120,7 +140,13 @@ public sealed class HostProcessTests
             WorkingDirectory = hostProject,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
         };
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
+
         // Verbs first, then the test's defaults, then the case's own settings (the last value wins).
         var verbs = arguments.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         List<string> defaults = [$"--Platform:DataDirectory={_dataDirectory}", $"--Platform:PluginsDirectory={PlatformHost.PluginsDirectory}", "--Platform:Demo:Seed=false"];
