@@ -9,9 +9,10 @@ using NetArchTest.Rules;
 namespace IntegrationsPlattform.Architecture.Tests;
 
 /// <summary>
-/// The architecture rules as functions from assemblies to violations (empty = rule holds), so that
-/// the same rule can be run over other assemblies too. Each violation names the assembly and the
-/// offending types.
+/// The architecture rules as functions from assemblies to violations (empty = rule holds). The
+/// repository tests and the deliberate-violation tests call the same functions, so a rule proven to
+/// fail on the fixture is the rule that guards the repository. Each violation names the assembly and
+/// the offending types.
 /// NetArchTest finds the types behind a forbidden reference (rules 1, 2, 5). Rules 3 and 4 ask the
 /// loaded types by reflection instead: NetArchTest 1.3.2's ImplementInterface sees only interfaces a
 /// type declares itself (a page gets IComponent from ComponentBase), and its BeImmutable counts

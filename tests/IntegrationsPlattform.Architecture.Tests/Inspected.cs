@@ -7,9 +7,13 @@ namespace IntegrationsPlattform.Architecture.Tests;
 public static class Inspected
 {
     private static readonly Lazy<PluginSet> RepositoryPlugins = new(() => PluginSet.Load(Path.Combine(AppContext.BaseDirectory, "plugins")));
+    private static readonly Lazy<PluginSet> ViolationPlugins = new(() => PluginSet.Load(Path.Combine(AppContext.BaseDirectory, "violations")));
 
     /// <summary>bin/…/plugins: the test plugins and every programme module in modules/.</summary>
     public static PluginSet Repository => RepositoryPlugins.Value;
+
+    /// <summary>bin/…/violations: the deliberate-violation fixture in tests/ArchitectureViolations.</summary>
+    public static PluginSet Violations => ViolationPlugins.Value;
 
     public static Assembly Host => typeof(Program).Assembly;
 
