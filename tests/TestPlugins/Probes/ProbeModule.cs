@@ -44,7 +44,7 @@ public sealed class ProbeModule : PlatformModule
         => api.Group.MapGet("/ping", async (IMediator mediator) => await mediator.Send(new ProbePing())).AsPublic();
 }
 
-public sealed record ProbePing : IRequest<string>;
+internal sealed record ProbePing : IRequest<string>;
 
 internal sealed class ProbePingHandler : IRequestHandler<ProbePing, string>
 {
