@@ -170,6 +170,7 @@ internal static class PlatformSetup
         app.MapAccountEndpoints();
         app.MapAuthApi();
         app.MapAdminApi();
+        app.MapAdminPageEndpoints();
         app.MapModuleApis(registry);
         app.MapPlatformPages(registry);
     }

@@ -67,19 +67,14 @@ internal static class AdminApi
 
         admin.MapPost("/users/{id:guid}/deactivate", async (Guid id, AccountStore accounts, ICurrentUser user, CancellationToken ct) =>
             {
-                if (user.UserId == id)
-                {
-                    throw new DomainRuleException("Das eigene Konto kann nicht deaktiviert werden.");
-                }
-
-                await accounts.SetActiveAsync(id.ToString(), false, ct);
+                await SetActiveAsync(accounts, user, id, false, ct);
                 return Results.NoContent();
             })
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Benutzer deaktivieren (beendet Sitzungen und Tokens)");
 
-        admin.MapPost("/users/{id:guid}/activate", async (Guid id, AccountStore accounts, CancellationToken ct) =>
+        admin.MapPost("/users/{id:guid}/activate", async (Guid id, AccountStore accounts, ICurrentUser user, CancellationToken ct) =>
             {
-                await accounts.SetActiveAsync(id.ToString(), true, ct);
+                await SetActiveAsync(accounts, user, id, true, ct);
                 return Results.NoContent();
             })
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Benutzer wieder aktivieren");
@@ -103,31 +98,14 @@ internal static class AdminApi
 
         admin.MapPost("/roles", async (CreateRoleRequest request, RoleStore roles, CancellationToken ct) =>
             {
-                if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length is < 2 or > 80)
-                {
-                    throw RequestValidationException.For("name", "Bitte einen Rollennamen mit 2 bis 80 Zeichen angeben.");
-                }
-
-                var id = await roles.EnsureRoleAsync(request.Name.Trim(), request.Description?.Trim() ?? "", ct);
+                var id = await CreateRoleAsync(roles, request, ct);
                 return Results.Created($"/api/admin/roles/{id}", new { id });
             })
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Rolle anlegen").ProducesValidationProblem();
 
         admin.MapPut("/roles/{id:guid}/permissions/{permission}", async (Guid id, string permission, GrantRequest request, RoleStore roles, PlatformOptions options, CancellationToken ct) =>
             {
-                if (!Enum.TryParse<ScopeKind>(request.Scope ?? nameof(ScopeKind.All), ignoreCase: true, out var scope))
-                {
-                    throw RequestValidationException.For("scope", "Reichweite: All, Municipalities oder OwnRecords.");
-                }
-
-                var municipalities = request.Municipalities ?? [];
-                var unknown = municipalities.FirstOrDefault(a => options.Deployment.FindMunicipality(a) is null);
-                if (unknown is not null)
-                {
-                    throw RequestValidationException.For("municipalities", $"'{unknown}' ist keine Kommune dieses Kreises.");
-                }
-
-                await roles.GrantAsync(id.ToString(), permission, scope, municipalities, ct);
+                await GrantAsync(roles, options, id, permission, request, ct);
                 return Results.NoContent();
             })
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Berechtigung einer Rolle erteilen (mit Reichweite)");
@@ -168,22 +146,55 @@ internal static class AdminApi
                 => service.ExportAsync(ToQuery(request.Name, request.Email), ct))
             .RequirePermission(PermissionCatalog.PlatformDataSubjects).WithSummary("Auskunft: alle Daten der Person (Art. 15 DSGVO)");
 
-        admin.MapPost("/dsgvo/erase", async (EraseRequest request, DataSubjectService service, CancellationToken ct) =>
-            {
-                var records = request.Records ?? [];
-                if (records.Count == 0)
-                {
-                    throw RequestValidationException.For("records", "Bitte die zu löschenden Datensätze ausdrücklich angeben.");
-                }
-
-                var erased = await service.EraseAsync(records.Select(r => (r.Module, r.RecordType, r.RecordId)).ToList(), ToQuery(request.Name, request.Email), ct);
-                return new { erased };
-            })
+        admin.MapPost("/dsgvo/erase", async (EraseRequest request, DataSubjectService service, CancellationToken ct)
+                => new { erased = await EraseAsync(service, request, ct) })
             .RequirePermission(PermissionCatalog.PlatformDataSubjects).WithSummary("Löschung (Art. 17 DSGVO) der bestätigten Datensätze");
 
         admin.MapPost("/backup", (PlatformOptions options, ModuleRegistry registry, TimeProvider time)
                 => Results.Ok(new { folder = DatabaseBackup.BackupAll(options, registry, time) }))
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Konsistente Sicherung aller Datenbanken");
+    }
+
+    // The checks below are shared by the JSON API and the admin pages, so that both refuse the same input with the same words.
+
+    /// <summary>Activates or deactivates an account; nobody can lock themselves out by deactivating their own.</summary>
+    internal static Task SetActiveAsync(AccountStore accounts, ICurrentUser user, Guid id, bool active, CancellationToken cancellationToken = default)
+        => !active && user.UserId == id
+            ? throw new DomainRuleException("Das eigene Konto kann nicht deaktiviert werden.")
+            : accounts.SetActiveAsync(id.ToString(), active, cancellationToken);
+
+    internal static Task<string> CreateRoleAsync(RoleStore roles, CreateRoleRequest request, CancellationToken cancellationToken = default)
+        => string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length is < 2 or > 80
+            ? throw RequestValidationException.For("name", "Bitte einen Rollennamen mit 2 bis 80 Zeichen angeben.")
+            : roles.EnsureRoleAsync(request.Name.Trim(), request.Description?.Trim() ?? "", cancellationToken);
+
+    internal static Task GrantAsync(RoleStore roles, PlatformOptions options, Guid roleId, string permission, GrantRequest request, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.TryParse<ScopeKind>(request.Scope ?? nameof(ScopeKind.All), ignoreCase: true, out var scope))
+        {
+            throw RequestValidationException.For("scope", "Reichweite: All, Municipalities oder OwnRecords.");
+        }
+
+        var municipalities = request.Municipalities ?? [];
+        var unknown = municipalities.FirstOrDefault(a => options.Deployment.FindMunicipality(a) is null);
+        if (unknown is not null)
+        {
+            throw RequestValidationException.For("municipalities", $"'{unknown}' ist keine Kommune dieses Kreises.");
+        }
+
+        return roles.GrantAsync(roleId.ToString(), permission, scope, municipalities, cancellationToken);
+    }
+
+    /// <summary>Erases exactly the records named in the request; an empty list is refused rather than read as "all".</summary>
+    internal static Task<int> EraseAsync(DataSubjectService service, EraseRequest request, CancellationToken cancellationToken = default)
+    {
+        var records = request.Records ?? [];
+        if (records.Count == 0)
+        {
+            throw RequestValidationException.For("records", "Bitte die zu löschenden Datensätze ausdrücklich angeben.");
+        }
+
+        return service.EraseAsync(records.Select(r => (r.Module, r.RecordType, r.RecordId)).ToList(), ToQuery(request.Name, request.Email), cancellationToken);
     }
 
     internal static DataSubjectQuery ToQuery(string? name, string? email)

@@ -1,0 +1,38 @@
+using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Contracts.Web;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace IntegrationsPlattform.Host.Components.Pages.Admin;
+
+/// <summary>
+/// The edit context of one server-rendered form whose rules live in the store or service it calls:
+/// their <see cref="RequestValidationException"/> becomes inline messages instead of an error page.
+/// </summary>
+internal sealed class ServerForm
+{
+    private readonly ValidationMessageStore _messages;
+
+    public ServerForm(object model)
+    {
+        Context = new EditContext(model);
+        _messages = new ValidationMessageStore(Context);
+    }
+
+    public EditContext Context { get; }
+
+    /// <summary>Runs the action; false (with the messages shown) when it refused the input.</summary>
+    public async Task<bool> TryAsync(Func<Task> action)
+    {
+        _messages.Clear();
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (RequestValidationException ex)
+        {
+            FormErrors.Show(Context, _messages, ex);
+            return false;
+        }
+    }
+}
