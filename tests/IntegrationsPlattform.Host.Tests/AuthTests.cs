@@ -189,6 +189,30 @@ public sealed class AuthTests
     }
 
     [Test]
+    public async Task TheLastAdministratorCannotBeRemoved()
+    {
+        using var admin = await _host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
+        var adminId = (await Accounts.ListAsync()).Single(u => u.UserName == PlatformHost.AdminUser).Id;
+        var roles = await _host.Services.GetRequiredService<RoleStore>().ListAsync();
+        var administration = roles.Single(r => r.Name == "Administration").Id;
+        var otherAdmins = (await Accounts.ListAsync()).Where(u => u.UserName != PlatformHost.AdminUser && u.IsActive && u.Roles.Contains("Administration")).ToList();
+        foreach (var other in otherAdmins)
+        {
+            await Accounts.SetActiveAsync(other.Id, false);
+        }
+
+        using var dropOwnRole = await admin.PutAsJsonAsync($"/api/admin/users/{adminId}/roles", new { roleIds = Array.Empty<string>() });
+        using var revoke = await admin.DeleteAsync($"/api/admin/roles/{administration}/permissions/platform.admin");
+        using var stillAdmin = await admin.GetAsync("/api/admin/modules");
+        Assert.Multiple(() =>
+        {
+            Assert.That(dropOwnRole.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(stillAdmin.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
+
+    [Test]
     public async Task LoginRedirectIgnoresForeignReturnUrls()
     {
         using var browser = _host.CreateClient(new() { AllowAutoRedirect = false });

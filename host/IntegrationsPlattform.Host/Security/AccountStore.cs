@@ -172,6 +172,8 @@ internal sealed class AccountStore(HostDatabase database, PlatformOptions option
             {
                 await c.ExecuteAsync("UPDATE api_tokens SET revoked_at = @now WHERE user_id = @id AND revoked_at IS NULL", new { id, now = Now() }, t);
             }
+
+            await AdminGuard.EnsureAnAdministratorRemainsAsync(c, t);
         }, cancellationToken);
         cache.Clear();
     }

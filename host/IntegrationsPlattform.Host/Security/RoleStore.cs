@@ -75,7 +75,11 @@ internal sealed class RoleStore(HostDatabase database, PermissionCache cache, Pe
 
     public async Task RevokeAsync(string roleId, string permission, CancellationToken cancellationToken = default)
     {
-        await database.WriteAsync((c, t) => c.ExecuteAsync("DELETE FROM role_permissions WHERE role_id = @roleId AND permission = @permission", new { roleId, permission }, t), cancellationToken);
+        await database.WriteAsync(async (c, t) =>
+        {
+            await c.ExecuteAsync("DELETE FROM role_permissions WHERE role_id = @roleId AND permission = @permission", new { roleId, permission }, t);
+            await AdminGuard.EnsureAnAdministratorRemainsAsync(c, t);
+        }, cancellationToken);
         cache.Clear();
     }
 
@@ -98,6 +102,8 @@ internal sealed class RoleStore(HostDatabase database, PermissionCache cache, Pe
 
                 await c.ExecuteAsync("INSERT INTO user_roles (user_id, role_id) VALUES (@userId, @roleId)", new { userId, roleId }, t);
             }
+
+            await AdminGuard.EnsureAnAdministratorRemainsAsync(c, t);
         }, cancellationToken);
         cache.Clear();
     }
