@@ -1,0 +1,42 @@
+using System.Net;
+using IntegrationsPlattform.Host.Tests;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationsPlattform.Browser.Tests;
+
+/// <summary>
+/// The same host as the host tests (<see cref="PlatformHost"/>: fresh data directory, built plugin
+/// folder, demo accounts), but served by a real Kestrel on 127.0.0.1 with a free port, so a browser
+/// can reach it.
+/// </summary>
+public sealed class BrowserHost : IDisposable
+{
+    private readonly PlatformHost _host;
+
+    public BrowserHost(IDictionary<string, string?>? settings = null)
+    {
+        _host = new PlatformHost(settings);
+        try
+        {
+            _host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            _host.StartServer();
+            var addresses = _host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            BaseAddress = new Uri(addresses.Single());
+        }
+        catch
+        {
+            _host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>For example http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; }
+
+    public string Url(string path) => new Uri(BaseAddress, path).ToString();
+
+    public void Dispose() => _host.Dispose();
+}
