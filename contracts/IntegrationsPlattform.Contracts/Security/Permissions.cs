@@ -55,6 +55,9 @@ public interface ICurrentUser
 
     string? UserName { get; }
 
+    /// <summary>The person's name as shown in the UI (e.g. "recorded by").</summary>
+    string? DisplayName { get; }
+
     bool IsAuthenticated { get; }
 
     bool Has(string permissionKey);

@@ -139,6 +139,8 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor, PermissionCache
 
     public string? UserName => Grants?.UserName;
 
+    public string? DisplayName => Grants?.DisplayName;
+
     public bool IsAuthenticated => Grants is not null;
 
     public bool Has(string permissionKey) => Grants?.Permissions.ContainsKey(permissionKey) == true;

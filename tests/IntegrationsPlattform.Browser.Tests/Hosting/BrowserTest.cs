@@ -74,7 +74,7 @@ public abstract class BrowserTest
             await CloseContextAsync();
             await OpenContextAsync(storageState);
             await Page.GotoAsync("/");
-            await Expect(Page.GetByText("Angemeldet als " + userName, new() { Exact = true })).ToBeVisibleAsync();
+            await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Abmelden", Exact = true })).ToBeVisibleAsync();
             return;
         }
 
