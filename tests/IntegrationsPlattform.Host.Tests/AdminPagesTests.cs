@@ -16,38 +16,23 @@ namespace IntegrationsPlattform.Host.Tests;
 
 /// <summary>The server-rendered admin pages, driven like a browser: GET the page, post its form with the anti-forgery token.</summary>
 [TestFixture]
-public sealed partial class AdminPagesTests
+public sealed partial class AdminPagesTests : HostFixture
 {
     private const string NewPassword = "Neues-Passwort-2026";
     private const string Erbach = "06437006";
     private const string Michelstadt = "06437011";
 
-    private PlatformHost _host = null!;
     private HttpClient _admin = null!;
-    private HttpClient _adminApi = null!;
-    private HttpClient _staffApi = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _host = new PlatformHost();
-        _admin = await _host.SignedInClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
-        _adminApi = await _host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
-        _staffApi = await _host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-    }
+    public async Task SignInAsync() => _admin = await Host.SignedInClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _admin.Dispose();
-        _adminApi.Dispose();
-        _staffApi.Dispose();
-        _host.Dispose();
-    }
+    public void SignOut() => _admin.Dispose();
 
-    private AccountStore Accounts => _host.Services.GetRequiredService<AccountStore>();
+    private AccountStore Accounts => Host.Services.GetRequiredService<AccountStore>();
 
-    private RoleStore Roles => _host.Services.GetRequiredService<RoleStore>();
+    private RoleStore Roles => Host.Services.GetRequiredService<RoleStore>();
 
     // --- access and navigation ---
 
@@ -58,7 +43,7 @@ public sealed partial class AdminPagesTests
     [TestCase("/admin/dsgvo")]
     public async Task StaffWithoutThePermissionIsSentToDenied(string path)
     {
-        using var staff = await _host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        using var staff = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
         using var response = await staff.GetAsync(path);
         Assert.Multiple(() =>
         {
@@ -70,7 +55,7 @@ public sealed partial class AdminPagesTests
     [Test]
     public async Task DsgvoExportIsDeniedToStaff()
     {
-        using var staff = await _host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        using var staff = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
         var page = await staff.GetStringAsync("/");
         using var response = await staff.PostAsync("/admin/dsgvo/export", Fields(page, null, ("name", "Demo-Fachkraft")));
         Assert.Multiple(() =>
@@ -121,7 +106,7 @@ public sealed partial class AdminPagesTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
 
         var listed = await PageAsync(response.Headers.Location!.OriginalString);
-        using var signedIn = await _host.SignedInClientAsync("neu.beraterin", NewPassword);
+        using var signedIn = await Host.SignedInClientAsync("neu.beraterin", NewPassword);
         var account = (await Accounts.ListAsync()).Single(a => a.UserName == "neu.beraterin");
         Assert.Multiple(() =>
         {
@@ -155,7 +140,7 @@ public sealed partial class AdminPagesTests
     public async Task DeactivatedUserIsSignedOutAndCannotSignInUntilActivatedAgain()
     {
         var id = await Accounts.CreateAsync("wird.deaktiviert", "Wird Deaktiviert", null, NewPassword, isDemo: false, [DemoSeeder.StaffRole]);
-        using var session = await _host.SignedInClientAsync("wird.deaktiviert", NewPassword);
+        using var session = await Host.SignedInClientAsync("wird.deaktiviert", NewPassword);
 
         using var deactivated = await SubmitAsync("/admin/users", $"aktivierung-{id}");
         var listed = await PageAsync(deactivated.Headers.Location!.OriginalString);
@@ -244,7 +229,7 @@ public sealed partial class AdminPagesTests
         using var created = await SubmitAsync("/admin/roles", "neue-rolle", ("Input.Name", "Koordination Erbach"), ("Input.Description", "nur zwei Kommunen"));
         var roleId = QueryValue(created, "rolle");
         var userId = await Accounts.CreateAsync("koordination", "Koordination", null, NewPassword, isDemo: false, ["Koordination Erbach"]);
-        var cache = _host.Services.GetRequiredService<PermissionCache>();
+        var cache = Host.Services.GetRequiredService<PermissionCache>();
 
         var grantPath = $"/admin/roles/{roleId}/erteilen?berechtigung=beispiel.lesen";
         using var granted = await SubmitAsync(grantPath, "erteilen",
@@ -325,7 +310,7 @@ public sealed partial class AdminPagesTests
     [Test]
     public async Task RunNowStartsTheJobAndThePageShowsTheRun()
     {
-        var scheduler = _host.Services.GetRequiredService<JobScheduler>();
+        var scheduler = Host.Services.GetRequiredService<JobScheduler>();
         var before = (await scheduler.LastRunsAsync()).GetValueOrDefault(IndicatorSnapshotJob.Key)?.StartedAt;
 
         using var response = await SubmitAsync("/admin/jobs", $"ausfuehren-{IndicatorSnapshotJob.Key}");
@@ -364,7 +349,7 @@ public sealed partial class AdminPagesTests
     [Test]
     public async Task AuditPagesHoldFiftyEntriesWithBackAndNextLinks()
     {
-        using (var scope = _host.Services.CreateScope())
+        using (var scope = Host.Services.CreateScope())
         {
             var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
             for (var i = 0; i < 55; i++)
@@ -426,7 +411,7 @@ public sealed partial class AdminPagesTests
         var page = await PageAsync("/admin/dsgvo");
         using var response = await _admin.PostAsync("/admin/dsgvo/export", Fields(page, null, ("name", "Jonas Auskunft"), ("email", "")));
         var body = await response.Content.ReadAsStringAsync();
-        var options = _host.Services.GetRequiredService<PlatformOptions>();
+        var options = Host.Services.GetRequiredService<PlatformOptions>();
         var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, options.TimeZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var json = JsonDocument.Parse(body);
         var export = json.RootElement.EnumerateArray().Single();
@@ -525,7 +510,7 @@ public sealed partial class AdminPagesTests
     /// <summary>The status of a login through the form: a redirect when it worked, the form again when not.</summary>
     private async Task<HttpStatusCode> LoginStatusAsync(string userName, string password)
     {
-        using var client = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var login = await client.GetStringAsync("/account/login");
         using var response = await client.PostAsync("/account/login", Fields(login, "login", ("Input.UserName", userName), ("Input.Password", password)));
         return response.StatusCode;
@@ -533,7 +518,7 @@ public sealed partial class AdminPagesTests
 
     private async Task<string> CreateEintragAsync(string personName, string? personEmail)
     {
-        using var response = await _staffApi.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Beratung", kommuneAgs = Erbach, personName, personEmail });
+        using var response = await StaffApi.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Beratung", kommuneAgs = Erbach, personName, personEmail });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
@@ -541,7 +526,7 @@ public sealed partial class AdminPagesTests
     /// <summary>The ids the DSGVO search of the JSON API finds for a name: independent of the page under test.</summary>
     private async Task<string[]> FoundIdsAsync(string name)
     {
-        using var response = await _adminApi.PostAsJsonAsync("/api/admin/dsgvo/search", new DataSubjectQuery(name, null));
+        using var response = await AdminApi.PostAsJsonAsync("/api/admin/dsgvo/search", new DataSubjectQuery(name, null));
         var found = await response.Content.ReadFromJsonAsync<JsonElement>();
         return found.EnumerateArray().Select(f => f.GetProperty("record").GetProperty("recordId").GetString()!).ToArray();
     }
@@ -550,7 +535,7 @@ public sealed partial class AdminPagesTests
         => Regex.Match(redirect.Headers.Location!.OriginalString, $"[?&]{name}=([^&]+)").Groups[1].Value;
 
     private string LocalTime(string isoUtc)
-        => Web.PlatformLocalization.FormatLocal(DateTimeOffset.Parse(isoUtc, CultureInfo.InvariantCulture), _host.Services.GetRequiredService<PlatformOptions>().TimeZone);
+        => Web.PlatformLocalization.FormatLocal(DateTimeOffset.Parse(isoUtc, CultureInfo.InvariantCulture), Host.Services.GetRequiredService<PlatformOptions>().TimeZone);
 
     [GeneratedRegex(@"seitentest-\d\d")]
     private static partial Regex RecordIds();

@@ -2,41 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Host.Tests;
 
 /// <summary>Bad input on the API and in forms: a clear 400 / inline message, and nothing written.</summary>
 [TestFixture]
-public sealed class BadInputTests
+public sealed class BadInputTests : HostFixture
 {
-    private PlatformHost _host = null!;
-    private HttpClient _staff = null!;
-    private HttpClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _host = new PlatformHost();
-        _staff = await _host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-        _admin = await _host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _staff.Dispose();
-        _admin.Dispose();
-        _host.Dispose();
-    }
-
-    private long EntryCount()
-    {
-        using var connection = new SqliteConnection($"Data Source={_host.ModuleDatabase("Beispiel")}");
-        return connection.ExecuteScalar<long>("SELECT count(*) FROM eintraege");
-    }
-
     private static readonly string TooLong = new('x', 101);
 
     [TestCase("{\"titel\": \"ohne Ende\"", "", TestName = "malformed JSON")]
@@ -48,9 +20,9 @@ public sealed class BadInputTests
     [TestCase("{\"titel\": \"TOO_LONG\", \"kommuneAgs\": \"06437006\"}", "titel", TestName = "oversized field")]
     public async Task ApiAnswers400ProblemDetailsAndWritesNothing(string body, string erroneousField)
     {
-        var before = EntryCount();
+        var before = CountEntries();
         using var content = new StringContent(body.Replace("TOO_LONG", TooLong, StringComparison.Ordinal), Encoding.UTF8, "application/json");
-        using var response = await _staff.PostAsync("/api/beispiel/eintraege", content);
+        using var response = await StaffApi.PostAsync("/api/beispiel/eintraege", content);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Multiple(() =>
         {
@@ -63,7 +35,7 @@ public sealed class BadInputTests
                 Assert.That(problem.GetProperty("errors").TryGetProperty(erroneousField, out _), Is.True, problem.ToString());
             }
 
-            Assert.That(EntryCount(), Is.EqualTo(before));
+            Assert.That(CountEntries(), Is.EqualTo(before));
         });
     }
 
@@ -71,7 +43,7 @@ public sealed class BadInputTests
     public async Task WrongContentTypeIs415ProblemDetails()
     {
         using var content = new StringContent("titel=x", Encoding.UTF8, "text/plain");
-        using var response = await _staff.PostAsync("/api/beispiel/eintraege", content);
+        using var response = await StaffApi.PostAsync("/api/beispiel/eintraege", content);
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
@@ -82,7 +54,7 @@ public sealed class BadInputTests
     [Test]
     public async Task UnknownApiRouteIs404ProblemDetails()
     {
-        using var response = await _staff.GetAsync("/api/beispiel/gibt-es-nicht");
+        using var response = await StaffApi.GetAsync("/api/beispiel/gibt-es-nicht");
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -93,12 +65,12 @@ public sealed class BadInputTests
     [Test]
     public async Task ValidInputIsStored()
     {
-        var before = EntryCount();
-        using var response = await _staff.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Sprechstunde", kommuneAgs = "06437006" });
+        var before = CountEntries();
+        using var response = await StaffApi.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Sprechstunde", kommuneAgs = "06437006" });
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-            Assert.That(EntryCount(), Is.EqualTo(before + 1));
+            Assert.That(CountEntries(), Is.EqualTo(before + 1));
         });
     }
 
@@ -111,9 +83,9 @@ public sealed class BadInputTests
     public async Task AdminUserCreationRejectsBadInputWithFieldErrors(string body, string field)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await _admin.PostAsync("/api/admin/users", content);
+        using var response = await AdminApi.PostAsync("/api/admin/users", content);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var users = await _admin.GetFromJsonAsync<JsonElement>("/api/admin/users");
+        var users = await AdminApi.GetFromJsonAsync<JsonElement>("/api/admin/users");
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -125,31 +97,24 @@ public sealed class BadInputTests
     [Test]
     public async Task FormWithEmptyTitleShowsInlineMessageAndWritesNothing()
     {
-        var before = EntryCount();
-        using var browser = await _host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-        var page = await browser.GetStringAsync("/beispiel");
-        using var response = await browser.PostAsync("/beispiel", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "neuer-eintrag",
-            ["__RequestVerificationToken"] = PlatformHost.AntiforgeryToken(page),
-            ["Input.Titel"] = "",
-            ["Input.KommuneAgs"] = "",
-        }));
+        var before = CountEntries();
+        using var browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        using var response = await PostBeispielFormAsync(browser, "", "");
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(html, Does.Contain("Bitte einen Titel angeben."));
             Assert.That(html, Does.Contain("Bitte eine Kommune des Kreises wählen."));
-            Assert.That(EntryCount(), Is.EqualTo(before));
+            Assert.That(CountEntries(), Is.EqualTo(before));
         });
     }
 
     [Test]
     public async Task FormPostWithoutAntiforgeryTokenIsRejected()
     {
-        var before = EntryCount();
-        using var browser = await _host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        var before = CountEntries();
+        using var browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
         using var response = await browser.PostAsync("/beispiel", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "neuer-eintrag",
@@ -159,28 +124,21 @@ public sealed class BadInputTests
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(EntryCount(), Is.EqualTo(before));
+            Assert.That(CountEntries(), Is.EqualTo(before));
         });
     }
 
     [Test]
     public async Task ValidFormPostStoresAndRedirects()
     {
-        var before = EntryCount();
-        using var browser = await _host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-        var page = await browser.GetStringAsync("/beispiel");
-        using var response = await browser.PostAsync("/beispiel", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "neuer-eintrag",
-            ["__RequestVerificationToken"] = PlatformHost.AntiforgeryToken(page),
-            ["Input.Titel"] = "Elternabend",
-            ["Input.KommuneAgs"] = "06437011",
-        }));
+        var before = CountEntries();
+        using var browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        using var response = await PostBeispielFormAsync(browser, "Elternabend", "06437011");
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
             Assert.That(response.Headers.Location?.ToString(), Does.Contain("gespeichert=true"));
-            Assert.That(EntryCount(), Is.EqualTo(before + 1));
+            Assert.That(CountEntries(), Is.EqualTo(before + 1));
         });
     }
 }

@@ -13,31 +13,11 @@ namespace IntegrationsPlattform.Host.Tests;
 
 /// <summary>Indicators, audit trail, DSGVO requests, mail, jobs, OpenAPI and security headers, on one running host.</summary>
 [TestFixture]
-public sealed class PlatformServicesTests
+public sealed class PlatformServicesTests : HostFixture
 {
-    private PlatformHost _host = null!;
-    private HttpClient _staff = null!;
-    private HttpClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _host = new PlatformHost();
-        _staff = await _host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-        _admin = await _host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _staff.Dispose();
-        _admin.Dispose();
-        _host.Dispose();
-    }
-
     private async Task<decimal> LatestAsync(string key, string ags)
     {
-        using var scope = _host.Services.CreateScope();
+        using var scope = Host.Services.CreateScope();
         var snapshots = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetLatestIndicators(key));
         return snapshots.Where(s => s.MunicipalityAgs == ags).Select(s => s.Value).SingleOrDefault();
     }
@@ -45,16 +25,16 @@ public sealed class PlatformServicesTests
     [Test]
     public async Task IndicatorsFollowWhatUsersDoThroughTheApi()
     {
-        using var firstRun = await _admin.PostAsync("/api/admin/jobs/platform.indicators/run", null);
+        using var firstRun = await AdminApi.PostAsync("/api/admin/jobs/platform.indicators/run", null);
         var before = await LatestAsync("beispiel.eintraege", "06437012");
         for (var i = 0; i < 2; i++)
         {
-            using var created = await _staff.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Kennzahl " + i, kommuneAgs = "06437012" });
+            using var created = await StaffApi.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Kennzahl " + i, kommuneAgs = "06437012" });
         }
 
-        using var secondRun = await _admin.PostAsync("/api/admin/jobs/platform.indicators/run", null);
+        using var secondRun = await AdminApi.PostAsync("/api/admin/jobs/platform.indicators/run", null);
         var run = await secondRun.Content.ReadFromJsonAsync<JsonElement>();
-        using var browser = await _host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        using var browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
         var dashboard = WebUtility.HtmlDecode(await browser.GetStringAsync("/"));
         Assert.Multiple(async () =>
         {
@@ -68,10 +48,10 @@ public sealed class PlatformServicesTests
     [Test]
     public async Task JobRunsAreVisibleToAdminsWithLastResult()
     {
-        using var run = await _admin.PostAsync("/api/admin/jobs/Beispiel.aufraeumen/run", null);
-        var jobs = await _admin.GetFromJsonAsync<JsonElement>("/api/admin/jobs");
+        using var run = await AdminApi.PostAsync("/api/admin/jobs/Beispiel.aufraeumen/run", null);
+        var jobs = await AdminApi.GetFromJsonAsync<JsonElement>("/api/admin/jobs");
         var job = jobs.EnumerateArray().Single(j => j.GetProperty("key").GetString() == "Beispiel.aufraeumen");
-        using var unknown = await _admin.PostAsync("/api/admin/jobs/gibt.es.nicht/run", null);
+        using var unknown = await AdminApi.PostAsync("/api/admin/jobs/gibt.es.nicht/run", null);
         Assert.Multiple(() =>
         {
             Assert.That(run.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -84,8 +64,8 @@ public sealed class PlatformServicesTests
     [Test]
     public async Task ListingPersonalRecordsWritesOneAuditEntryWithFilterAndCount()
     {
-        using var list = await _staff.GetAsync("/api/beispiel/eintraege?kommune=06437001");
-        var audit = await _admin.GetFromJsonAsync<JsonElement>("/api/admin/audit?q=Kommune%3D06437001");
+        using var list = await StaffApi.GetAsync("/api/beispiel/eintraege?kommune=06437001");
+        var audit = await AdminApi.GetFromJsonAsync<JsonElement>("/api/admin/audit?q=Kommune%3D06437001");
         var rows = audit.GetProperty("rows").EnumerateArray().ToList();
         Assert.Multiple(() =>
         {
@@ -102,17 +82,17 @@ public sealed class PlatformServicesTests
     public async Task DataSubjectRequestFindsExportsAndErasesAcrossModules()
     {
         await CreateWithPersonAsync("Zuzana Beispielová", "zuzana@demo.invalid");
-        var found = await (await _admin.PostAsJsonAsync("/api/admin/dsgvo/search", new { name = "Beispielová" })).Content.ReadFromJsonAsync<JsonElement>();
+        var found = await (await AdminApi.PostAsJsonAsync("/api/admin/dsgvo/search", new { name = "Beispielová" })).Content.ReadFromJsonAsync<JsonElement>();
         var record = found.EnumerateArray().Single();
-        var export = await (await _admin.PostAsJsonAsync("/api/admin/dsgvo/export", new { email = "zuzana@demo.invalid" })).Content.ReadFromJsonAsync<JsonElement>();
-        using var withoutConfirmation = await _admin.PostAsJsonAsync("/api/admin/dsgvo/erase", new { name = "Beispielová" });
-        using var erase = await _admin.PostAsJsonAsync("/api/admin/dsgvo/erase", new
+        var export = await (await AdminApi.PostAsJsonAsync("/api/admin/dsgvo/export", new { email = "zuzana@demo.invalid" })).Content.ReadFromJsonAsync<JsonElement>();
+        using var withoutConfirmation = await AdminApi.PostAsJsonAsync("/api/admin/dsgvo/erase", new { name = "Beispielová" });
+        using var erase = await AdminApi.PostAsJsonAsync("/api/admin/dsgvo/erase", new
         {
             name = "Beispielová",
             records = new[] { new { module = "Beispiel", recordType = "Eintrag", recordId = record.GetProperty("record").GetProperty("recordId").GetString() } },
         });
-        var afterwards = await (await _admin.PostAsJsonAsync("/api/admin/dsgvo/search", new { name = "Beispielová" })).Content.ReadFromJsonAsync<JsonElement>();
-        var audit = await _admin.GetFromJsonAsync<JsonElement>("/api/admin/audit?q=DSGVO");
+        var afterwards = await (await AdminApi.PostAsJsonAsync("/api/admin/dsgvo/search", new { name = "Beispielová" })).Content.ReadFromJsonAsync<JsonElement>();
+        var audit = await AdminApi.GetFromJsonAsync<JsonElement>("/api/admin/audit?q=DSGVO");
         Assert.Multiple(async () =>
         {
             Assert.That(record.GetProperty("module").GetString(), Is.EqualTo("Beispiel"));
@@ -127,7 +107,7 @@ public sealed class PlatformServicesTests
     [Test]
     public async Task DataSubjectSearchNeedsANameOrEmail()
     {
-        using var response = await _admin.PostAsJsonAsync("/api/admin/dsgvo/search", new { name = "", email = "kein-at" });
+        using var response = await AdminApi.PostAsJsonAsync("/api/admin/dsgvo/search", new { name = "", email = "kein-at" });
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Multiple(() =>
         {
@@ -139,12 +119,12 @@ public sealed class PlatformServicesTests
     [Test]
     public async Task MailGoesToThePickupFolderAsEmlWithAttachment()
     {
-        var mail = _host.Services.GetRequiredService<IMailSender>();
+        var mail = Host.Services.GetRequiredService<IMailSender>();
         await mail.SendAsync(new OutgoingMail("lotsin@demo.invalid", "Ihr Einsatz am 3. Dezember", "Guten Tag,\nanbei der Termin.")
         {
             Attachments = [new MailAttachment("termin.ics", "text/calendar", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"u8.ToArray())],
         });
-        var file = Directory.GetFiles(Path.Combine(_host.DataDirectory, "mail"), "*.eml").Single();
+        var file = Directory.GetFiles(Path.Combine(Host.DataDirectory, "mail"), "*.eml").Single();
         var text = await File.ReadAllTextAsync(file);
         Assert.Multiple(() =>
         {
@@ -157,7 +137,7 @@ public sealed class PlatformServicesTests
     [Test]
     public async Task OpenApiDescribesHostAndModuleEndpointsAndTheUiIsServedLocally()
     {
-        using var client = _host.Anonymous();
+        using var client = Host.Anonymous();
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         using var ui = await client.GetAsync("/openapi/ui/index.html");
@@ -174,7 +154,7 @@ public sealed class PlatformServicesTests
     [Test]
     public async Task ResponsesCarrySecurityHeaders()
     {
-        using var client = _host.Anonymous();
+        using var client = Host.Anonymous();
         using var response = await client.GetAsync("/account/login");
         Assert.Multiple(() =>
         {
@@ -188,7 +168,7 @@ public sealed class PlatformServicesTests
     [Test]
     public async Task LegalPagesShowTheConfiguredTextsAndAreLinkedInTheFooter()
     {
-        using var client = _host.Anonymous();
+        using var client = Host.Anonymous();
         var impressum = await client.GetStringAsync("/impressum");
         var barrierefreiheit = await client.GetStringAsync("/barrierefreiheit");
         Assert.Multiple(() =>
@@ -205,7 +185,7 @@ public sealed class PlatformServicesTests
         var before = CountEntries();
         var writes = Enumerable.Range(0, 32).Select(async i =>
         {
-            using var response = await _staff.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Parallel " + i, kommuneAgs = "06437003" });
+            using var response = await StaffApi.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Parallel " + i, kommuneAgs = "06437003" });
             return response.StatusCode;
         });
         var statuses = await Task.WhenAll(writes);
@@ -220,9 +200,9 @@ public sealed class PlatformServicesTests
     public async Task CliListsModulesWithTheirTrueStateAndBacksUpEveryDatabase()
     {
         var output = new StringWriter();
-        var listExit = await new CliCommand("modules", ["list"]).RunAsync(_host.Services, output, TextWriter.Null);
+        var listExit = await new CliCommand("modules", ["list"]).RunAsync(Host.Services, output, TextWriter.Null);
         var backupOutput = new StringWriter();
-        var backupExit = await new CliCommand("backup", []).RunAsync(_host.Services, backupOutput, TextWriter.Null);
+        var backupExit = await new CliCommand("backup", []).RunAsync(Host.Services, backupOutput, TextWriter.Null);
         var folder = backupOutput.ToString().Split(": ", 2)[1].Trim();
         var lines = output.ToString().Split('\n');
         using var copy = new SqliteConnection($"Data Source={Path.Combine(folder, "modules", "Beispiel.db")};Mode=ReadOnly");
@@ -241,7 +221,7 @@ public sealed class PlatformServicesTests
     [Test]
     public async Task AModulesStaticFilesAreServedFromItsPluginFolder()
     {
-        using var client = _host.Anonymous();
+        using var client = Host.Anonymous();
         using var css = await client.GetAsync("/_modules/Beispiel/beispiel.css");
         using var missing = await client.GetAsync("/_modules/Ruhend/beispiel.css");
         Assert.Multiple(async () =>
@@ -256,7 +236,7 @@ public sealed class PlatformServicesTests
     [Test]
     public async Task ShellTextsAreGermanByDefaultAndLocalizable()
     {
-        using var client = _host.Anonymous();
+        using var client = Host.Anonymous();
         var german = await client.GetStringAsync("/account/login");
         var english = await client.GetStringAsync("/account/login?sprache=en");
         Assert.Multiple(() =>
@@ -269,13 +249,7 @@ public sealed class PlatformServicesTests
     private async Task CreateWithPersonAsync(string name, string email)
     {
         // The public API keeps person fields out; the test writes them the way a module's own form would.
-        using var created = await _staff.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Beratung", kommuneAgs = "06437005", personName = name, personEmail = email });
+        using var created = await StaffApi.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Beratung", kommuneAgs = "06437005", personName = name, personEmail = email });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-    }
-
-    private long CountEntries()
-    {
-        using var connection = new SqliteConnection($"Data Source={_host.ModuleDatabase("Beispiel")}");
-        return connection.ExecuteScalar<long>("SELECT count(*) FROM eintraege");
     }
 }
