@@ -228,7 +228,7 @@ warm_up "$host_url/api/beispiel/oeffentlich" "$read_url"
 token="" wrk_run public "$host_url/api/beispiel/oeffentlich" "$get_lua" "$host_pid"
 row "host: GET /api/beispiel/oeffentlich (middleware, no token)"
 wrk_run public-token "$host_url/api/beispiel/oeffentlich" "$get_lua" "$host_pid"
-row "host:   + bearer token validated (SHA-256, host.db lookup)"
+row "host:   + bearer token (SHA-256, memory of valid tokens)"
 wrk_run read "$read_url" "$get_lua" "$host_pid"
 read_rps=$wrk_rps read_bad=$wrk_bad
 row "host:   + MediatR, 3 behaviours, Dapper 1-row SELECT  [target]"
