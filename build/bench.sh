@@ -82,12 +82,17 @@ start_bg() {
   pids+=("$last_pid")
 }
 
+# stop PID [SIGNAL] — ends a process started here (TERM, after 10 s KILL) and reaps it. Its pid is
+# dropped from the list, so that the exit trap never signals a later process that got the same pid.
 stop() {
-  local pid=$1
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
+  local pid=$1 signal=${2:-TERM} kept=() p
+  if kill -"$signal" "$pid" 2>/dev/null; then
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
   wait "$pid" 2>/dev/null || true
+  for p in "${pids[@]}"; do [ "$p" = "$pid" ] || kept+=("$p"); done
+  pids=("${kept[@]}")
 }
 
 now_ns() { date +%s%N; }
@@ -274,8 +279,7 @@ read -r _ rows_before < <(count_rows "$work/data/modules/Beispiel.db")
 BENCH_TOKEN=$token wrk -t2 -c32 -d6s -s "$post_lua" "$host_url/api/beispiel/eintraege" >"$work/wrk-crash.txt" 2>&1 &
 wrk_pid=$!
 sleep 3
-kill -KILL "$last_pid"
-wait "$last_pid" 2>/dev/null || true
+stop "$last_pid" KILL
 wait "$wrk_pid" || true
 wrk_parse "$work/wrk-crash.txt"
 # Every 201 the clients received (wrk counts only complete answers; the cut ones are socket errors).
