@@ -1,11 +1,12 @@
 using Dapper;
 using IntegrationsPlattform.Contracts.Dsgvo;
+using IntegrationsPlattform.Host.Security;
 using IntegrationsPlattform.Host.Storage;
 
 namespace IntegrationsPlattform.Host.Dsgvo;
 
 /// <summary>The host's own personal data: user accounts. Erasure anonymises the account and deactivates it (audit entries keep their meaning).</summary>
-internal sealed class AccountDataSubjectHandler(HostDatabase database) : IDataSubjectHandler
+internal sealed class AccountDataSubjectHandler(HostDatabase database, PermissionCache cache) : IDataSubjectHandler
 {
     private const string RecordType = "Benutzerkonto";
 
@@ -34,8 +35,9 @@ internal sealed class AccountDataSubjectHandler(HostDatabase database) : IDataSu
         });
     }
 
-    public Task EraseAsync(DataSubjectRecord record, CancellationToken cancellationToken)
-        => database.WriteAsync(async (c, t) =>
+    public async Task EraseAsync(DataSubjectRecord record, CancellationToken cancellationToken)
+    {
+        await database.WriteAsync(async (c, t) =>
         {
             var anonymous = "geloescht-" + record.RecordId[^12..];
             await c.ExecuteAsync(
@@ -45,6 +47,10 @@ internal sealed class AccountDataSubjectHandler(HostDatabase database) : IDataSu
             await c.ExecuteAsync("DELETE FROM user_roles WHERE user_id = @id", new { id = record.RecordId }, t);
             await c.ExecuteAsync("UPDATE audit_log SET user_name = 'Gelöschte Person' WHERE user_id = @id", new { id = record.RecordId }, t);
         }, cancellationToken);
+
+        // The account is inactive now: its cookie sessions and remembered tokens end with the next request.
+        cache.Clear();
+    }
 
     private async Task<IReadOnlyList<Row>> QueryAsync(DataSubjectQuery query, CancellationToken cancellationToken)
     {

@@ -79,7 +79,7 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
         var token = header["Bearer ".Length..].Trim();
         var userId = token.Length is > 0 and <= 128 ? await tokens.ValidateAsync(token, Context.RequestAborted) : null;
         var grants = userId is null ? null : await cache.GetAsync(userId);
-        if (grants is null)
+        if (grants is null || !grants.IsActive)
         {
             return AuthenticateResult.Fail("Token ungültig, abgelaufen oder widerrufen.");
         }

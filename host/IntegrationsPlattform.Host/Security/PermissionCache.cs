@@ -9,14 +9,26 @@ namespace IntegrationsPlattform.Host.Security;
 internal sealed record UserGrants(string UserId, string UserName, string DisplayName, bool IsActive, string SecurityStamp, IReadOnlyDictionary<string, PermissionScope> Permissions);
 
 /// <summary>
-/// Grants per user, cached in memory because every request needs them. Any change to users, roles or
-/// grants clears the whole cache, so a revoked right is gone on the next request.
+/// Grants per user, cached in memory because every request needs them. Any change to users, roles,
+/// grants or API tokens clears the whole cache, so a revoked right is gone on the next request.
+/// <see cref="Generation"/> counts these changes: a load that overlapped one is not kept, and the
+/// valid-token cache of <see cref="TokenService"/> trusts only what it read in the current generation.
 /// </summary>
 internal sealed class PermissionCache(IServiceProvider services)
 {
     private readonly ConcurrentDictionary<string, UserGrants?> _byUser = new(StringComparer.Ordinal);
+    private long _generation;
 
-    public void Clear() => _byUser.Clear();
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>Call after the change is committed.</summary>
+    public void Clear()
+    {
+        // Counted before clearing, so that a load that read the old state and stores it after the clear
+        // sees a new generation and takes its result out again.
+        Interlocked.Increment(ref _generation);
+        _byUser.Clear();
+    }
 
     public async Task<UserGrants?> GetAsync(string userId)
     {
@@ -25,8 +37,15 @@ internal sealed class PermissionCache(IServiceProvider services)
             return cached;
         }
 
+        var generation = Generation;
         var loaded = await LoadAsync(userId);
         _byUser[userId] = loaded;
+        if (Generation != generation)
+        {
+            // A change was committed while loading: what was read may predate it.
+            _byUser.TryRemove(new KeyValuePair<string, UserGrants?>(userId, loaded));
+        }
+
         return loaded;
     }
 

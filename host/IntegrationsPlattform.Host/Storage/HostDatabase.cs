@@ -13,11 +13,12 @@ internal sealed class HostDatabase(PlatformOptions options, WriteGates gates)
     /// <summary>Runs <paramref name="work"/> in one immediate transaction, one writer at a time.</summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
+        // Opened before the turn is taken, as in ModuleTransactions: the queue waits for transactions only.
+        await using var connection = await OpenAsync(cancellationToken);
         var gate = gates.For(Path);
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
             await using var transaction = connection.BeginTransaction(deferred: false);
             var result = await work(connection, transaction);
             await transaction.CommitAsync(cancellationToken);

@@ -26,12 +26,22 @@ internal sealed class ModuleTransactions(WriteGates gates) : IAsyncDisposable
 
     public async Task<ModuleTransaction> BeginAsync(string databasePath, CancellationToken cancellationToken)
     {
+        // Opened before the turn is taken: opening writes nothing, and the writers queued behind this
+        // one should wait for its transaction only.
+        var connection = await Sqlite.OpenAsync(databasePath, cancellationToken);
         var gate = gates.For(databasePath);
-        await gate.WaitAsync(cancellationToken);
-        SqliteConnection? connection = null;
         try
         {
-            connection = await Sqlite.OpenAsync(databasePath, cancellationToken);
+            await gate.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        try
+        {
             // IMMEDIATE takes the write lock now, so that a second process cannot slip in between read and write.
             var transaction = connection.BeginTransaction(deferred: false);
             var moduleTransaction = new ModuleTransaction(connection, transaction);
@@ -40,11 +50,7 @@ internal sealed class ModuleTransactions(WriteGates gates) : IAsyncDisposable
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
+            await connection.DisposeAsync();
             gate.Release();
             throw;
         }

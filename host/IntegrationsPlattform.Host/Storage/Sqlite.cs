@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace IntegrationsPlattform.Host.Storage;
 
@@ -12,14 +14,24 @@ internal static class Sqlite
 {
     public const int BusyTimeoutMilliseconds = 5000;
 
-    public static string ConnectionString(string path) => new SqliteConnectionStringBuilder
+    // Every request opens one or two connections. Building the string costs more than taking a pooled
+    // connection, and it depends on the path only.
+    private static readonly ConcurrentDictionary<string, string> ConnectionStrings = new(StringComparer.Ordinal);
+
+    // The pragmas belong to the native connection, which the pool hands out again after Dispose: they
+    // are set when a native connection is new, not on every open. The table forgets a native connection
+    // once the pool has closed it for good.
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
+    private static readonly object Done = new();
+
+    public static string ConnectionString(string path) => ConnectionStrings.GetOrAdd(path, p => new SqliteConnectionStringBuilder
     {
-        DataSource = path,
+        DataSource = p,
         Mode = SqliteOpenMode.ReadWriteCreate,
         ForeignKeys = true,
         Pooling = true,
         DefaultTimeout = 30,
-    }.ToString();
+    }.ToString());
 
     public static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -27,9 +39,15 @@ internal static class Sqlite
         try
         {
             await connection.OpenAsync(cancellationToken);
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            var handle = connection.Handle!;
+            if (!Configured.TryGetValue(handle, out _))
+            {
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                Configured.AddOrUpdate(handle, Done);
+            }
+
             return connection;
         }
         catch

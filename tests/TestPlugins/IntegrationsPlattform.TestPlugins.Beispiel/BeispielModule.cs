@@ -36,6 +36,8 @@ public sealed class BeispielModule : PlatformModule
     {
         api.Group.MapGet("/eintraege", async (string? kommune, IMediator mediator, CancellationToken ct) => await mediator.Send(new ListEintraege(kommune), ct))
             .RequirePermission(Lesen);
+        api.Group.MapGet("/eintraege/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) => await mediator.Send(new GetEintrag(id), ct))
+            .RequirePermission(Lesen);
         api.Group.MapPost("/eintraege", async (NeuerEintrag body, IMediator mediator, CancellationToken ct) =>
             {
                 var id = await mediator.Send(new CreateEintrag(body.Titel, body.KommuneAgs, body.PersonName, body.PersonEmail), ct);

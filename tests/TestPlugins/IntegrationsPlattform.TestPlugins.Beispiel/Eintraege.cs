@@ -15,6 +15,8 @@ internal sealed record EintragDto(string Id, string Titel, string KommuneAgs, st
 
 internal sealed record ListEintraege(string? KommuneAgs) : IQuery<IReadOnlyList<EintragDto>>;
 
+internal sealed record GetEintrag(Guid Id) : IQuery<EintragDto>;
+
 internal sealed class CreateEintragValidator(IMediator mediator) : IValidator<CreateEintrag>
 {
     public async Task<IReadOnlyList<FieldError>> ValidateAsync(CreateEintrag request, CancellationToken cancellationToken)
@@ -66,6 +68,26 @@ internal sealed class ListEintraegeHandler(IModuleDatabase<BeispielModule> datab
             new { ags = request.KommuneAgs })).Where(r => scope.CoversMunicipality(r.KommuneAgs)).ToList();
         await audit.RecordAsync(new AuditEntry(AuditAction.List, "Eintrag", null, $"Filter Kommune={request.KommuneAgs ?? "alle"}, {rows.Count} Treffer"), cancellationToken);
         return rows;
+    }
+}
+
+/// <summary>
+/// One entry by id. It returns no personal fields (name, e-mail), so it is not a detail view of a
+/// personal record and writes no audit entry; the benchmark (build/bench.sh) uses it as the
+/// single-row read through MediatR, behaviours and Dapper.
+/// </summary>
+internal sealed class GetEintragHandler(IModuleDatabase<BeispielModule> database, ICurrentUser user) : IRequestHandler<GetEintrag, EintragDto>
+{
+    public async Task<EintragDto> Handle(GetEintrag request, CancellationToken cancellationToken)
+    {
+        var scope = user.ScopeOf(BeispielModule.Lesen) ?? PermissionScope.All;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<EintragDto>(
+            "SELECT id, titel, kommune_ags AS KommuneAgs, created_at AS CreatedAt FROM eintraege WHERE id = @id",
+            new { id = request.Id.ToString() });
+
+        // Outside the user's municipalities it is answered like a missing entry: its existence is not disclosed.
+        return row is not null && scope.CoversMunicipality(row.KommuneAgs) ? row : throw new RecordNotFoundException("Eintrag nicht gefunden.");
     }
 }
 
