@@ -6,32 +6,15 @@ namespace IntegrationsPlattform.Host.Tests;
 
 /// <summary>The Beispiel test plugin's single-entry read, the one build/bench.sh measures.</summary>
 [TestFixture]
-public sealed class BeispielApiTests
+public sealed class BeispielApiTests : HostFixture
 {
-    private PlatformHost _host = null!;
-    private HttpClient _staff = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _host = new PlatformHost();
-        _staff = await _host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _staff.Dispose();
-        _host.Dispose();
-    }
-
     [Test]
     public async Task EntryIsReadByIdWithoutPersonalFields()
     {
-        using var created = await _staff.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Sprachcafé", kommuneAgs = "06437006", personName = "Erika Muster" });
+        using var created = await StaffApi.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Sprachcafé", kommuneAgs = "06437006", personName = "Erika Muster" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        var entry = await _staff.GetFromJsonAsync<JsonElement>($"/api/beispiel/eintraege/{id}");
+        var entry = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/beispiel/eintraege/{id}");
         Assert.Multiple(() =>
         {
             Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -45,8 +28,8 @@ public sealed class BeispielApiTests
     [Test]
     public async Task UnknownEntryIsNotFoundAndAnonymousIsUnauthorized()
     {
-        using var unknown = await _staff.GetAsync($"/api/beispiel/eintraege/{Guid.CreateVersion7()}");
-        using var anonymous = _host.Anonymous();
+        using var unknown = await StaffApi.GetAsync($"/api/beispiel/eintraege/{Guid.CreateVersion7()}");
+        using var anonymous = Host.Anonymous();
         using var withoutToken = await anonymous.GetAsync($"/api/beispiel/eintraege/{Guid.CreateVersion7()}");
         Assert.Multiple(() =>
         {

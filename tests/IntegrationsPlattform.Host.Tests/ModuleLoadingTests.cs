@@ -10,26 +10,9 @@ namespace IntegrationsPlattform.Host.Tests;
 
 /// <summary>The host starts from the built plugin folder; each deliberate fault gets its state, the rest runs on.</summary>
 [TestFixture]
-public sealed class ModuleLoadingTests
+public sealed class ModuleLoadingTests : HostFixture
 {
-    private PlatformHost _host = null!;
-    private HttpClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _host = new PlatformHost();
-        _admin = await _host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _admin.Dispose();
-        _host.Dispose();
-    }
-
-    private ModuleRegistry Registry => _host.Services.GetRequiredService<ModuleRegistry>();
+    private ModuleRegistry Registry => Host.Services.GetRequiredService<ModuleRegistry>();
 
     [TestCase("Beispiel", "Enabled", "")]
     [TestCase("Verbraucher", "Enabled", "")]
@@ -42,7 +25,7 @@ public sealed class ModuleLoadingTests
     [TestCase("DoppelteRoute", "Refused", "'/beispiel' ist bereits vom Modul Beispiel belegt")]
     public async Task AdminApiShowsEveryModuleWithItsState(string folder, string state, string reason)
     {
-        var modules = await _admin.GetFromJsonAsync<JsonElement>("/api/admin/modules");
+        var modules = await AdminApi.GetFromJsonAsync<JsonElement>("/api/admin/modules");
         var module = modules.EnumerateArray().Single(m => m.GetProperty("folder").GetString() == folder);
         Assert.Multiple(() =>
         {
@@ -54,7 +37,7 @@ public sealed class ModuleLoadingTests
     [Test]
     public async Task AdminPageShowsRefusedAndFailedModulesWithReason()
     {
-        using var browser = await _host.SignedInClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
+        using var browser = await Host.SignedInClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
         var html = WebUtility.HtmlDecode(await browser.GetStringAsync("/admin/modules"));
         Assert.Multiple(() =>
         {
@@ -70,8 +53,8 @@ public sealed class ModuleLoadingTests
     [Test]
     public async Task DisabledModuleHasNoRoutesNoNavigationNoDatabaseAndNoHandlers()
     {
-        using var browser = await _host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-        using var api = await _host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        using var browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        using var api = await Host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
         var ruhend = Registry.All.Single(m => m.Id == "Ruhend");
         var pingType = ruhend.Assembly!.GetType("IntegrationsPlattform.TestPlugins.Probe.ProbePing")!;
         var handlerType = typeof(IRequestHandler<,>).MakeGenericType(pingType, typeof(string));
@@ -79,14 +62,14 @@ public sealed class ModuleLoadingTests
         using var apiResponse = await api.GetAsync("/api/ruhend/ping");
         using var pageResponse = await browser.GetAsync("/ruhend");
         var dashboard = await browser.GetStringAsync("/");
-        using var scope = _host.Services.CreateScope();
+        using var scope = Host.Services.CreateScope();
         Assert.Multiple(() =>
         {
             Assert.That(apiResponse.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(pageResponse.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(dashboard, Does.Not.Contain("Probe Ruhend"));
             Assert.That(dashboard, Does.Contain("Beispielprogramm"));
-            Assert.That(File.Exists(_host.ModuleDatabase("Ruhend")), Is.False);
+            Assert.That(File.Exists(Host.ModuleDatabase("Ruhend")), Is.False);
             Assert.That(scope.ServiceProvider.GetService(handlerType), Is.Null);
         });
     }
@@ -96,10 +79,10 @@ public sealed class ModuleLoadingTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(File.Exists(_host.ModuleDatabase("Beispiel")), Is.True);
+            Assert.That(File.Exists(Host.ModuleDatabase("Beispiel")), Is.True);
             Assert.That(Registry.Find("Beispiel")!.SchemaVersion, Is.EqualTo(2));
-            Assert.That(File.Exists(_host.ModuleDatabase("MigrationsFehler")), Is.False, "eine fehlgeschlagene erste Migration hinterlässt keine Datenbank");
-            Assert.That(File.Exists(_host.ModuleDatabase("StartFehler")), Is.True, "migriert, aber der Start der Dienste schlug fehl");
+            Assert.That(File.Exists(Host.ModuleDatabase("MigrationsFehler")), Is.False, "eine fehlgeschlagene erste Migration hinterlässt keine Datenbank");
+            Assert.That(File.Exists(Host.ModuleDatabase("StartFehler")), Is.True, "migriert, aber der Start der Dienste schlug fehl");
         });
     }
 
@@ -124,7 +107,7 @@ public sealed class ModuleLoadingTests
     [Test]
     public async Task HealthHasACheckPerModuleAndReportsFailuresAsDegraded()
     {
-        using var client = _host.Anonymous();
+        using var client = Host.Anonymous();
         var health = await client.GetFromJsonAsync<JsonElement>("/health");
         var checks = health.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
         Assert.Multiple(() =>
