@@ -246,6 +246,20 @@ public sealed class PlatformServicesTests : HostFixture
         });
     }
 
+    [TestCase(null, "de", "ltr", "Über das Beispielprogramm")]
+    [TestCase("en", "en", "ltr", "About the example programme")]
+    [TestCase("ar", "ar", "rtl", "حول البرنامج التجريبي")]
+    public async Task AModuleOffersItsPublicPagesInMoreLanguages(string? language, string lang, string direction, string title)
+    {
+        using var client = Host.Anonymous();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/beispiel/info" + (language is null ? "" : "?sprache=" + language)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain($"lang=\"{lang}\" dir=\"{direction}\""));
+            Assert.That(html, Does.Contain($"<h1>{title}</h1>"));
+        });
+    }
+
     private async Task CreateWithPersonAsync(string name, string email)
     {
         // The public API keeps person fields out; the test writes them the way a module's own form would.
