@@ -54,14 +54,7 @@ public sealed class AuthTests
 
         // The fifth failure happens on the login form: the lockout counts both ways in.
         using var browser = _host.CreateClient(new() { AllowAutoRedirect = false });
-        var page = await browser.GetStringAsync("/account/login");
-        using var formFailure = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = PlatformHost.AntiforgeryToken(page),
-            ["Input.UserName"] = user,
-            ["Input.Password"] = "falsch-falsch",
-        }));
+        using var formFailure = await PlatformHost.PostLoginFormAsync(browser, user, "falsch-falsch");
         var formHtml = WebUtility.HtmlDecode(await formFailure.Content.ReadAsStringAsync());
 
         using var withRightPassword = await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password = "Richtiges-Passwort-1" });
@@ -216,14 +209,7 @@ public sealed class AuthTests
     public async Task LoginRedirectIgnoresForeignReturnUrls()
     {
         using var browser = _host.CreateClient(new() { AllowAutoRedirect = false });
-        var page = await browser.GetStringAsync("/account/login?ReturnUrl=%2F%2Fevil.example");
-        using var response = await browser.PostAsync("/account/login?ReturnUrl=%2F%2Fevil.example", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = PlatformHost.AntiforgeryToken(page),
-            ["Input.UserName"] = PlatformHost.AdminUser,
-            ["Input.Password"] = PlatformHost.AdminPassword,
-        }));
+        using var response = await PlatformHost.PostLoginFormAsync(browser, PlatformHost.AdminUser, PlatformHost.AdminPassword, "?ReturnUrl=%2F%2Fevil.example");
         Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/").Or.EqualTo("http://localhost/"));
     }
 }

@@ -91,16 +91,22 @@ public sealed partial class PlatformHost : WebApplicationFactory<Program>
     public async Task<HttpClient> SignedInClientAsync(string userName, string password)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var login = await client.GetStringAsync("/account/login");
-        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await PostLoginFormAsync(client, userName, password);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "Anmeldung über das Formular fehlgeschlagen");
+        return client;
+    }
+
+    /// <summary>GETs the login page (for its anti-forgery token) and posts the form, as a browser does.</summary>
+    public static async Task<HttpResponseMessage> PostLoginFormAsync(HttpClient client, string userName, string password, string query = "")
+    {
+        var login = await client.GetStringAsync("/account/login" + query);
+        return await client.PostAsync("/account/login" + query, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
             ["__RequestVerificationToken"] = AntiforgeryToken(login),
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,
         }));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "Anmeldung über das Formular fehlgeschlagen");
-        return client;
     }
 
     public static string AntiforgeryToken(string html)
