@@ -48,6 +48,7 @@ internal static class PlatformSetup
         services.AddSingleton(registry);
         services.AddSingleton<IModuleCatalog>(registry);
         services.AddSingleton(time);
+        services.AddSingleton<ILocalClock, LocalClock>();
         services.AddSingleton<WriteGates>();
         services.AddSingleton<HostDatabase>();
         services.AddSingleton<PermissionCache>();

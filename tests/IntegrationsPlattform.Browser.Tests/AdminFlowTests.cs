@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using IntegrationsPlattform.Host.Tests;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -18,3 +18,13 @@ public interface IDemoDataSeeder
 {
     Task SeedAsync(DeploymentInfo deployment, DemoSize size, CancellationToken cancellationToken);
 }
+
+/// <summary>A permission the demo role holds, optionally scoped (e.g. a Träger's municipalities, or own records).</summary>
+public sealed record DemoGrant(string PermissionKey, Security.ScopeKind Scope = Security.ScopeKind.All, IReadOnlyList<string>? MunicipalityAgs = null);
+
+/// <summary>
+/// A demo account a module needs to show its workflows (e.g. a Lotse who sees only their own
+/// assignments), with its role. The host creates it only when it seeds demo data, never in Production;
+/// the module's README section documents user name and password.
+/// </summary>
+public sealed record DemoAccount(string UserName, string DisplayName, string Password, string RoleName, string RoleDescription, IReadOnlyList<DemoGrant> Grants);

@@ -1,3 +1,4 @@
+using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Jobs;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
@@ -37,4 +38,7 @@ public abstract class PlatformModule
 
     /// <summary>Page routes under <c>/&lt;module&gt;/…</c> that need no login (e.g. a public directory).</summary>
     public virtual IReadOnlyList<string> PublicPagePrefixes => [];
+
+    /// <summary>Demo accounts with their roles, created only when the host seeds demo data.</summary>
+    public virtual IReadOnlyList<DemoAccount> DemoAccounts => [];
 }

@@ -2,6 +2,7 @@ using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Host.Configuration;
+using IntegrationsPlattform.Host.Modules;
 using IntegrationsPlattform.Host.Security;
 
 namespace IntegrationsPlattform.Host.Demo;
@@ -10,7 +11,7 @@ namespace IntegrationsPlattform.Host.Demo;
 /// Demo accounts with documented passwords (README) and the modules' invented demo data. Refused in
 /// production. Idempotent: existing accounts are left alone.
 /// </summary>
-internal sealed class DemoSeeder(AccountStore accounts, RoleStore roles, PermissionCatalog catalog, PlatformOptions options, IServiceScopeFactory scopes, ILogger<DemoSeeder> logger)
+internal sealed class DemoSeeder(AccountStore accounts, RoleStore roles, PermissionCatalog catalog, ModuleRegistry modules, PlatformOptions options, IServiceScopeFactory scopes, ILogger<DemoSeeder> logger)
 {
     public const string AdminRole = "Administration";
     public const string StaffRole = "Fachkraft WIR-Vielfaltszentrum";
@@ -45,6 +46,11 @@ internal sealed class DemoSeeder(AccountStore accounts, RoleStore roles, Permiss
             }
         }
 
+        foreach (var account in modules.Running.SelectMany(m => m.Instance!.DemoAccounts))
+        {
+            await SeedModuleAccountAsync(account, cancellationToken);
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>())
         {
@@ -52,6 +58,20 @@ internal sealed class DemoSeeder(AccountStore accounts, RoleStore roles, Permiss
         }
 
         logger.LogInformation("Demodaten für {Kreis} angelegt ({Size}).", options.Deployment.KreisName, size);
+    }
+
+    private async Task SeedModuleAccountAsync(DemoAccount account, CancellationToken cancellationToken)
+    {
+        var roleId = await roles.EnsureRoleAsync(account.RoleName, account.RoleDescription, cancellationToken);
+        foreach (var grant in account.Grants)
+        {
+            await roles.GrantAsync(roleId, grant.PermissionKey, grant.Scope, grant.MunicipalityAgs ?? [], cancellationToken);
+        }
+
+        if (!await accounts.ExistsAsync(account.UserName, cancellationToken))
+        {
+            await accounts.CreateAsync(account.UserName, account.DisplayName, null, account.Password, isDemo: true, [account.RoleName], cancellationToken);
+        }
     }
 }
 

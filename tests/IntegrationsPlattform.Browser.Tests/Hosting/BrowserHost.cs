@@ -1,5 +1,4 @@
 using System.Net;
-using IntegrationsPlattform.Host.Tests;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,4 +1,3 @@
-using IntegrationsPlattform.Host.Tests;
 using Microsoft.Playwright;
 using NUnit.Framework.Interfaces;
 using static Microsoft.Playwright.Assertions;

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace IntegrationsPlattform.Host.Tests;
+namespace IntegrationsPlattform.Testing;
 
 /// <summary>
 /// A real host on a fresh data directory, loading the test plugins from the built plugin folder

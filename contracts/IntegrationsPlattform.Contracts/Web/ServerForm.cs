@@ -1,14 +1,13 @@
 using IntegrationsPlattform.Contracts.Messaging;
-using IntegrationsPlattform.Contracts.Web;
 using Microsoft.AspNetCore.Components.Forms;
 
-namespace IntegrationsPlattform.Host.Components.Pages.Admin;
+namespace IntegrationsPlattform.Contracts.Web;
 
 /// <summary>
 /// The edit context of one server-rendered form whose rules live in the store or service it calls:
 /// their <see cref="RequestValidationException"/> becomes inline messages instead of an error page.
 /// </summary>
-internal sealed class ServerForm
+public sealed class ServerForm
 {
     private readonly ValidationMessageStore _messages;
 

@@ -1,0 +1,58 @@
+using IntegrationsPlattform.Contracts.Demo;
+using IntegrationsPlattform.Contracts.Modules;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Contracts.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationsPlattform.Modules.Lotsen;
+
+/// <summary>
+/// Volunteer Integrationslotsen: from the search for a Träger to the yearly report for the Land.
+/// </summary>
+public sealed class LotsenModule : PlatformModule
+{
+    /// <summary>See Lotsen, requests and assignments (scopable to municipalities, or to one's own assignments).</summary>
+    public const string Lesen = "lotsen.lesen";
+
+    /// <summary>Register and change Lotsen and requests, match and assign (scopable to municipalities).</summary>
+    public const string Bearbeiten = "lotsen.bearbeiten";
+
+    /// <summary>Record the outcome of assignments; a Lotse holds it for their own records only.</summary>
+    public const string EinsaetzeErfassen = "lotsen.einsaetze";
+
+    /// <summary>The search for a Träger and its agreements.</summary>
+    public const string Traeger = "lotsen.traeger";
+
+    /// <summary>Reports and CSV exports (figures only).</summary>
+    public const string Berichte = "lotsen.berichte";
+
+    /// <summary>CSV import of Lotsen and Träger candidates.</summary>
+    public const string Import = "lotsen.import";
+
+    public override ModuleManifest Manifest { get; } = new()
+    {
+        Id = "Lotsen",
+        DisplayName = "Integrationslotsen",
+        Version = new Version(1, 0, 0),
+        SdkMajor = PlatformSdk.Major,
+        Description = "Ehrenamtliche Integrationslotsen: Trägersuche, Lotsen, Anfragen, Vermittlung, Einsätze und Berichte.",
+    };
+
+    public override IReadOnlyList<PermissionDefinition> Permissions =>
+    [
+        new(Lesen, "Lotsen: Lotsen, Anfragen und Einsätze einsehen", Scopable: true),
+        new(Bearbeiten, "Lotsen: Lotsen und Anfragen bearbeiten, vermitteln", Scopable: true),
+        new(EinsaetzeErfassen, "Lotsen: Einsätze erfassen", Scopable: true),
+        new(Traeger, "Lotsen: Trägersuche und Vereinbarungen"),
+        new(Berichte, "Lotsen: Berichte und Exporte"),
+        new(Import, "Lotsen: CSV-Import"),
+    ];
+
+    public override IReadOnlyList<NavigationEntry> Navigation => [new("Integrationslotsen", "/lotsen", Lesen, Order: 10)];
+
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        base.ConfigureServices(services, context);
+        services.AddSingleton(LotsenSettings.From(context.Settings));
+    }
+}

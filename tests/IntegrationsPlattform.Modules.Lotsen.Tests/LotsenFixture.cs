@@ -1,0 +1,48 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Tests;
+
+/// <summary>
+/// One running host per fixture with the Lotsen plugin from the built plugin folder and the demo
+/// accounts: <c>admin</c> (platform only) and <c>fachkraft</c> (every Lotsen permission).
+/// </summary>
+public abstract class LotsenFixture
+{
+    protected PlatformHost Host { get; private set; } = null!;
+
+    /// <summary>Staff of the WIR-Vielfaltszentrum, holding every Lotsen permission for the whole Kreis.</summary>
+    protected HttpClient StaffApi { get; private set; } = null!;
+
+    /// <summary>The platform admin: holds no Lotsen permission.</summary>
+    protected HttpClient AdminApi { get; private set; } = null!;
+
+    /// <summary>Settings of this fixture's host besides the defaults (e.g. module settings).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    [OneTimeSetUp]
+    public async Task StartHostAsync()
+    {
+        var settings = new Dictionary<string, string?>(Settings) { ["Modules:Lotsen:Enabled"] = "true" };
+        Host = new PlatformHost(settings);
+        StaffApi = await Host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        AdminApi = await Host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
+    }
+
+    [OneTimeTearDown]
+    public void StopHost()
+    {
+        StaffApi.Dispose();
+        AdminApi.Dispose();
+        Host.Dispose();
+    }
+
+    /// <summary>A direct connection to the module's database file, to prove what was (not) written.</summary>
+    protected SqliteConnection ModuleDatabase() => new($"Data Source={Host.ModuleDatabase("Lotsen")};Pooling=False");
+
+    protected long Count(string table, string where = "1 = 1", object? parameters = null)
+    {
+        using var connection = ModuleDatabase();
+        return connection.ExecuteScalar<long>($"SELECT count(*) FROM {table} WHERE {where}", parameters);
+    }
+}
