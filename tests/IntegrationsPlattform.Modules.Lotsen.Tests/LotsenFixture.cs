@@ -29,6 +29,16 @@ public abstract class LotsenFixture
         AdminApi = await Host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
     }
 
+    /// <summary>A failed test shows the errors the host logged, which the HTTP answer (rightly) hides.</summary>
+    [TearDown]
+    public void ShowHostErrorsOfFailedTest()
+    {
+        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
+        {
+            TestContext.Out.WriteLine(string.Join(Environment.NewLine, Host.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)).TakeLast(5)));
+        }
+    }
+
     [OneTimeTearDown]
     public void StopHost()
     {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace IntegrationsPlattform.Testing;
 
@@ -56,11 +57,15 @@ public sealed partial class PlatformHost : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>Everything the host logged so far.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public string ModuleDatabase(string moduleId) => Path.Combine(DataDirectory, "modules", moduleId + ".db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Test");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -2,6 +2,8 @@ using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Lotsen.Features.Anfragen;
+using IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Lotsen;
@@ -48,11 +50,23 @@ public sealed class LotsenModule : PlatformModule
         new(Import, "Lotsen: CSV-Import"),
     ];
 
-    public override IReadOnlyList<NavigationEntry> Navigation => [new("Integrationslotsen", "/lotsen", Lesen, Order: 10)];
+    public override IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new("Integrationslotsen", "/lotsen", Lesen, Order: 10),
+        new("Einsätze", "/lotsen/einsaetze", EinsaetzeErfassen, Order: 11),
+    ];
+
+    public override void MapApi(ModuleApiBuilder api)
+    {
+        AnfragenEndpoints.Map(api.Group);
+        EinsaetzeEndpoints.Map(api.Group);
+    }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
         base.ConfigureServices(services, context);
         services.AddSingleton(LotsenSettings.From(context.Settings));
+        services.AddScoped<AnfrageAnlage>();
+        services.AddScoped<EinsatzPlanung>();
     }
 }

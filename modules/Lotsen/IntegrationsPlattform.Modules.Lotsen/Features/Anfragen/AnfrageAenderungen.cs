@@ -1,0 +1,125 @@
+using Dapper;
+using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Lotsen;
+using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Modules.Lotsen.Domain;
+using MediatR;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Features.Anfragen;
+
+/// <summary>Closes (erledigt/abgebrochen) or reopens a request; "vermittelt" is reached only by assigning a Lotse.</summary>
+internal sealed record ChangeAnfrageStatus(Guid Id, string? Status, string? Grund) : ICommand<Done>;
+
+internal sealed record AddAnfrageAktivitaet(Guid Id, string? Art, string? Notiz) : ICommand<Done>;
+
+internal sealed class ChangeAnfrageStatusValidator : IValidator<ChangeAnfrageStatus>
+{
+    public Task<IReadOnlyList<FieldError>> ValidateAsync(ChangeAnfrageStatus request, CancellationToken cancellationToken)
+    {
+        var fehler = new List<FieldError>();
+        if (Lebenszyklen.Anfrage.Finde(request.Status) is null)
+        {
+            fehler.Add(new FieldError("status", "Bitte den neuen Status wählen."));
+        }
+
+        if (request.Status is "abgebrochen" or "offen" && string.IsNullOrWhiteSpace(request.Grund))
+        {
+            fehler.Add(new FieldError("grund", "Bitte einen Grund angeben."));
+        }
+        else if (request.Grund?.Length > 500)
+        {
+            fehler.Add(new FieldError("grund", "Höchstens 500 Zeichen."));
+        }
+
+        return Task.FromResult<IReadOnlyList<FieldError>>(fehler);
+    }
+}
+
+internal sealed class ChangeAnfrageStatusHandler(IModuleDatabase<LotsenModule> database, ICurrentUser user, ILocalClock clock, IAuditTrail audit) : IRequestHandler<ChangeAnfrageStatus, Done>
+{
+    public async Task<Done> Handle(ChangeAnfrageStatus request, CancellationToken cancellationToken)
+    {
+        var tx = database.Transaction;
+        var id = request.Id.ToString();
+        var anfrage = await GetAnfrageHandler.LadeAsync(tx.Connection, tx.Sql, id, await Sichtbereich.FuerAsync(user, LotsenModule.Bearbeiten, tx.Connection, tx.Sql));
+        Lebenszyklen.Anfrage.PruefeWechsel(anfrage.Status, request.Status!);
+        if (request.Status == "vermittelt")
+        {
+            throw new DomainRuleException("Eine Anfrage wird vermittelt, indem ein Lotse aus der Vorschlagsliste eingeteilt wird.");
+        }
+
+        if (request.Status == "erledigt" && !anfrage.Einsaetze.Any(e => e.Status == "durchgefuehrt"))
+        {
+            throw new DomainRuleException("Erledigt ist eine Anfrage erst, wenn mindestens ein Einsatz als durchgeführt erfasst ist.");
+        }
+
+        var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
+        var geschlossen = request.Status is "erledigt" or "abgebrochen";
+        await tx.Connection.ExecuteAsync(
+            """
+            UPDATE anfragen SET status = @status, status_grund = @grund, geschlossen_am = @geschlossenAm,
+                   lotse_id = CASE WHEN @status = 'offen' THEN NULL ELSE lotse_id END
+            WHERE id = @id
+            """,
+            new { id, status = request.Status, grund = request.Grund?.Trim(), geschlossenAm = geschlossen ? jetzt : null },
+            tx.Sql);
+        if (request.Status is "offen" or "abgebrochen")
+        {
+            // The planned assignments of a withdrawn match do not happen; carried-out ones stay for the figures.
+            await tx.Connection.ExecuteAsync("UPDATE einsaetze SET status = 'ausgefallen', geaendert_am = @jetzt WHERE anfrage_id = @id AND status = 'geplant'", new { id, jetzt }, tx.Sql);
+        }
+
+        var text = $"{Lebenszyklen.Anfrage.Text(anfrage.Status)} → {Lebenszyklen.Anfrage.Text(request.Status!)}" + (string.IsNullOrWhiteSpace(request.Grund) ? "" : $": {request.Grund.Trim()}");
+        await AnfrageLog.SchreibeAsync(tx, id, "status", text, user.DisplayName ?? "System", jetzt);
+        if (geschlossen)
+        {
+            tx.PublishAfterCommit(new LotsenAnfrageAbgeschlossen(request.Id, anfrage.QuelleModul, request.Status == "erledigt"));
+        }
+
+        await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Anfrage", id, $"Status {request.Status}"), cancellationToken);
+        return Done.Value;
+    }
+}
+
+internal sealed class AddAnfrageAktivitaetValidator : IValidator<AddAnfrageAktivitaet>
+{
+    public Task<IReadOnlyList<FieldError>> ValidateAsync(AddAnfrageAktivitaet request, CancellationToken cancellationToken)
+    {
+        var fehler = new List<FieldError>();
+        if (request.Art is null || !Aktivitaeten.Manuell.Contains(request.Art))
+        {
+            fehler.Add(new FieldError("art", "Bitte die Art des Eintrags wählen."));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Notiz))
+        {
+            fehler.Add(new FieldError("notiz", "Bitte kurz beschreiben, was geschehen ist."));
+        }
+        else if (request.Notiz.Length > 2000)
+        {
+            fehler.Add(new FieldError("notiz", "Höchstens 2000 Zeichen."));
+        }
+
+        return Task.FromResult<IReadOnlyList<FieldError>>(fehler);
+    }
+}
+
+internal sealed class AddAnfrageAktivitaetHandler(IModuleDatabase<LotsenModule> database, ICurrentUser user, ILocalClock clock, IAuditTrail audit) : IRequestHandler<AddAnfrageAktivitaet, Done>
+{
+    public async Task<Done> Handle(AddAnfrageAktivitaet request, CancellationToken cancellationToken)
+    {
+        var tx = database.Transaction;
+        var id = request.Id.ToString();
+        var anfrage = await GetAnfrageHandler.LadeAsync(tx.Connection, tx.Sql, id, await Sichtbereich.FuerAsync(user, LotsenModule.Bearbeiten, tx.Connection, tx.Sql));
+        if (anfrage.AnonymisiertAm is not null)
+        {
+            throw new DomainRuleException("Die Anfrage ist anonymisiert; es können keine Einträge mehr ergänzt werden.");
+        }
+
+        await AnfrageLog.SchreibeAsync(tx, id, request.Art!, request.Notiz!.Trim(), user.DisplayName ?? "System", GermanFormat.StoredInstant(clock.UtcNow));
+        await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Anfrage", id, "Verlaufseintrag"), cancellationToken);
+        return Done.Value;
+    }
+}

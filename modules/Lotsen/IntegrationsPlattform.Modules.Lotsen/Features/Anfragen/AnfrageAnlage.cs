@@ -1,0 +1,202 @@
+using Dapper;
+using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Lotsen;
+using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Modules.Lotsen.Domain;
+using MediatR;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Features.Anfragen;
+
+/// <summary>What staff (form, API) enter for a new request. Times of day as "HH:MM".</summary>
+internal sealed record AnfrageEingabe(
+    string? Kennung,
+    string? Kontakt,
+    IReadOnlyList<string>? Sprachen,
+    string? Thema,
+    string? Ziel,
+    string? KommuneAgs,
+    DateOnly? DatumVon,
+    DateOnly? DatumBis,
+    string? UhrzeitVon,
+    string? UhrzeitBis,
+    string? VermitteltDurch,
+    string? Notiz);
+
+internal sealed record CreateAnfrage(AnfrageEingabe Eingabe) : ICommand<Guid>;
+
+/// <summary>The rules of a new request, shared by staff entry and the contract other modules use.</summary>
+internal static class AnfrageRegeln
+{
+    public const int MaxTageZeitraum = 92;
+
+    public static List<FieldError> Pruefe(AnfrageEingabe e, DeploymentInfo deployment, LotsenSettings settings, bool vonModul)
+    {
+        var fehler = new List<FieldError>();
+        Laenge(fehler, "kennung", e.Kennung, 50, pflicht: true, "Bitte ein Kürzel oder Pseudonym angeben (keinen vollen Namen).");
+        Laenge(fehler, "kontakt", e.Kontakt, 200, pflicht: false, null);
+        Laenge(fehler, "ziel", e.Ziel, 200, pflicht: false, null);
+        Laenge(fehler, "notiz", e.Notiz, 2000, pflicht: false, null);
+
+        var sprachen = (e.Sprachen ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(Sprachen.Normalisiere).ToList();
+        if (sprachen.Count == 0)
+        {
+            fehler.Add(new FieldError("sprachen", "Bitte mindestens eine Sprache angeben."));
+        }
+        else if (sprachen.FirstOrDefault(s => !Sprachen.IstBekannt(s)) is { } unbekannt)
+        {
+            fehler.Add(new FieldError("sprachen", $"Unbekannter Sprachcode „{unbekannt}“ (erwartet ISO 639, z. B. ar, fa, uk)."));
+        }
+
+        if (string.IsNullOrWhiteSpace(e.Thema) || !settings.Themen.ContainsKey(e.Thema))
+        {
+            fehler.Add(new FieldError("thema", "Bitte ein Thema wählen."));
+        }
+
+        if (string.IsNullOrWhiteSpace(e.KommuneAgs) || deployment.FindMunicipality(e.KommuneAgs) is null)
+        {
+            fehler.Add(new FieldError("kommuneAgs", $"Bitte eine Kommune des {deployment.KreisName} wählen."));
+        }
+
+        if (e.DatumVon is null)
+        {
+            fehler.Add(new FieldError("datumVon", "Bitte angeben, ab wann die Begleitung gebraucht wird."));
+        }
+        else if (e.DatumBis is { } bis && (bis < e.DatumVon || bis.DayNumber - e.DatumVon.Value.DayNumber > MaxTageZeitraum))
+        {
+            fehler.Add(new FieldError("datumBis", $"Das Ende des Zeitraums muss zwischen dem Beginn und {MaxTageZeitraum} Tagen danach liegen."));
+        }
+
+        var von = Uhrzeit(fehler, "uhrzeitVon", e.UhrzeitVon);
+        var bisZeit = Uhrzeit(fehler, "uhrzeitBis", e.UhrzeitBis);
+        if (von is not null && bisZeit is not null && von >= bisZeit)
+        {
+            fehler.Add(new FieldError("uhrzeitBis", "Die Uhrzeit „bis“ muss nach „von“ liegen."));
+        }
+
+        if (!vonModul && !Vermittler.IstWaehlbar(e.VermitteltDurch))
+        {
+            fehler.Add(new FieldError("vermitteltDurch", "Bitte angeben, wer die Anfrage vermittelt hat."));
+        }
+
+        return fehler;
+    }
+
+    public static TimeOnly? Uhrzeit(List<FieldError> fehler, string feld, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (TimeOnly.TryParseExact(text.Trim(), "HH:mm", out var zeit))
+        {
+            return zeit;
+        }
+
+        fehler.Add(new FieldError(feld, "Bitte die Uhrzeit als SS:MM angeben, z. B. 09:30."));
+        return null;
+    }
+
+    private static void Laenge(List<FieldError> fehler, string feld, string? wert, int max, bool pflicht, string? pflichtText)
+    {
+        if (pflicht && string.IsNullOrWhiteSpace(wert))
+        {
+            fehler.Add(new FieldError(feld, pflichtText!));
+        }
+        else if (wert is not null && wert.Trim().Length > max)
+        {
+            fehler.Add(new FieldError(feld, $"Höchstens {max} Zeichen."));
+        }
+    }
+}
+
+internal sealed class CreateAnfrageValidator(IMediator mediator, LotsenSettings settings) : IValidator<CreateAnfrage>
+{
+    public async Task<IReadOnlyList<FieldError>> ValidateAsync(CreateAnfrage request, CancellationToken cancellationToken)
+        => AnfrageRegeln.Pruefe(request.Eingabe, await mediator.Send(new GetDeployment(), cancellationToken), settings, vonModul: false);
+}
+
+internal sealed class CreateLotsenAnfrageValidator(IMediator mediator, LotsenSettings settings) : IValidator<CreateLotsenAnfrage>
+{
+    public async Task<IReadOnlyList<FieldError>> ValidateAsync(CreateLotsenAnfrage request, CancellationToken cancellationToken)
+    {
+        var fehler = AnfrageRegeln.Pruefe(AnfrageAnlage.AusVertrag(request), await mediator.Send(new GetDeployment(), cancellationToken), settings, vonModul: true);
+        if (string.IsNullOrWhiteSpace(request.QuelleModul))
+        {
+            fehler.Add(new FieldError("quelleModul", "Das anfragende Modul fehlt."));
+        }
+
+        return fehler;
+    }
+}
+
+/// <summary>Writes a validated request with its languages and the first case-log entry.</summary>
+internal sealed class AnfrageAnlage(IModuleDatabase<LotsenModule> database, ICurrentUser user, ILocalClock clock, IAuditTrail audit)
+{
+    public static AnfrageEingabe AusVertrag(CreateLotsenAnfrage r)
+        => new(r.Kennung, r.Kontakt, r.SprachenCodes, r.Thema, r.Ziel, r.KommuneAgs, r.FruehestensAm, r.SpaetestensAm, null, null, Vermittler.Modul, null);
+
+    public async Task<Guid> AnlegenAsync(AnfrageEingabe e, string? quelleModul, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
+        var tx = database.Transaction;
+        await tx.Connection.ExecuteAsync(
+            """
+            INSERT INTO anfragen (id, kennung, kontakt, thema, ziel, kommune_ags, datum_von, datum_bis, uhrzeit_von, uhrzeit_bis,
+                                  vermittelt_durch, quelle_modul, status, angelegt_am)
+            VALUES (@id, @kennung, @kontakt, @thema, @ziel, @ags, @von, @bis, @uhrVon, @uhrBis, @durch, @quelle, 'offen', @jetzt)
+            """,
+            new
+            {
+                id = id.ToString(),
+                kennung = e.Kennung!.Trim(),
+                kontakt = Leer(e.Kontakt),
+                thema = e.Thema,
+                ziel = Leer(e.Ziel),
+                ags = e.KommuneAgs,
+                von = GermanFormat.StoredDay(e.DatumVon!.Value),
+                bis = GermanFormat.StoredDay(e.DatumBis ?? e.DatumVon.Value),
+                uhrVon = Leer(e.UhrzeitVon),
+                uhrBis = Leer(e.UhrzeitBis),
+                durch = e.VermitteltDurch,
+                quelle = quelleModul,
+                jetzt,
+            },
+            tx.Sql);
+        foreach (var code in e.Sprachen!.Where(s => !string.IsNullOrWhiteSpace(s)).Select(Sprachen.Normalisiere).Distinct())
+        {
+            await tx.Connection.ExecuteAsync("INSERT INTO anfrage_sprachen (anfrage_id, code) VALUES (@id, @code)", new { id = id.ToString(), code }, tx.Sql);
+        }
+
+        var notiz = quelleModul is null ? Leer(e.Notiz) : $"übergeben vom Programm {quelleModul}";
+        await AnfrageLog.SchreibeAsync(tx, id.ToString(), "angelegt", notiz, user.DisplayName ?? quelleModul ?? "System", jetzt);
+        await audit.RecordAsync(new AuditEntry(AuditAction.Create, "Anfrage", id.ToString(), quelleModul is null ? "" : $"von {quelleModul}"), cancellationToken);
+        return id;
+    }
+
+    private static string? Leer(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+internal static class AnfrageLog
+{
+    public static Task SchreibeAsync(ModuleTransaction tx, string anfrageId, string art, string? notiz, string durch, string am)
+        => tx.Connection.ExecuteAsync(
+            "INSERT INTO anfrage_aktivitaeten (id, anfrage_id, art, notiz, am, durch) VALUES (@id, @anfrageId, @art, @notiz, @am, @durch)",
+            new { id = Guid.CreateVersion7().ToString(), anfrageId, art, notiz, am, durch },
+            tx.Sql);
+}
+
+internal sealed class CreateAnfrageHandler(AnfrageAnlage anlage) : IRequestHandler<CreateAnfrage, Guid>
+{
+    public Task<Guid> Handle(CreateAnfrage request, CancellationToken cancellationToken) => anlage.AnlegenAsync(request.Eingabe, null, cancellationToken);
+}
+
+/// <summary>Another module hands over a need for accompaniment (contract).</summary>
+internal sealed class CreateLotsenAnfrageHandler(AnfrageAnlage anlage) : IRequestHandler<CreateLotsenAnfrage, Guid>
+{
+    public Task<Guid> Handle(CreateLotsenAnfrage request, CancellationToken cancellationToken)
+        => anlage.AnlegenAsync(AnfrageAnlage.AusVertrag(request), request.QuelleModul.Trim(), cancellationToken);
+}

@@ -1,0 +1,26 @@
+using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Lotsen;
+using IntegrationsPlattform.Modules.Lotsen.Domain;
+using IntegrationsPlattform.Modules.Lotsen.Features.Vermittlung;
+using MediatR;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Features.Vertraege;
+
+/// <summary>Answers other modules with figures only: how many suitable Lotsen, and from which day one of them is available.</summary>
+internal sealed class GetLotsenVerfuegbarkeitHandler(IModuleDatabase<LotsenModule> database, ILocalClock clock, LotsenSettings settings)
+    : IRequestHandler<GetLotsenVerfuegbarkeit, LotsenVerfuegbarkeit>
+{
+    public async Task<LotsenVerfuegbarkeit> Handle(GetLotsenVerfuegbarkeit request, CancellationToken cancellationToken)
+    {
+        var sprache = Sprachen.Normalisiere(request.SpracheCode ?? "");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var heute = clock.Today;
+        var bedarf = new Bedarf([sprache], request.KommuneAgs, request.Thema ?? "", request.Thema is null ? null : settings.ThemenQualifikation.GetValueOrDefault(request.Thema), new Wunschzeitraum(heute, heute.AddDays(13)));
+        var passend = (await GetVorschlaegeHandler.KandidatenAsync(connection, [sprache], clock))
+            .Where(k => Matching.IstGeeignet(bedarf, k) && k.Kommunen.Contains(request.KommuneAgs) && (request.Thema is null || k.Themen.Contains(request.Thema)))
+            .ToList();
+        var fruehester = passend.Select(k => bedarf.Zeitraum.ErsterPassenderTag(k.Verfuegbarkeit, heute)).Where(t => t is not null).Min();
+        return new LotsenVerfuegbarkeit(passend.Count, fruehester);
+    }
+}
