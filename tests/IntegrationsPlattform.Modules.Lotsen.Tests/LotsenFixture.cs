@@ -20,11 +20,14 @@ public abstract class LotsenFixture
     /// <summary>Settings of this fixture's host besides the defaults (e.g. module settings).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>A clock the fixture moves (retention tests); null: real time.</summary>
+    protected virtual MovableClock? Clock => null;
+
     [OneTimeSetUp]
     public async Task StartHostAsync()
     {
         var settings = new Dictionary<string, string?>(Settings) { ["Modules:Lotsen:Enabled"] = "true" };
-        Host = new PlatformHost(settings);
+        Host = new PlatformHost(settings) { Clock = Clock };
         StaffApi = await Host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
         AdminApi = await Host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
     }

@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace IntegrationsPlattform.Testing;
@@ -57,6 +59,9 @@ public sealed partial class PlatformHost : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>Replaces the host's clock (scheduler, token expiry, module times), e.g. to let a retention period pass.</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>Everything the host logged so far.</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -66,6 +71,10 @@ public sealed partial class PlatformHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Test");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

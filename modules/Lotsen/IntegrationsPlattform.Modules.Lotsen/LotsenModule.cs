@@ -2,7 +2,9 @@ using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Contracts.Jobs;
 using IntegrationsPlattform.Modules.Lotsen.Features.Anfragen;
+using IntegrationsPlattform.Modules.Lotsen.Features.Aufbewahrung;
 using IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,6 +56,11 @@ public sealed class LotsenModule : PlatformModule
     [
         new("Integrationslotsen", "/lotsen", Lesen, Order: 10),
         new("Einsätze", "/lotsen/einsaetze", EinsaetzeErfassen, Order: 11),
+    ];
+
+    public override IReadOnlyList<ScheduledJobDefinition> Jobs =>
+    [
+        new("aufbewahrung", "Lotsen: Daten Ratsuchender nach Ablauf der Aufbewahrungsfrist anonymisieren", TimeSpan.FromDays(1), typeof(AufbewahrungJob)),
     ];
 
     public override void MapApi(ModuleApiBuilder api)
