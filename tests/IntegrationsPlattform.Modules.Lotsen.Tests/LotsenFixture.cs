@@ -26,7 +26,12 @@ public abstract class LotsenFixture
     [OneTimeSetUp]
     public async Task StartHostAsync()
     {
-        var settings = new Dictionary<string, string?>(Settings) { ["Modules:Lotsen:Enabled"] = "true" };
+        var settings = new Dictionary<string, string?> { ["Modules:Lotsen:Enabled"] = "true", ["Modules:LotsenNutzer:Enabled"] = "true" };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
         Host = new PlatformHost(settings) { Clock = Clock };
         StaffApi = await Host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
         AdminApi = await Host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);

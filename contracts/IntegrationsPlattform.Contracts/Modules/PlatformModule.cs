@@ -27,6 +27,14 @@ public abstract class PlatformModule
     {
     }
 
+    /// <summary>
+    /// Maps downloads for the module's pages (e.g. CSV exports) under <c>/&lt;module&gt;/…</c>, signed in
+    /// by the page cookie. Like API endpoints, each must declare its permission.
+    /// </summary>
+    public virtual void MapPageEndpoints(ModulePageEndpointBuilder pages)
+    {
+    }
+
     /// <summary>Permissions this module defines; admins grant them to roles.</summary>
     public virtual IReadOnlyList<PermissionDefinition> Permissions => [];
 

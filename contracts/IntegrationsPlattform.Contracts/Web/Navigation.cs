@@ -16,6 +16,17 @@ public sealed class ModuleApiBuilder(ModuleManifest manifest, RouteGroupBuilder 
     public RouteGroupBuilder Group { get; } = group;
 }
 
+/// <summary>
+/// The module's group at <c>/&lt;module&gt;</c> for answers its pages need that are not pages: file
+/// downloads such as CSV exports. Signed in by the page cookie; not part of the OpenAPI document.
+/// </summary>
+public sealed class ModulePageEndpointBuilder(ModuleManifest manifest, RouteGroupBuilder group)
+{
+    public ModuleManifest Manifest { get; } = manifest;
+
+    public RouteGroupBuilder Group { get; } = group;
+}
+
 public static class EndpointPermissionExtensions
 {
     /// <summary>The endpoint answers only to callers holding the permission (401 without login, 403 without the grant).</summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.FileProviders;
 
 namespace IntegrationsPlattform.Host.Web;
 
-/// <summary>Routes of the running modules: APIs under /api/&lt;module&gt;, pages under /&lt;module&gt;, assets under /_modules/&lt;Id&gt;.</summary>
+/// <summary>Routes of the running modules: APIs under /api/&lt;module&gt;, pages and their downloads under /&lt;module&gt;, assets under /_modules/&lt;Id&gt;.</summary>
 internal static class ModuleEndpoints
 {
     public static void MapModuleApis(this WebApplication app, ModuleRegistry registry)
@@ -22,9 +22,14 @@ internal static class ModuleEndpoints
                 .WithTags(manifest.DisplayName)
                 .WithMetadata(new ModuleEndpointTag(manifest.Id));
             group.RequireDeclaredAccess(manifest.Id, logger);
+            var pageEndpoints = app.MapGroup("/" + manifest.RoutePrefix)
+                .ExcludeFromDescription()
+                .WithMetadata(new ModuleEndpointTag(manifest.Id));
+            pageEndpoints.RequireDeclaredAccess(manifest.Id, logger);
             try
             {
                 module.Instance!.MapApi(new ModuleApiBuilder(manifest, group));
+                module.Instance.MapPageEndpoints(new ModulePageEndpointBuilder(manifest, pageEndpoints));
             }
             catch (Exception ex)
             {

@@ -5,6 +5,7 @@ using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Contracts.Jobs;
 using IntegrationsPlattform.Modules.Lotsen.Features.Anfragen;
 using IntegrationsPlattform.Modules.Lotsen.Features.Aufbewahrung;
+using IntegrationsPlattform.Modules.Lotsen.Features.Berichte;
 using IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,7 +68,10 @@ public sealed class LotsenModule : PlatformModule
     {
         AnfragenEndpoints.Map(api.Group);
         EinsaetzeEndpoints.Map(api.Group);
+        BerichteEndpoints.MapApi(api.Group);
     }
+
+    public override void MapPageEndpoints(ModulePageEndpointBuilder pages) => BerichteEndpoints.MapDownloads(pages.Group);
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

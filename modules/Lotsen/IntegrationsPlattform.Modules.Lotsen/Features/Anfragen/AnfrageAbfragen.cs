@@ -10,9 +10,12 @@ namespace IntegrationsPlattform.Modules.Lotsen.Features.Anfragen;
 internal sealed record AnfrageFilter(string? Status = null, string? KommuneAgs = null, string? Thema = null, string? Sprache = null, int Seite = 1);
 
 /// <remarks>The Lotse's name comes as two columns: Dapper maps a NULL expression column as a blob, a NULL table column keeps its type.</remarks>
-internal sealed record AnfrageZeile(string Id, string? Kennung, string Thema, string KommuneAgs, string DatumVon, string DatumBis, string Status, string? LotseVorname, string? LotseNachname, string Sprachen, string AngelegtAm)
+internal sealed record AnfrageZeile(string Id, string? Kennung, string Thema, string KommuneAgs, string DatumVon, string DatumBis, string Status, string? LotseVorname, string? LotseNachname, string AngelegtAm)
 {
     public string? LotseName => LotseVorname is null ? null : $"{LotseVorname} {LotseNachname}";
+
+    /// <summary>ISO 639 codes of the request's languages.</summary>
+    public IReadOnlyList<string> Sprachen { get; init; } = [];
 }
 
 internal sealed record ListAnfragen(AnfrageFilter Filter) : IQuery<PagedList<AnfrageZeile>>;
@@ -79,17 +82,18 @@ internal sealed class ListAnfragenHandler(IModuleDatabase<LotsenModule> database
         var rows = await connection.QueryAsync<AnfrageZeile>(
             $"""
             SELECT a.id, a.kennung, a.thema, a.kommune_ags AS KommuneAgs, a.datum_von AS DatumVon, a.datum_bis AS DatumBis, a.status,
-                   l.vorname AS LotseVorname, l.nachname AS LotseNachname,
-                   COALESCE((SELECT group_concat(code, ',') FROM anfrage_sprachen s WHERE s.anfrage_id = a.id), '') AS Sprachen,
-                   a.angelegt_am AS AngelegtAm
+                   l.vorname AS LotseVorname, l.nachname AS LotseNachname, a.angelegt_am AS AngelegtAm
             FROM anfragen a LEFT JOIN lotsen l ON l.id = a.lotse_id
             {where}
             ORDER BY a.angelegt_am DESC
             LIMIT @limit OFFSET @offset
             """,
             p);
+        var seite = rows.ToList();
+        var sprachen = (await connection.QueryAsync<(string AnfrageId, string Code)>(
+            "SELECT anfrage_id, code FROM anfrage_sprachen WHERE anfrage_id IN @ids ORDER BY code", new { ids = seite.Select(r => r.Id) })).ToLookup(s => s.AnfrageId, s => s.Code);
         await audit.RecordAsync(new AuditEntry(AuditAction.List, "Anfrage", null, $"Filter Status={f.Status ?? "alle"}, Kommune={f.KommuneAgs ?? "alle"}, Thema={f.Thema ?? "alle"}, Sprache={f.Sprache ?? "alle"}; {total} Treffer"), cancellationToken);
-        return new PagedList<AnfrageZeile>(rows.ToList(), (int)total, Math.Max(1, f.Seite), Seitengroesse);
+        return new PagedList<AnfrageZeile>(seite.Select(r => r with { Sprachen = sprachen[r.Id].ToList() }).ToList(), (int)total, Math.Max(1, f.Seite), Seitengroesse);
     }
 }
 

@@ -1,0 +1,38 @@
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Lotsen.Domain;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Features.Berichte;
+
+/// <summary>One table of a report, as the page shows it and the CSV export writes it.</summary>
+internal sealed record BerichtTabelle(string Id, string Titel, IReadOnlyList<string> Kopf, IReadOnlyList<IReadOnlyList<string>> Zeilen, bool MitPersonen = false);
+
+/// <summary>Turns the report's figures into named tables with German headings, once for page and export.</summary>
+internal static class BerichtTabellen
+{
+    public static IReadOnlyList<BerichtTabelle> Aus(LotsenBericht b, DeploymentInfo deployment, LotsenSettings settings)
+    {
+        string Kommune(string ags) => deployment.FindMunicipality(ags)?.Name ?? ags;
+        string[] AusgangKopf(string erste) => [erste, "Anfragen", "offen", "vermittelt", "erledigt", "abgebrochen"];
+        IReadOnlyList<IReadOnlyList<string>> Ausgang(IEnumerable<AnfragenZeile> zeilen, Func<string, string> name)
+            => zeilen.Select(z => (IReadOnlyList<string>)[name(z.Schluessel), Zahl(z.Gesamt), Zahl(z.Offen), Zahl(z.Vermittelt), Zahl(z.Erledigt), Zahl(z.Abgebrochen)]).ToList();
+
+        return
+        [
+            new("aktive-kommunen", "Aktive Lotsen je Kommune (heute)", ["Kommune", "aktive Lotsen"],
+                b.AktiveJeKommune.Select(z => (IReadOnlyList<string>)[Kommune(z.Schluessel), Zahl(z.Anzahl)]).ToList()),
+            new("aktive-sprachen", "Aktive Lotsen je Sprache (heute)", ["Sprache", "ISO 639", "aktive Lotsen"],
+                b.AktiveJeSprache.Select(z => (IReadOnlyList<string>)[Sprachen.Name(z.Schluessel), z.Schluessel, Zahl(z.Anzahl)]).ToList()),
+            new("anfragen-thema", $"Anfragen nach Thema ({b.Zeitraum.Text})", AusgangKopf("Thema"), Ausgang(b.AnfragenJeThema, settings.ThemaText)),
+            new("anfragen-sprache", $"Anfragen nach Sprache ({b.Zeitraum.Text})", AusgangKopf("Sprache"), Ausgang(b.AnfragenJeSprache, Sprachen.Name)),
+            new("anfragen-kommune", $"Anfragen nach Kommune ({b.Zeitraum.Text})", AusgangKopf("Kommune"), Ausgang(b.AnfragenJeKommune, Kommune)),
+            new("quartale", $"Durchgeführte Einsätze je Quartal {b.Zeitraum.Jahr}", ["Quartal", "Einsätze", "Stunden", "Fahrt-km", "Lotsen im Einsatz"],
+                b.StundenJeQuartal.Select(z => (IReadOnlyList<string>)[$"{z.Quartal}. Quartal", Zahl(z.Einsaetze), CsvExport.Number(z.Stunden), CsvExport.Number((decimal)z.Kilometer), Zahl(z.Lotsen)]).ToList()),
+            new("stunden-lotsen", $"Stunden und Fahrt-km je Lotse ({b.Zeitraum.Text})", ["Nachname", "Vorname", "Einsätze", "Stunden", "Fahrt-km"],
+                b.StundenJeLotse.Select(z => (IReadOnlyList<string>)[z.Nachname, z.Vorname, Zahl(z.Einsaetze), CsvExport.Number(z.Stunden), CsvExport.Number((decimal)z.Kilometer)]).ToList(),
+                MitPersonen: true),
+        ];
+    }
+
+    private static string Zahl(long wert) => wert.ToString(GermanFormat.Culture);
+}

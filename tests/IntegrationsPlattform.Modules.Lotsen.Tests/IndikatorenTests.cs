@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IntegrationsPlattform.Contracts.Kernel;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Tests;
+
+/// <summary>The figures the module reports to the monitor follow what staff do through the API.</summary>
+public sealed class IndikatorenTests : LotsenFixture
+{
+    private const string Mossautal = "06437012";
+
+    [Test]
+    public async Task Requests_and_hours_in_the_monitor_grow_with_the_work_recorded()
+    {
+        var vorher = await SnapshotAsync();
+        // The assignment lies in this month's snapshot period and in the past, except in the first 90 minutes of a month.
+        var berlin = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        var monatsanfang = new DateOnly(berlin.Year, berlin.Month, 1);
+        var imMonat = berlin.Day > 1 || berlin.Hour >= 2;
+        string lotse;
+        using (var db = ModuleDatabase())
+        {
+            lotse = Testdaten.Anlegen(db, new("Kennzahl", Sprachen: [("sq", "muttersprache")], Kommunen: [Mossautal]));
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var angelegt = await StaffApi.PostAsJsonAsync("/api/lotsen/anfragen", Testdaten.Anfrage("I." + i, ["sq"], Mossautal, von: monatsanfang, bis: monatsanfang));
+            Assert.That(angelegt.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            if (i == 0 && imMonat)
+            {
+                var anfrage = (await angelegt.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+                using var vermittelt = await StaffApi.PostAsJsonAsync($"/api/lotsen/anfragen/{anfrage}/vermittlung", new { lotseId = lotse, tag = monatsanfang.ToString("yyyy-MM-dd"), beginn = "00:00", dauerMinuten = 90, abweichungGrund = "Nachttermin im Test" });
+                var einsatz = (await vermittelt.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("einsatzId").GetString();
+                using var erfasst = await StaffApi.PostAsJsonAsync($"/api/lotsen/einsaetze/{einsatz}/erfassung", new { status = "durchgefuehrt", ergebnis = "erledigt", dauerMinuten = 90 });
+                Assert.That(erfasst.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            }
+        }
+
+        var nachher = await SnapshotAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Wert(nachher, "lotsen.anfragen", Mossautal), Is.EqualTo(Wert(vorher, "lotsen.anfragen", Mossautal) + 2));
+            Assert.That(Wert(nachher, "lotsen.aktiv", Mossautal), Is.EqualTo(Wert(vorher, "lotsen.aktiv", Mossautal) + 1));
+            if (imMonat)
+            {
+                Assert.That(Wert(nachher, "lotsen.stunden", null), Is.EqualTo(Wert(vorher, "lotsen.stunden", null) + 1.5m));
+                Assert.That(Wert(nachher, "lotsen.einsaetze", Mossautal), Is.EqualTo(Wert(vorher, "lotsen.einsaetze", Mossautal) + 1));
+            }
+        });
+    }
+
+    private static decimal Wert(IReadOnlyList<IndicatorSnapshot> snapshots, string key, string? ags)
+        => snapshots.Where(s => s.Key == key && s.MunicipalityAgs == ags).Select(s => s.Value).SingleOrDefault();
+
+    /// <summary>Runs the host's snapshot job (as the scheduler would) and reads what the monitor reads.</summary>
+    private async Task<IReadOnlyList<IndicatorSnapshot>> SnapshotAsync()
+    {
+        using var admin = await Host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
+        using var run = await admin.PostAsync("/api/admin/jobs/platform.indicators/run", null);
+        Assert.That(run.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var scope = Host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetLatestIndicators("lotsen."));
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Tests;
+
+/// <summary>
+/// The contracts as another module uses them: a test plugin (LotsenNutzer, standing in for health
+/// access) asks for availability, hands over a need and hears when it was matched and closed.
+/// </summary>
+public sealed class VertraegeTests : LotsenFixture
+{
+    private const string Brensbach = "06437003";
+
+    [Test]
+    public async Task Availability_answers_counts_and_the_earliest_day_only()
+    {
+        var vorher = await VerfuegbarkeitAsync("hy", Brensbach);
+        using (var db = ModuleDatabase())
+        {
+            Testdaten.Anlegen(db, new("Ani", Sprachen: [("hy", "muttersprache")], Kommunen: [Brensbach], Fenster: [(3, "14:00", "17:00")]));
+            Testdaten.Anlegen(db, new("Aram", Status: "pausiert", Sprachen: [("hy", "muttersprache")], Kommunen: [Brensbach]));
+            Testdaten.Anlegen(db, new("Arpi", Sprachen: [("hy", "muttersprache")], Kommunen: [Testdaten.Erbach]));
+        }
+
+        var nachher = await VerfuegbarkeitAsync("hy", Brensbach);
+        var text = nachher.GetRawText();
+        var mittwoch = Testdaten.Naechster(DayOfWeek.Wednesday, abstandTage: 0);
+        Assert.Multiple(() =>
+        {
+            Assert.That(vorher.GetProperty("aktiveLotsen").GetInt32(), Is.Zero);
+            Assert.That(nachher.GetProperty("aktiveLotsen").GetInt32(), Is.EqualTo(1), "only the active Lotse serving Brensbach");
+            Assert.That(nachher.GetProperty("fruehesterTag").GetString(), Is.EqualTo(mittwoch.ToString("yyyy-MM-dd")).Or.EqualTo(mittwoch.AddDays(7).ToString("yyyy-MM-dd")));
+            Assert.That(text, Does.Not.Contain("Ani"), "no personal data crosses the contract");
+        });
+    }
+
+    [Test]
+    public async Task A_handed_over_need_becomes_a_request_and_its_matching_and_closing_are_announced()
+    {
+        string lotse;
+        using (var db = ModuleDatabase())
+        {
+            lotse = Testdaten.Anlegen(db, new("Nutzerin", Sprachen: [("bg", "muttersprache")], Themen: ["gesundheit"]));
+        }
+
+        var tag = Testdaten.Naechster(DayOfWeek.Tuesday);
+        using var uebergabe = await StaffApi.PostAsJsonAsync("/api/lotsennutzer/begleitung", new { kennung = "Fam. K.", sprache = "bg", kommune = Testdaten.Erbach, ab = tag.ToString("yyyy-MM-dd") });
+        var anfrage = (await uebergabe.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("anfrageId").GetString();
+        var detail = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/anfragen/{anfrage}");
+        using var vermittelt = await StaffApi.PostAsJsonAsync($"/api/lotsen/anfragen/{anfrage}/vermittlung", new { lotseId = lotse, tag = tag.ToString("yyyy-MM-dd"), beginn = "09:30", dauerMinuten = 60 });
+        using var abgebrochen = await StaffApi.PostAsJsonAsync($"/api/lotsen/anfragen/{anfrage}/status", new { status = "abgebrochen", grund = "Familie umgezogen" });
+        var ereignisse = await StaffApi.GetFromJsonAsync<string[]>("/api/lotsennutzer/ereignisse");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(uebergabe.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(detail.GetProperty("quelleModul").GetString(), Is.EqualTo("LotsenNutzer"));
+            Assert.That(detail.GetProperty("vermitteltDurch").GetString(), Is.EqualTo("modul"));
+            Assert.That(vermittelt.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(abgebrochen.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(ereignisse, Does.Contain($"vermittelt {anfrage} LotsenNutzer").And.Contain($"abgebrochen {anfrage} LotsenNutzer"));
+        });
+    }
+
+    [Test]
+    public async Task A_handed_over_need_with_an_unknown_language_is_refused_and_nothing_is_written()
+    {
+        var vorher = Count("anfragen");
+        using var uebergabe = await StaffApi.PostAsJsonAsync("/api/lotsennutzer/begleitung", new { kennung = "Fam. X.", sprache = "klingonisch", kommune = Testdaten.Erbach, ab = "2026-12-01" });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(uebergabe.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await uebergabe.Content.ReadAsStringAsync(), Does.Contain("klingonisch"));
+            Assert.That(Count("anfragen"), Is.EqualTo(vorher));
+        });
+    }
+
+    [Test]
+    public async Task With_the_Lotsen_module_off_the_consumer_is_told_so_instead_of_failing()
+    {
+        using var host = new PlatformHost(new Dictionary<string, string?> { ["Modules:Lotsen:Enabled"] = "false", ["Modules:LotsenNutzer:Enabled"] = "true" });
+        using var staff = await host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+
+        var verfuegbarkeit = await staff.GetFromJsonAsync<JsonElement>($"/api/lotsennutzer/verfuegbarkeit?sprache=ar&kommune={Testdaten.Erbach}");
+        using var uebergabe = await staff.PostAsJsonAsync("/api/lotsennutzer/begleitung", new { kennung = "Fam. K.", sprache = "ar", kommune = Testdaten.Erbach, ab = "2026-12-01" });
+        var antwort = await uebergabe.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(verfuegbarkeit.GetProperty("lotsenAktiv").GetBoolean(), Is.False);
+            Assert.That(uebergabe.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(antwort.GetProperty("lotsenAktiv").GetBoolean(), Is.False);
+        });
+    }
+
+    private async Task<JsonElement> VerfuegbarkeitAsync(string sprache, string kommune)
+        => await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsennutzer/verfuegbarkeit?sprache={sprache}&kommune={kommune}");
+}
