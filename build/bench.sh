@@ -21,8 +21,10 @@ host_port=${BENCH_PORT_HOST:-5302}
 bare_url="http://127.0.0.1:$bare_port"
 host_url="http://127.0.0.1:$host_port"
 config=Release
-bare_bin="$repo/build/bench/BareBaseline/bin/$config/net10.0"
-host_bin="$repo/host/IntegrationsPlattform.Host/bin/$config/net10.0"
+# Both apps run as published (dotnet publish, ReadyToRun as the host's project sets it), side by side.
+published="$repo/build/bench/published"
+bare_bin="$published/bare"
+host_bin="$published/host"
 test_plugins="$repo/tests/IntegrationsPlattform.Host.Tests/bin/$config/net10.0/plugins"
 
 die() { echo "bench: $*" >&2; exit 2; }
@@ -42,12 +44,14 @@ fi
 # --- build --------------------------------------------------------------------------------------
 if [ "${1:-}" != "--no-build" ]; then
   echo "== Release build"
-  # The host test project builds the host and lays out the test plugins (bin/…/plugins).
+  # The host test project lays out the test plugins (bin/…/plugins); host and baseline are published
+  # the same way, ReadyToRun included (the host's project asks for it; the baseline gets the same flag).
   dotnet build tests/IntegrationsPlattform.Host.Tests -c $config -nologo -v quiet
-  dotnet build build/bench/BareBaseline -c $config -nologo -v quiet
+  dotnet publish host/IntegrationsPlattform.Host -c $config -nologo -v quiet -o "$host_bin"
+  dotnet publish build/bench/BareBaseline -c $config -nologo -v quiet -p:PublishReadyToRun=true -o "$bare_bin"
 fi
 [ -x "$host_bin/IntegrationsPlattform.Host" ] && [ -x "$bare_bin/BareBaseline" ] && [ -d "$test_plugins/Beispiel" ] \
-  || die "Release build missing (run without --no-build)"
+  || die "Release build or publish missing (run without --no-build)"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 

@@ -116,7 +116,12 @@ internal static class PlatformSetup
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
     }
 
-    /// <summary>MediatR 5 has no DI package: the mediator, its service factory and the behaviours are registered here, in nesting order.</summary>
+    /// <summary>
+    /// MediatR 5 has no DI package: the mediator, its service factory and the behaviours are registered
+    /// here, in nesting order. MediatR resolves the behaviours on every request: the logging behaviour
+    /// is stateless and therefore one instance per request type, and the transaction behaviour's type
+    /// constraint keeps it out of the pipeline of queries.
+    /// </summary>
     private static void RegisterMediator(ContainerBuilder container)
     {
         container.Register<ServiceFactory>(context =>
@@ -126,7 +131,7 @@ internal static class PlatformSetup
         }).InstancePerLifetimeScope();
         container.RegisterType<IsolatingMediator>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<PlatformMediator>().As<IMediator>().InstancePerLifetimeScope();
-        container.RegisterGeneric(typeof(LoggingBehavior<,>)).As(typeof(IPipelineBehavior<,>));
+        container.RegisterGeneric(typeof(LoggingBehavior<,>)).As(typeof(IPipelineBehavior<,>)).SingleInstance();
         container.RegisterGeneric(typeof(ValidationBehavior<,>)).As(typeof(IPipelineBehavior<,>));
         container.RegisterGeneric(typeof(TransactionBehavior<,>)).As(typeof(IPipelineBehavior<,>));
     }

@@ -9,11 +9,11 @@ namespace IntegrationsPlattform.Host.Tests;
 public sealed class SqliteConnectionTests
 {
     [Test]
-    public async Task NewReusedAndReopenedConnectionsAllHaveBusyTimeoutAndSynchronousNormal()
+    public async Task NewReusedAndReopenedConnectionsAllHaveForeignKeysBusyTimeoutAndSynchronousNormal()
     {
         var path = Path.Combine(Path.GetTempPath(), "ip-tests", Guid.NewGuid().ToString("N"), "pragmas.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var seen = new List<(long BusyTimeout, long Synchronous)>();
+        var seen = new List<(long ForeignKeys, long BusyTimeout, long Synchronous)>();
         try
         {
             // Round 1: new native connections; round 2: the same ones from the pool; round 3: new ones after the pool was emptied.
@@ -27,7 +27,10 @@ public sealed class SqliteConnectionTests
 
                 foreach (var connection in open)
                 {
-                    seen.Add((await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"), await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")));
+                    seen.Add((
+                        await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"),
+                        await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"),
+                        await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")));
                 }
 
                 if (round == 2)
@@ -48,6 +51,6 @@ public sealed class SqliteConnectionTests
         }
 
         // synchronous = 1 is NORMAL.
-        Assert.That(seen, Has.Count.EqualTo(9).And.All.EqualTo(((long)Sqlite.BusyTimeoutMilliseconds, 1L)));
+        Assert.That(seen, Has.Count.EqualTo(9).And.All.EqualTo((1L, (long)Sqlite.BusyTimeoutMilliseconds, 1L)));
     }
 }

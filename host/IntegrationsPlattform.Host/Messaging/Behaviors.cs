@@ -53,18 +53,17 @@ internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValid
 }
 
 /// <summary>
-/// A command runs in one transaction of its module's database; notifications it queued are published
+/// A command (and only a command: the type constraint keeps the behaviour out of queries' pipelines)
+/// runs in one transaction of its module's database; notifications it queued are published
 /// after the commit. Nested commands to the same module join the open transaction.
 /// </summary>
 internal sealed class TransactionBehavior<TRequest, TResponse>(ModuleRegistry registry, ModuleTransactions transactions, IMediator mediator)
     : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : ICommand<TResponse>
 {
-    private static readonly bool IsCommand = typeof(TRequest).GetInterfaces()
-        .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
-
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        var databasePath = IsCommand ? registry.OwnerOfRequest(typeof(TRequest))?.DatabasePath : null;
+        var databasePath = registry.OwnerOfRequest(typeof(TRequest))?.DatabasePath;
         if (databasePath is null || transactions.Current(databasePath) is not null)
         {
             return await next();

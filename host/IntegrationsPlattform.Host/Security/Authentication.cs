@@ -6,6 +6,7 @@ using IntegrationsPlattform.Host.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationsPlattform.Host.Security;
@@ -43,6 +44,15 @@ internal static class PlatformAuthentication
 
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+
+        // ASP.NET Core registers these stateless services as transient, and the authorization middleware
+        // resolves them on every request — under Autofac, the request container, a walk through its
+        // resolve pipeline for each. Registered first, as singletons, they are built once.
+        services.AddSingleton<IPolicyEvaluator, PolicyEvaluator>();
+        services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
+        services.AddSingleton<IAuthorizationHandlerProvider, DefaultAuthorizationHandlerProvider>();
+        services.AddSingleton<IAuthorizationHandlerContextFactory, DefaultAuthorizationHandlerContextFactory>();
+        services.AddSingleton<IAuthorizationEvaluator, DefaultAuthorizationEvaluator>();
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
     }

@@ -20,7 +20,8 @@ internal static class Sqlite
 
     // The pragmas belong to the native connection, which the pool hands out again after Dispose: they
     // are set when a native connection is new, not on every open. The table forgets a native connection
-    // once the pool has closed it for good.
+    // once the pool has closed it for good. Foreign keys are among them rather than in the connection
+    // string, where Microsoft.Data.Sqlite would run "PRAGMA foreign_keys" again on every open from the pool.
     private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
     private static readonly object Done = new();
 
@@ -28,7 +29,6 @@ internal static class Sqlite
     {
         DataSource = p,
         Mode = SqliteOpenMode.ReadWriteCreate,
-        ForeignKeys = true,
         Pooling = true,
         DefaultTimeout = 30,
     }.ToString());
@@ -43,7 +43,7 @@ internal static class Sqlite
             if (!Configured.TryGetValue(handle, out _))
             {
                 using var pragma = connection.CreateCommand();
-                pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
+                pragma.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
                 Configured.AddOrUpdate(handle, Done);
             }
