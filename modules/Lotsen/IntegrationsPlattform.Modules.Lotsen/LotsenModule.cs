@@ -2,6 +2,7 @@ using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Lotsen;
@@ -49,6 +50,11 @@ public sealed class LotsenModule : PlatformModule
     ];
 
     public override IReadOnlyList<NavigationEntry> Navigation => [new("Integrationslotsen", "/lotsen", Lesen, Order: 10)];
+
+    public override void MapApi(ModuleApiBuilder api)
+    {
+        TraegerEndpoints.Map(api.Group);
+    }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
