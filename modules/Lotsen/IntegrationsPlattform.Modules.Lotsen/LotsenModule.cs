@@ -7,6 +7,7 @@ using IntegrationsPlattform.Modules.Lotsen.Features.Anfragen;
 using IntegrationsPlattform.Modules.Lotsen.Features.Aufbewahrung;
 using IntegrationsPlattform.Modules.Lotsen.Features.Berichte;
 using IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
+using IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Lotsen;
@@ -66,12 +67,17 @@ public sealed class LotsenModule : PlatformModule
 
     public override void MapApi(ModuleApiBuilder api)
     {
+        TraegerEndpoints.Map(api.Group);
         AnfragenEndpoints.Map(api.Group);
         EinsaetzeEndpoints.Map(api.Group);
         BerichteEndpoints.MapApi(api.Group);
     }
 
-    public override void MapPageEndpoints(ModulePageEndpointBuilder pages) => BerichteEndpoints.MapDownloads(pages.Group);
+    public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
+    {
+        TraegerEndpoints.MapDownloads(pages.Group);
+        BerichteEndpoints.MapDownloads(pages.Group);
+    }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

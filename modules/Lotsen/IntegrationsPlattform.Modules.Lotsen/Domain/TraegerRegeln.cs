@@ -1,0 +1,93 @@
+using IntegrationsPlattform.Contracts.Messaging;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Domain;
+
+/// <summary>The channels of the Träger contacts log: stored key (the CHECK constraint's value) → German label.</summary>
+internal static class Kontaktkanaele
+{
+    public static readonly IReadOnlyList<(string Schluessel, string Text)> Alle =
+    [
+        ("telefon", "Telefon"),
+        ("email", "E-Mail"),
+        ("treffen", "Treffen"),
+        ("brief", "Brief"),
+        ("sonstiges", "Sonstiges"),
+    ];
+
+    public static bool Gibt(string? schluessel) => Alle.Any(k => k.Schluessel == schluessel);
+
+    public static string Text(string schluessel) => Alle.FirstOrDefault(k => k.Schluessel == schluessel).Text ?? schluessel;
+}
+
+/// <summary>The rules of the Träger search that need no database.</summary>
+internal static class TraegerRegeln
+{
+    public const int NameMax = 200;
+    public const int AnsprechpersonMax = 200;
+    public const int EmailMax = 254;
+    public const int TelefonMax = 50;
+    public const int NotizMax = 2000;
+    public const int GrundMax = 500;
+    public const int FoerderungMax = 1000;
+
+    /// <summary>The status an agreement sets; never chosen by hand.</summary>
+    public const string Vereinbart = "vereinbart";
+
+    /// <summary>The only status from which an agreement can be recorded.</summary>
+    public const string Interessiert = "interessiert";
+
+    /// <summary>The status a person may choose by hand from <paramref name="von"/>: the lifecycle's successors without "vereinbart".</summary>
+    public static IReadOnlyList<Status> WaehlbareStatus(string von)
+        => Lebenszyklen.Traeger.NachfolgerVon(von).Where(s => s.Schluessel != Vereinbart).ToList();
+
+    /// <summary>A status change by hand: part of the lifecycle, and never to "vereinbart" (only an agreement gets there).</summary>
+    public static void PruefeManuellenWechsel(string von, string nach)
+    {
+        Lebenszyklen.Traeger.PruefeWechsel(von, nach);
+        if (nach == Vereinbart)
+        {
+            throw new DomainRuleException("Träger: „Vereinbarung unterzeichnet“ wird nur durch das Erfassen der Vereinbarung erreicht.");
+        }
+    }
+
+    /// <summary>A reason is needed when a candidate is declined.</summary>
+    public static FieldError? PruefeGrund(string nach, string? grund)
+    {
+        if (grund is { Length: > GrundMax })
+        {
+            return new FieldError("grund", $"Der Grund darf höchstens {GrundMax} Zeichen haben.");
+        }
+
+        return nach == "abgelehnt" && string.IsNullOrWhiteSpace(grund)
+            ? new FieldError("grund", "Bitte angeben, warum der Träger abgelehnt hat oder abgelehnt wurde.")
+            : null;
+    }
+
+    /// <summary>An agreement is recorded only for a candidate who is interested.</summary>
+    public static void PruefeVereinbarungMoeglich(string status)
+    {
+        if (status != Interessiert)
+        {
+            throw new DomainRuleException(
+                $"Träger: Eine Vereinbarung kann nur mit einem interessierten Träger erfasst werden (Status ist „{Lebenszyklen.Traeger.Text(status)}“).");
+        }
+    }
+
+    /// <summary>The municipalities of an agreement: at least one, each one the candidate could cover.</summary>
+    public static FieldError? PruefeVereinbarungsKommunen(IReadOnlyCollection<string> kommunen, IReadOnlyCollection<string> moeglich, Func<string, string> name)
+    {
+        if (kommunen.Count == 0)
+        {
+            return new FieldError("kommunen", "Bitte mindestens eine Kommune wählen, die der Träger abdeckt.");
+        }
+
+        var fremd = kommunen.Where(k => !moeglich.Contains(k)).ToList();
+        return fremd.Count > 0
+            ? new FieldError("kommunen", $"Diese Kommunen stehen nicht bei den Kommunen, die der Träger abdecken könnte: {string.Join(", ", fremd.Select(name))}.")
+            : null;
+    }
+
+    /// <summary>An end date is not before the start.</summary>
+    public static FieldError? PruefeEnde(DateOnly beginn, DateOnly? ende, string feld = "ende")
+        => ende is { } e && e < beginn ? new FieldError(feld, "Das Ende darf nicht vor dem Beginn liegen.") : null;
+}
