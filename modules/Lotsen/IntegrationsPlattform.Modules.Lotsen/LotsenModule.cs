@@ -1,7 +1,9 @@
 using IntegrationsPlattform.Contracts.Demo;
+using IntegrationsPlattform.Contracts.Jobs;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Lotsen;
@@ -50,9 +52,20 @@ public sealed class LotsenModule : PlatformModule
 
     public override IReadOnlyList<NavigationEntry> Navigation => [new("Integrationslotsen", "/lotsen", Lesen, Order: 10)];
 
+    public override IReadOnlyList<ScheduledJobDefinition> Jobs =>
+    [
+        new(EinwilligungErneuernJob.Key, "Einwilligung erneuern", TimeSpan.FromDays(1), typeof(EinwilligungErneuernJob)),
+    ];
+
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
         base.ConfigureServices(services, context);
         services.AddSingleton(LotsenSettings.From(context.Settings));
+        services.AddTransient<LotseDatenPruefung>();
+    }
+
+    public override void MapApi(ModuleApiBuilder api)
+    {
+        LotsenEndpoints.Map(api.Group);
     }
 }
