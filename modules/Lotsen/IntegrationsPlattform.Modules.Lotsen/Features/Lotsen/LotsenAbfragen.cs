@@ -23,7 +23,7 @@ internal sealed class SearchLotsenHandler(IModuleDatabase<LotsenModule> database
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM lotsen l WHERE {where}", p);
         var rows = (await connection.QueryAsync<(string Id, string Vorname, string Nachname, string Status)>(
-            $"SELECT l.id, l.vorname, l.nachname, l.status FROM lotsen l WHERE {where} ORDER BY l.nachname COLLATE NOCASE, l.vorname COLLATE NOCASE, l.id LIMIT @take OFFSET @skip", p)).ToList();
+            $"SELECT l.id, l.vorname, l.nachname, l.status FROM lotsen l WHERE {where} ORDER BY l.nachname COLLATE NOCASE, l.vorname COLLATE NOCASE LIMIT @take OFFSET @skip", p)).ToList();
         var listen = await LotsenListen.LadenAsync(connection, rows.Select(r => r.Id).ToList());
         await audit.RecordAsync(new AuditEntry(AuditAction.List, "Lotse", null, $"Suche: {request.Filter.Beschreibung()}; {total} Treffer"), cancellationToken);
         return new PagedList<LotseZeile>(
@@ -75,7 +75,7 @@ internal sealed class ExportLotsenHandler(IModuleDatabase<LotsenModule> database
             $"""
             SELECT l.id, l.vorname, l.nachname, l.status, l.status_seit, l.einwilligung_bis,
                    (SELECT max(q.datum) FROM lotse_qualifikationen q WHERE q.lotse_id = l.id AND q.art = 'basisqualifizierung')
-            FROM lotsen l WHERE {where} ORDER BY l.nachname COLLATE NOCASE, l.vorname COLLATE NOCASE, l.id
+            FROM lotsen l WHERE {where} ORDER BY l.nachname COLLATE NOCASE, l.vorname COLLATE NOCASE
             """, p)).ToList();
         var listen = await LotsenListen.LadenAsync(connection, rows.Select(r => r.Id).ToList());
         var csv = CsvExport.Write(
