@@ -1,13 +1,14 @@
 using IntegrationsPlattform.Contracts.Demo;
+using IntegrationsPlattform.Contracts.Jobs;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
-using IntegrationsPlattform.Contracts.Jobs;
 using IntegrationsPlattform.Modules.Lotsen.Features.Anfragen;
 using IntegrationsPlattform.Modules.Lotsen.Features.Aufbewahrung;
 using IntegrationsPlattform.Modules.Lotsen.Features.Berichte;
 using IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 using IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
+using IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Lotsen;
@@ -63,11 +64,13 @@ public sealed class LotsenModule : PlatformModule
     public override IReadOnlyList<ScheduledJobDefinition> Jobs =>
     [
         new("aufbewahrung", "Lotsen: Daten Ratsuchender nach Ablauf der Aufbewahrungsfrist anonymisieren", TimeSpan.FromDays(1), typeof(AufbewahrungJob)),
+        new(EinwilligungErneuernJob.Key, "Lotsen: an die Erneuerung der Einwilligung erinnern", TimeSpan.FromDays(1), typeof(EinwilligungErneuernJob)),
     ];
 
     public override void MapApi(ModuleApiBuilder api)
     {
         TraegerEndpoints.Map(api.Group);
+        LotsenEndpoints.Map(api.Group);
         AnfragenEndpoints.Map(api.Group);
         EinsaetzeEndpoints.Map(api.Group);
         BerichteEndpoints.MapApi(api.Group);
@@ -85,5 +88,6 @@ public sealed class LotsenModule : PlatformModule
         services.AddSingleton(LotsenSettings.From(context.Settings));
         services.AddScoped<AnfrageAnlage>();
         services.AddScoped<EinsatzPlanung>();
+        services.AddTransient<LotseDatenPruefung>();
     }
 }

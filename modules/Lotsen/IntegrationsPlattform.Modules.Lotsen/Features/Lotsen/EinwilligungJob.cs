@@ -1,0 +1,86 @@
+using Dapper;
+using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Jobs;
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Mail;
+using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Modules.Lotsen.Domain;
+using MediatR;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
+
+/// <summary>Marks the reminder of one Lotse as sent, only if it was not (a second run or a racing one sends nothing).</summary>
+internal sealed record ErinnerungVermerken(string LotseId, string Am, string? Zuruecknehmen = null) : ICommand<bool>;
+
+internal sealed class ErinnerungVermerkenHandler(IModuleDatabase<LotsenModule> database) : IRequestHandler<ErinnerungVermerken, bool>
+{
+    public async Task<bool> Handle(ErinnerungVermerken request, CancellationToken cancellationToken)
+    {
+        var tx = database.Transaction;
+        var sql = request.Zuruecknehmen is null
+            ? "UPDATE lotsen SET erinnerung_am = @am WHERE id = @id AND erinnerung_am IS NULL"
+            : "UPDATE lotsen SET erinnerung_am = NULL WHERE id = @id AND erinnerung_am = @am";
+        return await tx.Connection.ExecuteAsync(sql, new { id = request.LotseId, am = request.Am }, tx.Sql) == 1;
+    }
+}
+
+/// <summary>
+/// Daily: every Lotse with an e-mail address whose consent expires within the reminder window (or has
+/// expired) and who was not reminded since the consent was recorded gets one e-mail asking to renew it.
+/// </summary>
+internal sealed class EinwilligungErneuernJob(IModuleDatabase<LotsenModule> database, IMediator mediator, IMailSender mail, LotsenSettings settings, ILocalClock clock, ILogger<EinwilligungErneuernJob> logger)
+    : IScheduledJob
+{
+    public const string Key = "einwilligung";
+
+    public async Task<string> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var heute = DateOnly.FromDateTime(clock.ToLocal(now).DateTime);
+        var grenze = GermanFormat.StoredDay(Einwilligung.ErinnerungsGrenze(heute, settings.EinwilligungErinnerungTage));
+        List<(string Id, string Vorname, string Nachname, string Email, string Bis)> faellig;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            faellig = (await connection.QueryAsync<(string, string, string, string, string)>(
+                """
+                SELECT id, vorname, nachname, email, einwilligung_bis FROM lotsen
+                WHERE email IS NOT NULL AND erinnerung_am IS NULL AND status <> 'ausgeschieden' AND einwilligung_bis <= @grenze
+                ORDER BY einwilligung_bis, id
+                """, new { grenze })).ToList();
+        }
+
+        var am = GermanFormat.StoredInstant(now);
+        var versandt = 0;
+        foreach (var lotse in faellig)
+        {
+            if (!await mediator.Send(new ErinnerungVermerken(lotse.Id, am), cancellationToken))
+            {
+                continue;
+            }
+
+            var bis = GermanFormat.ParseStoredDay(lotse.Bis);
+            var text = $"""
+                Guten Tag {lotse.Vorname} {lotse.Nachname},
+
+                Sie sind als Integrationslotsin oder Integrationslotse bei uns eingetragen. Ihre Einwilligung, dass wir Ihre Daten dafür speichern, {(bis < heute ? "ist am" : "läuft am")} {GermanFormat.Day(bis)} {(bis < heute ? "abgelaufen" : "ab")}.
+
+                Wenn Sie weiter als Lotse tätig sein möchten, erneuern Sie Ihre Einwilligung bitte bei Ihrer Ansprechperson (aktuelle Fassung {settings.EinwilligungVersion}). Ohne erneuerte Einwilligung werden Ihre Daten gelöscht.
+
+                Vielen Dank für Ihr Engagement!
+                """;
+            try
+            {
+                await mail.SendAsync(new OutgoingMail(lotse.Email, "Bitte erneuern Sie Ihre Einwilligung als Integrationslotse", text), cancellationToken);
+                versandt++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not sent: take the mark back so that tomorrow's run tries again. No address or name in the log.
+                logger.LogWarning("Erinnerung an die Einwilligung nicht versandt ({Error})", ex.GetType().Name);
+                await mediator.Send(new ErinnerungVermerken(lotse.Id, am, Zuruecknehmen: am), cancellationToken);
+            }
+        }
+
+        return versandt == 1 ? "1 Erinnerung versandt" : $"{versandt} Erinnerungen versandt";
+    }
+}

@@ -1,0 +1,214 @@
+using Dapper;
+using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Modules.Lotsen.Domain;
+using MediatR;
+using Microsoft.Data.Sqlite;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
+
+/// <summary>Writes of the registry inside the command's transaction.</summary>
+internal static class LotsenSchreiben
+{
+    /// <summary>Replaces languages, topics, municipalities and availability of a Lotse with the validated input.</summary>
+    public static async Task ListenSchreibenAsync(ModuleTransaction tx, string id, LotseDaten d)
+    {
+        var c = tx.Connection;
+        await c.ExecuteAsync(
+            "DELETE FROM lotse_sprachen WHERE lotse_id = @id; DELETE FROM lotse_themen WHERE lotse_id = @id; DELETE FROM lotse_kommunen WHERE lotse_id = @id; DELETE FROM lotse_verfuegbarkeit WHERE lotse_id = @id;",
+            new { id }, tx.Sql);
+        await c.ExecuteAsync("INSERT INTO lotse_sprachen (lotse_id, code, niveau) VALUES (@id, @code, @niveau)",
+            (d.Sprachen ?? []).Select(s => new { id, code = Sprachen.Normalisiere(s!.Code!), niveau = SprachniveauTexte.Parse(s.Niveau)!.Value.Schluessel() }), tx.Sql);
+        await c.ExecuteAsync("INSERT OR IGNORE INTO lotse_themen (lotse_id, thema) VALUES (@id, @thema)",
+            (d.Themen ?? []).Select(t => new { id, thema = t!.Trim() }), tx.Sql);
+        await c.ExecuteAsync("INSERT OR IGNORE INTO lotse_kommunen (lotse_id, ags) VALUES (@id, @ags)",
+            (d.Kommunen ?? []).Select(k => new { id, ags = k!.Trim() }), tx.Sql);
+        await c.ExecuteAsync("INSERT INTO lotse_verfuegbarkeit (lotse_id, wochentag, von, bis) VALUES (@id, @wochentag, @von, @bis)",
+            (d.Verfuegbarkeit ?? []).Select(f => new { id, wochentag = f!.Wochentag, von = f.Von!.Trim(), bis = f.Bis!.Trim() }), tx.Sql);
+    }
+
+    public static string? Leer(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The Lotse's status, municipalities and account, or 404 when it does not exist or lies outside the user's scope.</summary>
+    public static async Task<(string Status, IReadOnlyList<string> Kommunen)> ImZugriffAsync(ModuleTransaction tx, Guid id, ICurrentUser user)
+    {
+        var row = await tx.Connection.QuerySingleOrDefaultAsync<(string Status, string? Benutzername)>(
+            "SELECT status, benutzername FROM lotsen WHERE id = @id", new { id = id.ToString() }, tx.Sql);
+        var kommunen = (await tx.Connection.QueryAsync<string>("SELECT ags FROM lotse_kommunen WHERE lotse_id = @id", new { id = id.ToString() }, tx.Sql)).ToList();
+        return row.Status is null || !LotsenZugriff.Deckt(LotsenZugriff.Reichweite(user, LotsenModule.Bearbeiten), kommunen, row.Benutzername, user.UserName)
+            ? throw new RecordNotFoundException("Diesen Lotsen gibt es nicht.")
+            : (row.Status, kommunen);
+    }
+
+    /// <summary>A unique account name lost a race with another writer: the same message as the validator's.</summary>
+    public static async Task<T> BenutzernameEindeutigAsync<T>(Func<Task<T>> schreiben)
+    {
+        try
+        {
+            return await schreiben();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && ex.Message.Contains("benutzername", StringComparison.Ordinal))
+        {
+            throw RequestValidationException.For("benutzername", "Dieser Benutzername ist schon einem anderen Lotsen zugeordnet.");
+        }
+    }
+}
+
+internal sealed class RegisterLotseHandler(IModuleDatabase<LotsenModule> database, IAuditTrail audit, ICurrentUser user, ILocalClock clock, LotsenSettings settings)
+    : IRequestHandler<RegisterLotse, Guid>
+{
+    public async Task<Guid> Handle(RegisterLotse request, CancellationToken cancellationToken)
+    {
+        var d = request.Daten;
+        var id = Guid.CreateVersion7();
+        var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
+        var am = d.EinwilligungAm!.Value;
+        var tx = database.Transaction;
+        await LotsenSchreiben.BenutzernameEindeutigAsync(() => tx.Connection.ExecuteAsync(
+            """
+            INSERT INTO lotsen (id, vorname, nachname, email, telefon, wohnort_ags, status, status_seit, vermittelt_durch, traeger_id, benutzername,
+                                einwilligung_am, einwilligung_version, einwilligung_bis, angelegt_am, geaendert_am)
+            VALUES (@id, @vorname, @nachname, @email, @telefon, @wohnort, 'interessiert', @jetzt, @vermittelt, @traeger, @benutzername,
+                    @am, @version, @bis, @jetzt, @jetzt)
+            """,
+            new
+            {
+                id = id.ToString(),
+                vorname = d.Vorname!.Trim(),
+                nachname = d.Nachname!.Trim(),
+                email = LotsenSchreiben.Leer(d.Email),
+                telefon = LotsenSchreiben.Leer(d.Telefon),
+                wohnort = d.WohnortAgs!.Trim(),
+                jetzt,
+                vermittelt = d.VermitteltDurch,
+                traeger = LotsenSchreiben.Leer(d.TraegerId),
+                benutzername = LotsenSchreiben.Leer(d.Benutzername),
+                am = GermanFormat.StoredDay(am),
+                version = settings.EinwilligungVersion,
+                bis = GermanFormat.StoredDay(Einwilligung.GueltigBis(am, settings.EinwilligungGueltigMonate)),
+            },
+            tx.Sql));
+        await LotsenSchreiben.ListenSchreibenAsync(tx, id.ToString(), d);
+        await tx.Connection.ExecuteAsync(
+            "INSERT INTO lotse_status_verlauf (id, lotse_id, von, nach, am, durch, grund) VALUES (@vid, @id, NULL, 'interessiert', @jetzt, @durch, 'Registrierung')",
+            new { vid = Guid.CreateVersion7().ToString(), id = id.ToString(), jetzt, durch = user.UserName ?? "System" }, tx.Sql);
+        await audit.RecordAsync(new AuditEntry(AuditAction.Create, "Lotse", id.ToString()), cancellationToken);
+        return id;
+    }
+}
+
+internal sealed class UpdateLotseHandler(IModuleDatabase<LotsenModule> database, IAuditTrail audit, ICurrentUser user, ILocalClock clock)
+    : IRequestHandler<UpdateLotse, Done>
+{
+    public async Task<Done> Handle(UpdateLotse request, CancellationToken cancellationToken)
+    {
+        var tx = database.Transaction;
+        await LotsenSchreiben.ImZugriffAsync(tx, request.Id, user);
+        var d = request.Daten;
+        await LotsenSchreiben.BenutzernameEindeutigAsync(() => tx.Connection.ExecuteAsync(
+            """
+            UPDATE lotsen SET vorname = @vorname, nachname = @nachname, email = @email, telefon = @telefon, wohnort_ags = @wohnort,
+                vermittelt_durch = @vermittelt, traeger_id = @traeger, benutzername = @benutzername, geaendert_am = @jetzt
+            WHERE id = @id
+            """,
+            new
+            {
+                id = request.Id.ToString(),
+                vorname = d.Vorname!.Trim(),
+                nachname = d.Nachname!.Trim(),
+                email = LotsenSchreiben.Leer(d.Email),
+                telefon = LotsenSchreiben.Leer(d.Telefon),
+                wohnort = d.WohnortAgs!.Trim(),
+                vermittelt = d.VermitteltDurch,
+                traeger = LotsenSchreiben.Leer(d.TraegerId),
+                benutzername = LotsenSchreiben.Leer(d.Benutzername),
+                jetzt = GermanFormat.StoredInstant(clock.UtcNow),
+            },
+            tx.Sql));
+        await LotsenSchreiben.ListenSchreibenAsync(tx, request.Id.ToString(), d);
+        await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Lotse", request.Id.ToString(), "Stammdaten"), cancellationToken);
+        return Done.Value;
+    }
+}
+
+internal sealed class ChangeLotseStatusHandler(IModuleDatabase<LotsenModule> database, IAuditTrail audit, ICurrentUser user, ILocalClock clock)
+    : IRequestHandler<ChangeLotseStatus, Done>
+{
+    public async Task<Done> Handle(ChangeLotseStatus request, CancellationToken cancellationToken)
+    {
+        var tx = database.Transaction;
+        var id = request.Id.ToString();
+        var (von, _) = await LotsenSchreiben.ImZugriffAsync(tx, request.Id, user);
+        var basis = await tx.Connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM lotse_qualifikationen WHERE lotse_id = @id AND art = @art", new { id, art = Qualifikationen.Basisqualifizierung }, tx.Sql) > 0;
+        LotsenStatusRegel.PruefeWechsel(von, request.Status!, basis);
+
+        var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
+        // Conditional on the status read above: inside BEGIN IMMEDIATE nobody else writes, and the condition keeps it honest anyway.
+        var geaendert = await tx.Connection.ExecuteAsync(
+            "UPDATE lotsen SET status = @nach, status_seit = @jetzt, geaendert_am = @jetzt WHERE id = @id AND status = @von",
+            new { id, nach = request.Status, von, jetzt }, tx.Sql);
+        if (geaendert != 1)
+        {
+            throw new DomainRuleException("Der Status wurde gerade von jemand anderem geändert. Bitte die Seite neu laden.");
+        }
+
+        await tx.Connection.ExecuteAsync(
+            "INSERT INTO lotse_status_verlauf (id, lotse_id, von, nach, am, durch, grund) VALUES (@vid, @id, @von, @nach, @jetzt, @durch, @grund)",
+            new { vid = Guid.CreateVersion7().ToString(), id, von, nach = request.Status, jetzt, durch = user.UserName ?? "System", grund = LotsenSchreiben.Leer(request.Grund) },
+            tx.Sql);
+        await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Lotse", id, $"Status {von} → {request.Status}"), cancellationToken);
+        return Done.Value;
+    }
+}
+
+internal sealed class AddQualifikationHandler(IModuleDatabase<LotsenModule> database, IAuditTrail audit, ICurrentUser user, ILocalClock clock)
+    : IRequestHandler<AddQualifikation, Guid>
+{
+    public async Task<Guid> Handle(AddQualifikation request, CancellationToken cancellationToken)
+    {
+        var tx = database.Transaction;
+        await LotsenSchreiben.ImZugriffAsync(tx, request.LotseId, user);
+        var id = Guid.CreateVersion7();
+        await tx.Connection.ExecuteAsync(
+            "INSERT INTO lotse_qualifikationen (id, lotse_id, art, datum, anbieter, angelegt_am) VALUES (@id, @lotse, @art, @datum, @anbieter, @jetzt)",
+            new
+            {
+                id = id.ToString(),
+                lotse = request.LotseId.ToString(),
+                art = request.Art!.Trim(),
+                datum = GermanFormat.StoredDay(request.Datum!.Value),
+                anbieter = request.Anbieter!.Trim(),
+                jetzt = GermanFormat.StoredInstant(clock.UtcNow),
+            },
+            tx.Sql);
+        await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Lotse", request.LotseId.ToString(), $"Qualifikation {request.Art!.Trim()}"), cancellationToken);
+        return id;
+    }
+}
+
+internal sealed class RenewEinwilligungHandler(IModuleDatabase<LotsenModule> database, IAuditTrail audit, ICurrentUser user, ILocalClock clock, LotsenSettings settings)
+    : IRequestHandler<RenewEinwilligung, Done>
+{
+    public async Task<Done> Handle(RenewEinwilligung request, CancellationToken cancellationToken)
+    {
+        var tx = database.Transaction;
+        await LotsenSchreiben.ImZugriffAsync(tx, request.Id, user);
+        var am = request.Am!.Value;
+        await tx.Connection.ExecuteAsync(
+            "UPDATE lotsen SET einwilligung_am = @am, einwilligung_version = @version, einwilligung_bis = @bis, erinnerung_am = NULL, geaendert_am = @jetzt WHERE id = @id",
+            new
+            {
+                id = request.Id.ToString(),
+                am = GermanFormat.StoredDay(am),
+                version = settings.EinwilligungVersion,
+                bis = GermanFormat.StoredDay(Einwilligung.GueltigBis(am, settings.EinwilligungGueltigMonate)),
+                jetzt = GermanFormat.StoredInstant(clock.UtcNow),
+            },
+            tx.Sql);
+        await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Lotse", request.Id.ToString(), "Einwilligung erneuert"), cancellationToken);
+        return Done.Value;
+    }
+}

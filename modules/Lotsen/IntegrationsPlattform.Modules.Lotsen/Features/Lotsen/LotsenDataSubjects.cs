@@ -1,0 +1,97 @@
+using Dapper;
+using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Dsgvo;
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Modules.Lotsen.Domain;
+using MediatR;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
+
+/// <summary>
+/// Erases a Lotse's person: names become "gelöscht", contact and account are removed, languages, topics
+/// and availability deleted. The row stays (with municipalities, status and trainings) because
+/// assignments point at it and the figures for the reports must survive.
+/// </summary>
+internal sealed record LotseAnonymisieren(string Id) : ICommand<Done>;
+
+internal sealed class LotseAnonymisierenHandler(IModuleDatabase<LotsenModule> database, ILocalClock clock) : IRequestHandler<LotseAnonymisieren, Done>
+{
+    public async Task<Done> Handle(LotseAnonymisieren request, CancellationToken cancellationToken)
+    {
+        var tx = database.Transaction;
+        await tx.Connection.ExecuteAsync(
+            """
+            UPDATE lotsen SET vorname = @geloescht, nachname = @geloescht, email = NULL, telefon = NULL, benutzername = NULL, erinnerung_am = NULL, geaendert_am = @jetzt WHERE id = @id;
+            DELETE FROM lotse_sprachen WHERE lotse_id = @id;
+            DELETE FROM lotse_themen WHERE lotse_id = @id;
+            DELETE FROM lotse_verfuegbarkeit WHERE lotse_id = @id;
+            """,
+            new { id = request.Id, geloescht = LotsenDataSubjects.Geloescht, jetzt = GermanFormat.StoredInstant(clock.UtcNow) }, tx.Sql);
+        return Done.Value;
+    }
+}
+
+/// <summary>Data-subject requests (DSGVO Art. 15/17) for Lotsen: find by name or e-mail, export everything held, erase.</summary>
+internal sealed class LotsenDataSubjects(IModuleDatabase<LotsenModule> database, IMediator mediator, LotsenSettings settings) : IDataSubjectHandler
+{
+    public const string Geloescht = "gelöscht";
+    private const string RecordType = "Lotse";
+
+    public async Task<IReadOnlyList<DataSubjectRecord>> FindAsync(DataSubjectQuery query, CancellationToken cancellationToken)
+    {
+        var name = string.IsNullOrWhiteSpace(query.Name) ? null : query.Name.Trim();
+        var email = string.IsNullOrWhiteSpace(query.Email) ? null : query.Email.Trim();
+        if (name is null && email is null)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Id, string Vorname, string Nachname, string Status, string Seit)>(
+            """
+            SELECT id, vorname, nachname, status, angelegt_am FROM lotsen
+            WHERE NOT (vorname = @geloescht AND nachname = @geloescht AND email IS NULL AND telefon IS NULL)
+              AND ((@name IS NOT NULL AND (vorname || ' ' || nachname LIKE '%' || @name || '%' OR nachname || ', ' || vorname LIKE '%' || @name || '%'))
+                   OR (@email IS NOT NULL AND email = @email COLLATE NOCASE))
+            ORDER BY nachname, vorname
+            """,
+            new { name, email, geloescht = Geloescht });
+        return rows.Select(r => new DataSubjectRecord(RecordType, r.Id, $"{r.Vorname} {r.Nachname}",
+            $"Integrationslotse, Status {Lebenszyklen.Lotse.Text(r.Status)}, erfasst am {GermanFormat.Day(DateOnly.FromDateTime(GermanFormat.ParseStoredInstant(r.Seit).UtcDateTime))}")).ToList();
+    }
+
+    public async Task<DataSubjectExport> ExportAsync(DataSubjectRecord record, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var d = await LotseLesen.LadenAsync(connection, record.RecordId) ?? throw new RecordNotFoundException("Diesen Lotsen gibt es nicht.");
+        var fields = new Dictionary<string, string?>
+        {
+            ["Vorname"] = d.Vorname,
+            ["Nachname"] = d.Nachname,
+            ["E-Mail"] = d.Email,
+            ["Telefon"] = d.Telefon,
+            ["Wohnort (AGS)"] = d.WohnortAgs,
+            ["Status"] = Lebenszyklen.Lotse.Text(d.Status),
+            ["Status seit"] = d.StatusSeit,
+            ["Vermittelt durch"] = Vermittlung.Text(d.VermitteltDurch) + (d.TraegerName is null ? "" : $" ({d.TraegerName})"),
+            ["Benutzername"] = d.Benutzername,
+            ["Einwilligung am"] = d.EinwilligungAm,
+            ["Einwilligung Version"] = d.EinwilligungVersion,
+            ["Einwilligung gültig bis"] = d.EinwilligungBis,
+            ["Erinnerung an die Einwilligung am"] = d.ErinnerungAm,
+            ["Sprachen"] = string.Join("; ", d.Sprachen.Select(s => $"{Sprachen.Name(s.Code)} ({s.Code}): {SprachniveauTexte.Parse(s.Niveau)?.Text() ?? s.Niveau}")),
+            ["Themen"] = string.Join("; ", d.Themen.Select(settings.ThemaText)),
+            ["Kommunen (AGS)"] = string.Join("; ", d.Kommunen),
+            ["Verfügbarkeit"] = string.Join("; ", d.Verfuegbarkeit.Select(f => $"{Verfuegbarkeit.Wochentag(f.Wochentag)} {f.Von}–{f.Bis}")),
+            ["Qualifikationen"] = string.Join("; ", d.Qualifikationen.Select(q => $"{Qualifikationen.Text(q.Art)} am {q.Datum} ({q.Anbieter})")),
+            ["Statusverlauf"] = string.Join("; ", d.Verlauf.Select(v => $"{v.Am}: {(v.Von is null ? "" : Lebenszyklen.Lotse.Text(v.Von) + " → ")}{Lebenszyklen.Lotse.Text(v.Nach)} durch {v.Durch}{(v.Grund is null ? "" : $" ({v.Grund})")}")),
+            ["Angelegt am"] = d.AngelegtAm,
+            ["Geändert am"] = d.GeaendertAm,
+        };
+        return new DataSubjectExport(RecordType, record.RecordId, fields);
+    }
+
+    public Task EraseAsync(DataSubjectRecord record, CancellationToken cancellationToken)
+        => mediator.Send(new LotseAnonymisieren(record.RecordId), cancellationToken);
+}

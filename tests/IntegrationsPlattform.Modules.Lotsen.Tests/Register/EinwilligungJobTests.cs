@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using static IntegrationsPlattform.Modules.Lotsen.Tests.Register.LotsenApi;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Tests.Register;
+
+/// <summary>
+/// The daily job "Einwilligung erneuern" run by the host's scheduler (through the admin API) on a host
+/// whose clock is a test clock: time moves forward by two years without waiting.
+/// </summary>
+public sealed class EinwilligungJobTests
+{
+    private const string JobKey = "Lotsen.einwilligung";
+    private PlatformHost _host = null!;
+    private WebApplicationFactory<Program> _app = null!;
+    private readonly TestClock _clock = new(DateTimeOffset.UtcNow);
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        _host = new PlatformHost(new Dictionary<string, string?> { ["Modules:Lotsen:Enabled"] = "true" });
+        _app = _host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _app.Dispose();
+        _host.Dispose();
+    }
+
+    [Test]
+    public async Task Lotsen_whose_consent_expires_soon_get_one_reminder_mail_until_they_renew()
+    {
+        using var staff = await ClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        var heute = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        var frueh = Gueltig("Frueh", "Zeynep", email: "zeynep.frueh@demo.invalid");
+        frueh["einwilligungAm"] = Iso(heute.AddDays(-60));
+        var ohneMail = Gueltig("Telefon", "Olga");
+        ohneMail["einwilligungAm"] = Iso(heute.AddDays(-60));
+        ohneMail["email"] = null;
+        var spaet = Gueltig("Spaet", "Yusuf", email: "yusuf.spaet@demo.invalid");
+        spaet["einwilligungAm"] = Iso(heute);
+        var fruehId = await AnlegenAsync(staff, frueh);
+        await AnlegenAsync(staff, ohneMail);
+        await AnlegenAsync(staff, spaet);
+
+        // 20 days before Zeynep's consent ends: inside the 30-day window; Yusuf's still has 80 days.
+        _clock.Now = new DateTimeOffset(heute.AddDays(-60).AddMonths(24).AddDays(-20).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero);
+        var erster = await RunAsync();
+        var mails = Mails();
+        var zweiter = await RunAsync();
+
+        using var staffSpaeter = await ClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        using var erneuert = await staffSpaeter.PostAsJsonAsync($"/api/lotsen/lotsen/{fruehId}/einwilligung", new { am = Iso(DateOnly.FromDateTime(_clock.Now.UtcDateTime)) });
+        var nachErneuerung = await RunAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(erster, Is.EqualTo("1 Erinnerung versandt"));
+            Assert.That(mails, Has.Length.EqualTo(1));
+            Assert.That(mails[0], Does.Contain("To: zeynep.frueh@demo.invalid"));
+            Assert.That(mails[0], Does.Contain("Einwilligung"));
+            Assert.That(zweiter, Is.EqualTo("0 Erinnerungen versandt"));
+            Assert.That(Mails(), Has.Length.EqualTo(1), "no second mail for the same expiry");
+            Assert.That(erneuert.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(nachErneuerung, Is.EqualTo("0 Erinnerungen versandt"));
+            using var db = new SqliteConnection($"Data Source={_host.ModuleDatabase("Lotsen")};Pooling=False");
+            Assert.That(db.ExecuteScalar<long>("SELECT count(*) FROM lotsen WHERE erinnerung_am IS NOT NULL"), Is.Zero, "renewal clears the reminder");
+        });
+
+        // The renewed consent is reminded again when its own expiry comes near.
+        _clock.Now = _clock.Now.AddMonths(24).AddDays(-10);
+        Assert.That(await RunAsync(), Is.EqualTo("2 Erinnerungen versandt"));
+    }
+
+    private async Task<string> RunAsync()
+    {
+        using var admin = await ClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
+        using var response = await admin.PostAsync($"/api/admin/jobs/{JobKey}/run", null);
+        var run = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), run.ToString());
+        Assert.That(run.GetProperty("succeeded").GetInt64(), Is.EqualTo(1), run.ToString());
+        return run.GetProperty("result").GetString()!;
+    }
+
+    private string[] Mails()
+    {
+        var folder = Path.Combine(_host.DataDirectory, "mail");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml").Select(File.ReadAllText).ToArray() : [];
+    }
+
+    /// <summary>Tokens are bound to the (test) clock, so a client is made after each jump in time.</summary>
+    private async Task<HttpClient> ClientAsync(string user, string password)
+    {
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A clock the test moves; its timers never fire, so the scheduler runs only when the test asks.</summary>
+    private sealed class TestClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new StillTimer();
+
+        private sealed class StillTimer : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
+}
