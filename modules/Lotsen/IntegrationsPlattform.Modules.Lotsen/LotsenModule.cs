@@ -79,6 +79,7 @@ public sealed class LotsenModule : PlatformModule
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
     {
         TraegerEndpoints.MapDownloads(pages.Group);
+        LotsenEndpoints.MapDownloads(pages.Group);
         BerichteEndpoints.MapDownloads(pages.Group);
     }
 

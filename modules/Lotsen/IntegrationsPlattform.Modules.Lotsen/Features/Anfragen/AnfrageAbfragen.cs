@@ -126,7 +126,7 @@ internal sealed class GetAnfrageHandler(IModuleDatabase<LotsenModule> database, 
         }
 
         var sprachen = await connection.QueryAsync<string>("SELECT code FROM anfrage_sprachen WHERE anfrage_id = @id ORDER BY code", new { id }, tx);
-        var log = await connection.QueryAsync<AktivitaetZeile>("SELECT art, notiz, am, durch FROM anfrage_aktivitaeten WHERE anfrage_id = @id ORDER BY am DESC, id DESC", new { id }, tx);
+        var log = await connection.QueryAsync<AktivitaetZeile>("SELECT art, notiz, am, durch FROM anfrage_aktivitaeten WHERE anfrage_id = @id ORDER BY am DESC, rowid DESC", new { id }, tx);
         var einsaetze = await connection.QueryAsync<EinsatzKurz>(
             "SELECT e.id, e.beginn, e.dauer_minuten AS DauerMinuten, e.status, e.ergebnis, l.vorname AS LotseVorname, l.nachname AS LotseNachname FROM einsaetze e JOIN lotsen l ON l.id = e.lotse_id WHERE e.anfrage_id = @id ORDER BY e.beginn",
             new { id },

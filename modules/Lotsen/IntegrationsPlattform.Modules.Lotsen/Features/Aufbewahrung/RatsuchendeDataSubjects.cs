@@ -33,7 +33,7 @@ internal sealed class RatsuchendeDataSubjects(IModuleDatabase<LotsenModule> data
         var a = await connection.QuerySingleAsync<(string? Kennung, string? Kontakt, string Thema, string? Ziel, string Ags, string Von, string Bis, string Status, string Angelegt)>(
             "SELECT kennung, kontakt, thema, ziel, kommune_ags, datum_von, datum_bis, status, angelegt_am FROM anfragen WHERE id = @id", new { id = record.RecordId });
         var sprachen = await connection.QueryAsync<string>("SELECT code FROM anfrage_sprachen WHERE anfrage_id = @id", new { id = record.RecordId });
-        var log = await connection.QueryAsync<(string Am, string Art, string? Notiz)>("SELECT am, art, notiz FROM anfrage_aktivitaeten WHERE anfrage_id = @id ORDER BY am", new { id = record.RecordId });
+        var log = await connection.QueryAsync<(string Am, string Art, string? Notiz)>("SELECT am, art, notiz FROM anfrage_aktivitaeten WHERE anfrage_id = @id ORDER BY am, rowid", new { id = record.RecordId });
         var einsaetze = await connection.QueryAsync<(string Beginn, long Dauer, string Status)>("SELECT beginn, dauer_minuten, status FROM einsaetze WHERE anfrage_id = @id ORDER BY beginn", new { id = record.RecordId });
         return new DataSubjectExport(Art, record.RecordId, new Dictionary<string, string?>
         {

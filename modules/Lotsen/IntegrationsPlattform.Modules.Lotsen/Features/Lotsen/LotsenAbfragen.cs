@@ -137,7 +137,7 @@ internal static class LotseLesen
         var qualis = await connection.QueryAsync<(string Id, string Art, string Datum, string Anbieter)>(
             "SELECT id, art, datum, anbieter FROM lotse_qualifikationen WHERE lotse_id = @id ORDER BY datum, id", new { id });
         var verlauf = await connection.QueryAsync<(string? Von, string Nach, string Am, string Durch, string? Grund)>(
-            "SELECT von, nach, am, durch, grund FROM lotse_status_verlauf WHERE lotse_id = @id ORDER BY am, id", new { id });
+            "SELECT von, nach, am, durch, grund FROM lotse_status_verlauf WHERE lotse_id = @id ORDER BY am, rowid", new { id });
         return detail with
         {
             Sprachen = sprachen.Select(s => new SpracheInfo(s.Code, s.Niveau))

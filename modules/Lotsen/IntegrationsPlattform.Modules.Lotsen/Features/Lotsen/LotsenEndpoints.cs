@@ -24,9 +24,7 @@ internal static class LotsenEndpoints
                 => mediator.Send(new SearchLotsen(new LotsenFilter(sprache, kommune, thema, status, qualifikation, name), seite ?? 1, Math.Clamp(groesse ?? 25, 1, 200)), ct))
             .RequirePermission(LotsenModule.Lesen).WithSummary("Lotsen suchen (Sprache, Kommune, Thema, Status, Qualifikation, Name) mit Seiten");
 
-        lotsen.MapGet("/export.csv", async (string? sprache, string? kommune, string? thema, string? status, string? qualifikation, string? name, IMediator mediator, CancellationToken ct)
-                => Results.File(await mediator.Send(new ExportLotsen(new LotsenFilter(sprache, kommune, thema, status, qualifikation, name)), ct), CsvExport.ContentType, "lotsen.csv"))
-            .RequirePermission(LotsenModule.Lesen).WithSummary("Suchergebnis als CSV (UTF-8, Semikolon)");
+        lotsen.MapGet("/export.csv", ExportAsync).RequirePermission(LotsenModule.Lesen).WithSummary("Suchergebnis als CSV (UTF-8, Semikolon)");
 
         lotsen.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetLotse(id), ct))
             .RequirePermission(LotsenModule.Lesen).WithSummary("Ein Lotse mit Sprachen, Themen, Kommunen, Verfügbarkeit, Qualifikationen und Statusverlauf");
@@ -66,4 +64,11 @@ internal static class LotsenEndpoints
             })
             .RequirePermission(LotsenModule.Bearbeiten).WithSummary("Erneuerte Einwilligung erfassen (aktuelle Textversion)").ProducesValidationProblem();
     }
+
+    /// <summary>The search result as CSV for the search page, with the page cookie: <c>/lotsen/lotsen/export.csv</c>.</summary>
+    public static void MapDownloads(RouteGroupBuilder pages)
+        => pages.MapGet("/lotsen/export.csv", ExportAsync).RequirePermission(LotsenModule.Lesen);
+
+    private static async Task<IResult> ExportAsync(string? sprache, string? kommune, string? thema, string? status, string? qualifikation, string? name, IMediator mediator, CancellationToken ct)
+        => Results.File(await mediator.Send(new ExportLotsen(new LotsenFilter(sprache, kommune, thema, status, qualifikation, name)), ct), CsvExport.ContentType, "lotsen.csv");
 }

@@ -129,7 +129,7 @@ internal static class TraegerKontakte
 
     public static async Task<IReadOnlyList<KontaktZeile>> LadeAsync(SqliteConnection connection, string traegerId)
         => (await connection.QueryAsync<Zeile>(
-                "SELECT id, datum, kanal, notiz, erfasst_von AS ErfasstVon, erfasst_am AS ErfasstAm FROM traeger_kontakte WHERE traeger_id = @id ORDER BY datum DESC, erfasst_am DESC, id DESC",
+                "SELECT id, datum, kanal, notiz, erfasst_von AS ErfasstVon, erfasst_am AS ErfasstAm FROM traeger_kontakte WHERE traeger_id = @id ORDER BY datum DESC, erfasst_am DESC, rowid DESC",
                 new { id = traegerId }))
             .Select(k => new KontaktZeile(k.Id, k.Datum, k.Kanal, Kontaktkanaele.Text(k.Kanal), k.Notiz, k.ErfasstVon, k.ErfasstAm)).ToList();
 }
