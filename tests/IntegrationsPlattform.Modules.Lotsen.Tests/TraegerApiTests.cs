@@ -323,6 +323,30 @@ public sealed class TraegerApiTests : LotsenFixture
     }
 
     [Test]
+    public async Task A_Traeger_gets_a_follow_up_agreement_once_the_running_one_has_ended()
+    {
+        const string Luetzelbach = "06437010";
+        var id = await InterestedAsync("Folgevereinbarung e. V.", [Luetzelbach]);
+        var erste = await AgreementAsync(id, [Luetzelbach]);
+        using var zuFrueh = await StaffApi.PostAsJsonAsync($"/api/lotsen/traeger/{id}/vereinbarungen", new { beginn = "2026-01-01", kommunen = new[] { Luetzelbach } });
+        using var ende = await StaffApi.PostAsJsonAsync($"/api/lotsen/traeger/{id}/vereinbarungen/{erste}/beenden", new { ende = Gestern });
+        var zwischendurch = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/traeger/{id}");
+        using var folge = await StaffApi.PostAsJsonAsync($"/api/lotsen/traeger/{id}/vereinbarungen", new { beginn = "2026-01-01", kommunen = new[] { Luetzelbach } });
+        var danach = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/traeger/{id}");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(zuFrueh.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(await zuFrueh.Content.ReadAsStringAsync(), Does.Contain("läuft schon"));
+            Assert.That(ende.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(zwischendurch.GetProperty("vereinbarungMoeglich").GetBoolean(), Is.True);
+            Assert.That(folge.StatusCode, Is.EqualTo(HttpStatusCode.Created), await folge.Content.ReadAsStringAsync());
+            Assert.That(danach.GetProperty("verlauf")[0].GetProperty("grund").GetString(), Does.StartWith("Folgevereinbarung"));
+            Assert.That(Count("vereinbarung_kommunen", "ags = @ags AND aktiv = 1", new { ags = Luetzelbach }), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task A_second_active_Traeger_for_a_municipality_is_refused_naming_both()
     {
         var erster = await InterestedAsync("Erster Träger Brensbach", [Brensbach]);

@@ -49,18 +49,29 @@ public sealed class TraegerRegelnTests
     [TestCase("interessiert", false)]
     [TestCase("identifiziert", true)]
     [TestCase("kontaktiert", true)]
-    [TestCase("vereinbart", true)]
     [TestCase("abgelehnt", true)]
     public void An_agreement_needs_an_interested_candidate(string status, bool verweigert)
     {
         if (verweigert)
         {
-            Assert.Throws<DomainRuleException>(() => TraegerRegeln.PruefeVereinbarungMoeglich(status));
+            Assert.Throws<DomainRuleException>(() => TraegerRegeln.PruefeVereinbarungMoeglich(status, hatLaufendeVereinbarung: false));
         }
         else
         {
-            Assert.DoesNotThrow(() => TraegerRegeln.PruefeVereinbarungMoeglich(status));
+            Assert.DoesNotThrow(() => TraegerRegeln.PruefeVereinbarungMoeglich(status, hatLaufendeVereinbarung: false));
         }
+    }
+
+    [Test]
+    public void A_Traeger_with_an_agreement_gets_a_follow_up_only_after_it_ended()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Throws<DomainRuleException>(() => TraegerRegeln.PruefeVereinbarungMoeglich("vereinbart", hatLaufendeVereinbarung: true))!.Message, Does.Contain("läuft schon"));
+            Assert.DoesNotThrow(() => TraegerRegeln.PruefeVereinbarungMoeglich("vereinbart", hatLaufendeVereinbarung: false));
+            Assert.That(TraegerRegeln.VereinbarungMoeglich("vereinbart", hatLaufendeVereinbarung: false), Is.True);
+            Assert.That(TraegerRegeln.VereinbarungMoeglich("kontaktiert", hatLaufendeVereinbarung: false), Is.False);
+        });
     }
 
     [Test]

@@ -63,10 +63,21 @@ internal static class TraegerRegeln
             : null;
     }
 
-    /// <summary>An agreement is recorded only for a candidate who is interested.</summary>
-    public static void PruefeVereinbarungMoeglich(string status)
+    /// <summary>
+    /// An agreement is recorded for a candidate who is interested, or as a follow-up agreement for a
+    /// Träger whose earlier agreement has ended (one running agreement per Träger at a time).
+    /// </summary>
+    public static bool VereinbarungMoeglich(string status, bool hatLaufendeVereinbarung)
+        => status == Interessiert || (status == Vereinbart && !hatLaufendeVereinbarung);
+
+    public static void PruefeVereinbarungMoeglich(string status, bool hatLaufendeVereinbarung)
     {
-        if (status != Interessiert)
+        if (status == Vereinbart && hatLaufendeVereinbarung)
+        {
+            throw new DomainRuleException("Träger: Es läuft schon eine Vereinbarung. Eine Folgevereinbarung ist möglich, wenn sie beendet ist.");
+        }
+
+        if (!VereinbarungMoeglich(status, hatLaufendeVereinbarung))
         {
             throw new DomainRuleException(
                 $"Träger: Eine Vereinbarung kann nur mit einem interessierten Träger erfasst werden (Status ist „{Lebenszyklen.Traeger.Text(status)}“).");

@@ -168,7 +168,9 @@ internal sealed class ErfasseVereinbarungHandler(IModuleDatabase<LotsenModule> d
     {
         var tx = database.Transaction;
         var status = await TraegerSchreiben.StatusAsync(tx, request.TraegerId);
-        TraegerRegeln.PruefeVereinbarungMoeglich(status);
+        var laufend = await tx.Connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM vereinbarungen WHERE traeger_id = @id AND beendet_am IS NULL", new { id = request.TraegerId }, tx.Sql);
+        TraegerRegeln.PruefeVereinbarungMoeglich(status, laufend > 0);
 
         var deployment = await mediator.Send(new GetDeployment(), cancellationToken);
         string Name(string ags) => deployment.FindMunicipality(ags)?.Name ?? ags;
@@ -208,8 +210,9 @@ internal sealed class ErfasseVereinbarungHandler(IModuleDatabase<LotsenModule> d
             }
         }
 
+        var anlass = status == TraegerRegeln.Vereinbart ? "Folgevereinbarung" : "Vereinbarung";
         await TraegerSchreiben.SetzeStatusAsync(tx, request.TraegerId, status, TraegerRegeln.Vereinbart, jetzt, TraegerSchreiben.Wer(user),
-            $"Vereinbarung ab {GermanFormat.Day(GermanFormat.ParseStoredDay(beginn))} für {string.Join(", ", kommunen.Select(Name))}");
+            $"{anlass} ab {GermanFormat.Day(GermanFormat.ParseStoredDay(beginn))} für {string.Join(", ", kommunen.Select(Name))}");
         await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Traeger", request.TraegerId, "Vereinbarung erfasst"), cancellationToken);
         return id;
     }

@@ -117,7 +117,7 @@ internal sealed class HoleTraegerHandler(IModuleDatabase<LotsenModule> database,
         return new TraegerDetail(
             t.Id, t.Name, t.Ansprechperson, t.Email, t.Telefon, t.Status, Lebenszyklen.Traeger.Text(t.Status), t.StatusSeit, t.Notiz, t.AngelegtAm, kommunen,
             TraegerRegeln.WaehlbareStatus(t.Status).Select(s => s.Schluessel).ToList(),
-            t.Status == TraegerRegeln.Interessiert,
+            TraegerRegeln.VereinbarungMoeglich(t.Status, vereinbarungen.Any(v => v.BeendetAm is null)),
             kontakte, verlauf,
             vereinbarungen.Select(v => new VereinbarungZeile(v.Id, v.Beginn, v.Ende, v.Foerderung, v.AngelegtAm, v.BeendetAm, vereinbarungKommunen[v.Id].ToList())).ToList());
     }
