@@ -76,21 +76,27 @@ internal sealed class ListAnfragenHandler(IModuleDatabase<LotsenModule> database
               AND (@sprache IS NULL OR EXISTS (SELECT 1 FROM anfrage_sprachen s WHERE s.anfrage_id = a.id AND s.code = @sprache))
             """;
         var total = await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM anfragen a {where}", p);
-        var rows = await connection.QueryAsync<AnfrageZeile>(
+        // Plain columns only: an expression column (the languages' group_concat) is typed BLOB by an empty
+        // result, and Dapper then finds no constructor. The languages come in a second query.
+        var zeilen = (await connection.QueryAsync<ZeileOhneSprachen>(
             $"""
             SELECT a.id, a.kennung, a.thema, a.kommune_ags AS KommuneAgs, a.datum_von AS DatumVon, a.datum_bis AS DatumBis, a.status,
-                   l.vorname AS LotseVorname, l.nachname AS LotseNachname,
-                   COALESCE((SELECT group_concat(code, ',') FROM anfrage_sprachen s WHERE s.anfrage_id = a.id), '') AS Sprachen,
-                   a.angelegt_am AS AngelegtAm
+                   l.vorname AS LotseVorname, l.nachname AS LotseNachname, a.angelegt_am AS AngelegtAm
             FROM anfragen a LEFT JOIN lotsen l ON l.id = a.lotse_id
             {where}
             ORDER BY a.angelegt_am DESC
             LIMIT @limit OFFSET @offset
             """,
-            p);
+            p)).ToList();
+        var sprachen = (await connection.QueryAsync<(string AnfrageId, string Code)>(
+                "SELECT anfrage_id, code FROM anfrage_sprachen WHERE anfrage_id IN @ids ORDER BY code", new { ids = zeilen.Select(z => z.Id).ToList() }))
+            .ToLookup(s => s.AnfrageId, s => s.Code);
+        var rows = zeilen.Select(z => new AnfrageZeile(z.Id, z.Kennung, z.Thema, z.KommuneAgs, z.DatumVon, z.DatumBis, z.Status, z.LotseVorname, z.LotseNachname, string.Join(',', sprachen[z.Id]), z.AngelegtAm));
         await audit.RecordAsync(new AuditEntry(AuditAction.List, "Anfrage", null, $"Filter Status={f.Status ?? "alle"}, Kommune={f.KommuneAgs ?? "alle"}, Thema={f.Thema ?? "alle"}, Sprache={f.Sprache ?? "alle"}; {total} Treffer"), cancellationToken);
         return new PagedList<AnfrageZeile>(rows.ToList(), (int)total, Math.Max(1, f.Seite), Seitengroesse);
     }
+
+    private sealed record ZeileOhneSprachen(string Id, string? Kennung, string Thema, string KommuneAgs, string DatumVon, string DatumBis, string Status, string? LotseVorname, string? LotseNachname, string AngelegtAm);
 }
 
 internal sealed class GetAnfrageHandler(IModuleDatabase<LotsenModule> database, ICurrentUser user, IAuditTrail audit) : IRequestHandler<GetAnfrage, AnfrageDetail>
