@@ -97,7 +97,7 @@ public sealed partial class AnfragenSeitenTests : LotsenFixture
         {
             Assert.That(ausserhalb.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(warnung, Does.Contain("außerhalb der Verfügbarkeit von Tesfay Test (Di 09:00–12:00)"));
-            Assert.That(warnung, Does.Contain("Grund für den Termin außerhalb der Verfügbarkeit").And.Contain("Trotzdem einteilen"));
+            Assert.That(warnung, Does.Contain("Grund für den Termin außerhalb der Verfügbarkeit").And.Contain("Tesfay Test trotzdem einteilen"));
             Assert.That(Count("anfragen", "id = @anfrage AND status = 'offen'", new { anfrage }), Is.EqualTo(1));
             Assert.That(Count("einsaetze", "anfrage_id = @anfrage", new { anfrage }), Is.Zero);
         });
