@@ -37,5 +37,8 @@ public sealed class BrowserHost : IDisposable
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
+    /// <summary>The database file of a module, for seeding what its pages need.</summary>
+    public string ModuleDatabase(string moduleId) => _host.ModuleDatabase(moduleId);
+
     public void Dispose() => _host.Dispose();
 }

@@ -79,7 +79,9 @@ internal sealed class ListAnfragenHandler(IModuleDatabase<LotsenModule> database
               AND (@sprache IS NULL OR EXISTS (SELECT 1 FROM anfrage_sprachen s WHERE s.anfrage_id = a.id AND s.code = @sprache))
             """;
         var total = await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM anfragen a {where}", p);
-        var rows = await connection.QueryAsync<AnfrageZeile>(
+        // Plain columns only: an expression column (the languages' group_concat) is typed BLOB by an empty
+        // result, and Dapper then finds no constructor. The languages come in a second query.
+        var seite = (await connection.QueryAsync<AnfrageZeile>(
             $"""
             SELECT a.id, a.kennung, a.thema, a.kommune_ags AS KommuneAgs, a.datum_von AS DatumVon, a.datum_bis AS DatumBis, a.status,
                    l.vorname AS LotseVorname, l.nachname AS LotseNachname, a.angelegt_am AS AngelegtAm
@@ -88,8 +90,7 @@ internal sealed class ListAnfragenHandler(IModuleDatabase<LotsenModule> database
             ORDER BY a.angelegt_am DESC
             LIMIT @limit OFFSET @offset
             """,
-            p);
-        var seite = rows.ToList();
+            p)).ToList();
         var sprachen = (await connection.QueryAsync<(string AnfrageId, string Code)>(
             "SELECT anfrage_id, code FROM anfrage_sprachen WHERE anfrage_id IN @ids ORDER BY code", new { ids = seite.Select(r => r.Id) })).ToLookup(s => s.AnfrageId, s => s.Code);
         await audit.RecordAsync(new AuditEntry(AuditAction.List, "Anfrage", null, $"Filter Status={f.Status ?? "alle"}, Kommune={f.KommuneAgs ?? "alle"}, Thema={f.Thema ?? "alle"}, Sprache={f.Sprache ?? "alle"}; {total} Treffer"), cancellationToken);
