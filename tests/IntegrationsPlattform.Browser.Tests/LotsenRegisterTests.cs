@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IntegrationsPlattform.Browser.Tests;
+
+/// <summary>
+/// The Lotsen module's other areas in a real browser, with data: the Träger search (a candidate taken in
+/// through the form), the Lotsen registry (search, detail, registration form) and the reports. axe
+/// checks every page.
+/// </summary>
+[TestFixture]
+public sealed class LotsenRegisterTests : BrowserTest
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Modules:Lotsen:Enabled"] = "true" };
+
+    [Test]
+    public async Task StaffTakeInATraegerAndFindLotsenAndReportsAccessibly()
+    {
+        var lotse = LotsenTestdaten.AktiverLotse(Host.ModuleDatabase("Lotsen"), "Samir", "Nasser", "fa");
+        await SignInAsStaffAsync();
+
+        await Page.GotoAsync("/lotsen/traeger");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Neuen Träger erfassen" }).ClickAsync();
+        await Page.GetByLabel("Name der Organisation").FillAsync("Caritas Odenwald (Test)");
+        await Page.GetByLabel("Erbach", new() { Exact = true }).CheckAsync();
+        await AssertNoSeriousViolationsAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Träger erfassen" }).ClickAsync();
+        await Expect(Heading("Caritas Odenwald (Test)")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync();
+        await Page.GotoAsync("/lotsen/traeger");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Caritas Odenwald (Test)" })).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync();
+
+        await Page.GotoAsync("/lotsen/lotsen?sprache=fa");
+        await Expect(Heading("Lotsinnen und Lotsen")).ToBeVisibleAsync();
+        await Expect(Page.Locator("table")).ToContainTextAsync("Nasser");
+        await AssertNoSeriousViolationsAsync();
+        await Page.GotoAsync($"/lotsen/lotsen/{lotse}");
+        await Expect(Heading("Samir Nasser")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync();
+        await Page.GotoAsync("/lotsen/lotsen/neu");
+        await AssertNoSeriousViolationsAsync();
+
+        await Page.GotoAsync("/lotsen/berichte");
+        await Expect(Heading("Berichte")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Aktive Lotsen je Sprache (heute)" })).ToContainTextAsync("Persisch");
+        await AssertNoSeriousViolationsAsync();
+        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Jahresbericht") }).ClickAsync();
+        await Expect(Page.Locator("dl.facts")).ToContainTextAsync("Aktive Lotsinnen und Lotsen");
+        await SaveScreenshotAsync("lotsen-jahresbericht");
+        await AssertNoSeriousViolationsAsync();
+    }
+}
