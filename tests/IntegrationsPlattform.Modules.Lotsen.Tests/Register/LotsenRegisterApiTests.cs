@@ -466,6 +466,8 @@ public sealed class LotsenRegisterApiTests : LotsenFixture
             Assert.That(Count("lotsen", "id = @id AND vorname = 'gelöscht' AND nachname = 'gelöscht' AND email IS NULL AND telefon IS NULL AND benutzername IS NULL", new { id }), Is.EqualTo(1));
             Assert.That(Count("lotse_sprachen", "lotse_id = @id", new { id }) + Count("lotse_themen", "lotse_id = @id", new { id }) + Count("lotse_verfuegbarkeit", "lotse_id = @id", new { id }), Is.Zero);
             Assert.That(Count("lotse_kommunen", "lotse_id = @id", new { id }), Is.EqualTo(1), "the figures per municipality survive");
+            Assert.That(Count("lotse_status_verlauf", "lotse_id = @id AND grund IS NOT NULL", new { id }), Is.Zero, "free-text reasons may name the person");
+            Assert.That(Count("lotse_status_verlauf", "lotse_id = @id", new { id }), Is.EqualTo(2), "the status history itself stays");
         });
     }
 

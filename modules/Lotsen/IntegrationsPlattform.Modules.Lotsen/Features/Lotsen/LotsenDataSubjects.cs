@@ -10,7 +10,7 @@ namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 
 /// <summary>
 /// Erases a Lotse's person: names become "gelöscht", contact and account are removed, languages, topics
-/// and availability deleted. The row stays (with municipalities, status and trainings) because
+/// and availability deleted, the free-text reasons of status changes blanked (staff may have named the person). The row stays (with municipalities, status and trainings) because
 /// assignments point at it and the figures for the reports must survive.
 /// </summary>
 internal sealed record LotseAnonymisieren(string Id) : ICommand<Done>;
@@ -26,6 +26,7 @@ internal sealed class LotseAnonymisierenHandler(IModuleDatabase<LotsenModule> da
             DELETE FROM lotse_sprachen WHERE lotse_id = @id;
             DELETE FROM lotse_themen WHERE lotse_id = @id;
             DELETE FROM lotse_verfuegbarkeit WHERE lotse_id = @id;
+            UPDATE lotse_status_verlauf SET grund = NULL WHERE lotse_id = @id;
             """,
             new { id = request.Id, geloescht = LotsenDataSubjects.Geloescht, jetzt = GermanFormat.StoredInstant(clock.UtcNow) }, tx.Sql);
         return Done.Value;
