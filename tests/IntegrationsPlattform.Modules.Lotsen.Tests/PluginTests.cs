@@ -25,6 +25,21 @@ public sealed class PluginTests : LotsenFixture
     }
 
     [Test]
+    public async Task Its_two_navigation_entries_mark_only_the_section_the_user_is_in()
+    {
+        using var browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        var einsaetze = await browser.GetStringAsync("/lotsen/einsaetze");
+        var anfragen = await browser.GetStringAsync("/lotsen/anfragen");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(System.Text.RegularExpressions.Regex.Matches(einsaetze, "aria-current=\"page\""), Has.Count.EqualTo(1));
+            Assert.That(einsaetze, Does.Contain("href=\"/lotsen/einsaetze\" aria-current=\"page\""));
+            Assert.That(anfragen, Does.Contain("href=\"/lotsen\" aria-current=\"page\""));
+        });
+    }
+
+    [Test]
     public async Task Disabled_it_leaves_no_trace_and_the_platform_runs()
     {
         using var host = new PlatformHost(new Dictionary<string, string?> { ["Modules:Lotsen:Enabled"] = "false" });
