@@ -68,7 +68,7 @@ public sealed class CsvImportTests
         yield return new TestCaseData(new byte[] { 0x41, 0x3B, 0x42, 0x00, 0x0A }, "keine CSV-Textdatei").SetName("NUL-Byte");
         yield return new TestCaseData(Encoding.UTF8.GetBytes("A;B\n\u0001\u0002\u0003\u0004;\u0005\n"), "Steuerzeichen").SetName("Steuerzeichen");
         yield return new TestCaseData(Encoding.UTF8.GetBytes("A;B\n1;\"offen\n2;3\n"), "In Zeile 2 fehlt ein schließendes Anführungszeichen").SetName("offenes Anführungszeichen");
-        yield return new TestCaseData(Encoding.UTF8.GetBytes("A;a\n1;2\n"), "Die Spalte „a“ steht zweimal").SetName("doppelte Spalte");
+        yield return new TestCaseData(Encoding.UTF8.GetBytes("A;a\n1;2\n"), "Die Spalte „A“ steht zweimal").SetName("doppelte Spalte");
     }
 
     [TestCaseSource(nameof(KeineTabellen))]

@@ -296,10 +296,10 @@ public sealed class ImportApiTests : LotsenFixture
         var datei = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(text);
         Assert.That(datei, Does.Contain((byte)0xFC), "the file really is Windows-1252 (ü = FC)");
         using var response = await SendeAsync("lotsen", datei, probelauf: false);
-        var text = await response.Content.ReadAsStringAsync();
+        var antwort = await response.Content.ReadAsStringAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), antwort);
             Assert.That(Count("lotsen", "vorname = 'Jürgen' AND nachname = @nachname AND wohnort_ags = '06437009'", new { nachname }), Is.EqualTo(1));
             Assert.That(Count("lotse_kommunen k JOIN lotsen l ON l.id = k.lotse_id", "l.nachname = @nachname AND k.ags = '06437007'", new { nachname }), Is.EqualTo(1));
         });

@@ -230,7 +230,17 @@ public sealed partial class ImportSeitenTests : LotsenFixture
         form.Add(new StringContent(art), "art");
         var inhalt = new ByteArrayContent(datei);
         inhalt.Headers.ContentType = new MediaTypeHeaderValue(dateiname.Length == 0 ? "application/octet-stream" : "text/csv");
-        form.Add(inhalt, "datei", dateiname);
+        if (dateiname.Length == 0)
+        {
+            // What a browser sends when no file was chosen: an empty part with an empty file name.
+            inhalt.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"datei\"", FileName = "\"\"" };
+            form.Add(inhalt);
+        }
+        else
+        {
+            form.Add(inhalt, "datei", dateiname);
+        }
+
         return form;
     }
 
