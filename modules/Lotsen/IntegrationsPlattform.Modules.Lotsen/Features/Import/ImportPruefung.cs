@@ -127,9 +127,11 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
             }
 
             var status = "interessiert";
+            var statusAbgelehnt = false;
             if (Wert("Status") is { } statusText)
             {
                 var gefunden = Lebenszyklen.Lotse.Alle.FirstOrDefault(s => Gleich(s.Schluessel, statusText) || Gleich(s.Text, statusText) || Gleich(s.Schluessel.Replace('_', ' '), statusText));
+                statusAbgelehnt = gefunden?.Schluessel is not ("interessiert" or "in_schulung");
                 if (gefunden is null)
                 {
                     fehler.Add($"Status: Unbekannter Status „{ImportFormat.Kurz(statusText)}“ (erlaubt: interessiert, in Schulung).");
@@ -177,7 +179,7 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
                 ["Verfügbarkeit"] = string.Join(", ", fenster.Select(f => $"{Verfuegbarkeit.Wochentag(f.Wochentag)} {f.Von}–{f.Bis}")),
                 ["Vermittelt durch"] = VermittlungArten.IstBekannt(daten.VermitteltDurch) ? VermittlungArten.Text(daten.VermitteltDurch!) : daten.VermitteltDurch ?? "",
                 ["Einwilligung am"] = einwilligung is { } am ? GermanFormat.Day(am) : Wert("Einwilligung am") ?? "",
-                ["Status"] = Lebenszyklen.Lotse.Text(status),
+                ["Status"] = statusAbgelehnt ? Wert("Status")! : Lebenszyklen.Lotse.Text(status),
             };
             zeilen.Add((new ImportZeile(row.LineNumber, werte, fehler), new LotseImport(row.LineNumber, daten, status), schluessel));
         }
