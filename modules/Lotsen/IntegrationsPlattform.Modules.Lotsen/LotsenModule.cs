@@ -7,6 +7,7 @@ using IntegrationsPlattform.Modules.Lotsen.Features.Anfragen;
 using IntegrationsPlattform.Modules.Lotsen.Features.Aufbewahrung;
 using IntegrationsPlattform.Modules.Lotsen.Features.Berichte;
 using IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
+using IntegrationsPlattform.Modules.Lotsen.Features.Import;
 using IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
 using IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +75,7 @@ public sealed class LotsenModule : PlatformModule
         AnfragenEndpoints.Map(api.Group);
         EinsaetzeEndpoints.Map(api.Group);
         BerichteEndpoints.MapApi(api.Group);
+        ImportEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
@@ -81,6 +83,7 @@ public sealed class LotsenModule : PlatformModule
         TraegerEndpoints.MapDownloads(pages.Group);
         LotsenEndpoints.MapDownloads(pages.Group);
         BerichteEndpoints.MapDownloads(pages.Group);
+        ImportEndpoints.MapDownloads(pages.Group);
     }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
@@ -90,5 +93,7 @@ public sealed class LotsenModule : PlatformModule
         services.AddScoped<AnfrageAnlage>();
         services.AddScoped<EinsatzPlanung>();
         services.AddTransient<LotseDatenPruefung>();
+        services.AddTransient<ImportPruefung>();
+        services.AddSingleton<ImportAblage>();
     }
 }

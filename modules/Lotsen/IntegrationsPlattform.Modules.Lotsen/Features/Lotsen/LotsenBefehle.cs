@@ -29,6 +29,47 @@ internal static class LotsenSchreiben
             (d.Verfuegbarkeit ?? []).Select(f => new { id, wochentag = f!.Wochentag, von = f.Von!.Trim(), bis = f.Bis!.Trim() }), tx.Sql);
     }
 
+    /// <summary>
+    /// Writes a new, validated Lotse with its lists and the first entry of the status history; used by the
+    /// registration and, row by row inside one transaction, by the CSV import.
+    /// </summary>
+    public static async Task<Guid> NeuAsync(ModuleTransaction tx, LotseDaten d, string status, string grund, string durch, ILocalClock clock, LotsenSettings settings)
+    {
+        var id = Guid.CreateVersion7();
+        var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
+        var am = d.EinwilligungAm!.Value;
+        await BenutzernameEindeutigAsync(() => tx.Connection.ExecuteAsync(
+            """
+            INSERT INTO lotsen (id, vorname, nachname, email, telefon, wohnort_ags, status, status_seit, vermittelt_durch, traeger_id, benutzername,
+                                einwilligung_am, einwilligung_version, einwilligung_bis, angelegt_am, geaendert_am)
+            VALUES (@id, @vorname, @nachname, @email, @telefon, @wohnort, @status, @jetzt, @vermittelt, @traeger, @benutzername,
+                    @am, @version, @bis, @jetzt, @jetzt)
+            """,
+            new
+            {
+                id = id.ToString(),
+                vorname = d.Vorname!.Trim(),
+                nachname = d.Nachname!.Trim(),
+                email = Leer(d.Email),
+                telefon = Leer(d.Telefon),
+                wohnort = d.WohnortAgs!.Trim(),
+                status,
+                jetzt,
+                vermittelt = d.VermitteltDurch,
+                traeger = Leer(d.TraegerId),
+                benutzername = Leer(d.Benutzername),
+                am = GermanFormat.StoredDay(am),
+                version = settings.EinwilligungVersion,
+                bis = GermanFormat.StoredDay(Einwilligung.GueltigBis(am, settings.EinwilligungGueltigMonate)),
+            },
+            tx.Sql));
+        await ListenSchreibenAsync(tx, id.ToString(), d);
+        await tx.Connection.ExecuteAsync(
+            "INSERT INTO lotse_status_verlauf (id, lotse_id, von, nach, am, durch, grund) VALUES (@vid, @id, NULL, @status, @jetzt, @durch, @grund)",
+            new { vid = Guid.CreateVersion7().ToString(), id = id.ToString(), status, jetzt, durch, grund }, tx.Sql);
+        return id;
+    }
+
     public static string? Leer(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The Lotse's status, municipalities and account, or 404 when it does not exist or lies outside the user's scope.</summary>
@@ -61,39 +102,7 @@ internal sealed class RegisterLotseHandler(IModuleDatabase<LotsenModule> databas
 {
     public async Task<Guid> Handle(RegisterLotse request, CancellationToken cancellationToken)
     {
-        var d = request.Daten;
-        var id = Guid.CreateVersion7();
-        var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
-        var am = d.EinwilligungAm!.Value;
-        var tx = database.Transaction;
-        await LotsenSchreiben.BenutzernameEindeutigAsync(() => tx.Connection.ExecuteAsync(
-            """
-            INSERT INTO lotsen (id, vorname, nachname, email, telefon, wohnort_ags, status, status_seit, vermittelt_durch, traeger_id, benutzername,
-                                einwilligung_am, einwilligung_version, einwilligung_bis, angelegt_am, geaendert_am)
-            VALUES (@id, @vorname, @nachname, @email, @telefon, @wohnort, 'interessiert', @jetzt, @vermittelt, @traeger, @benutzername,
-                    @am, @version, @bis, @jetzt, @jetzt)
-            """,
-            new
-            {
-                id = id.ToString(),
-                vorname = d.Vorname!.Trim(),
-                nachname = d.Nachname!.Trim(),
-                email = LotsenSchreiben.Leer(d.Email),
-                telefon = LotsenSchreiben.Leer(d.Telefon),
-                wohnort = d.WohnortAgs!.Trim(),
-                jetzt,
-                vermittelt = d.VermitteltDurch,
-                traeger = LotsenSchreiben.Leer(d.TraegerId),
-                benutzername = LotsenSchreiben.Leer(d.Benutzername),
-                am = GermanFormat.StoredDay(am),
-                version = settings.EinwilligungVersion,
-                bis = GermanFormat.StoredDay(Einwilligung.GueltigBis(am, settings.EinwilligungGueltigMonate)),
-            },
-            tx.Sql));
-        await LotsenSchreiben.ListenSchreibenAsync(tx, id.ToString(), d);
-        await tx.Connection.ExecuteAsync(
-            "INSERT INTO lotse_status_verlauf (id, lotse_id, von, nach, am, durch, grund) VALUES (@vid, @id, NULL, 'interessiert', @jetzt, @durch, 'Registrierung')",
-            new { vid = Guid.CreateVersion7().ToString(), id = id.ToString(), jetzt, durch = user.UserName ?? "System" }, tx.Sql);
+        var id = await LotsenSchreiben.NeuAsync(database.Transaction, request.Daten, "interessiert", "Registrierung", user.UserName ?? "System", clock, settings);
         await audit.RecordAsync(new AuditEntry(AuditAction.Create, "Lotse", id.ToString()), cancellationToken);
         return id;
     }

@@ -32,6 +32,35 @@ internal static class TraegerSchreiben
         }
     }
 
+    /// <summary>
+    /// Writes a new, validated candidate with its municipalities and the first status entry; used by the
+    /// form/API and, row by row inside one transaction, by the CSV import. The unique index on the name
+    /// refuses a name that another writer took since it was checked.
+    /// </summary>
+    public static async Task<string> NeuAsync(ModuleTransaction tx, ITraegerStammdaten daten, string jetzt, string durch, string grund)
+    {
+        var id = Guid.CreateVersion7().ToString();
+        var start = Lebenszyklen.Traeger.Start.Schluessel;
+        await tx.Connection.ExecuteAsync(
+            """
+            INSERT INTO traeger (id, name, ansprechperson, email, telefon, status, status_seit, notiz, angelegt_am)
+            VALUES (@id, @name, @ansprechperson, @email, @telefon, @start, @jetzt, @notiz, @jetzt)
+            """,
+            new
+            {
+                id, start, jetzt,
+                name = daten.Name!.Trim(),
+                ansprechperson = Sauber(daten.Ansprechperson),
+                email = Sauber(daten.Email),
+                telefon = Sauber(daten.Telefon),
+                notiz = Sauber(daten.Notiz),
+            },
+            tx.Sql);
+        await SchreibeKommunenAsync(tx, id, Kommunen(daten.Kommunen));
+        await SetzeStatusAsync(tx, id, von: null, start, jetzt, durch, grund);
+        return id;
+    }
+
     public static Task SchreibeKommunenAsync(ModuleTransaction tx, string id, IReadOnlyList<string> kommunen)
         => tx.Connection.ExecuteAsync("INSERT INTO traeger_kommunen (traeger_id, ags) VALUES (@id, @ags)", kommunen.Select(ags => new { id, ags }), tx.Sql);
 
@@ -58,28 +87,8 @@ internal sealed class LegeTraegerAnHandler(IModuleDatabase<LotsenModule> databas
     public async Task<string> Handle(LegeTraegerAn request, CancellationToken cancellationToken)
     {
         var tx = database.Transaction;
-        var name = request.Name!.Trim();
-        await TraegerSchreiben.PruefeNameFreiAsync(tx, name, ausser: null);
-
-        var id = Guid.CreateVersion7().ToString();
-        var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
-        var start = Lebenszyklen.Traeger.Start.Schluessel;
-        await tx.Connection.ExecuteAsync(
-            """
-            INSERT INTO traeger (id, name, ansprechperson, email, telefon, status, status_seit, notiz, angelegt_am)
-            VALUES (@id, @name, @ansprechperson, @email, @telefon, @start, @jetzt, @notiz, @jetzt)
-            """,
-            new
-            {
-                id, name, start, jetzt,
-                ansprechperson = TraegerSchreiben.Sauber(request.Ansprechperson),
-                email = TraegerSchreiben.Sauber(request.Email),
-                telefon = TraegerSchreiben.Sauber(request.Telefon),
-                notiz = TraegerSchreiben.Sauber(request.Notiz),
-            },
-            tx.Sql);
-        await TraegerSchreiben.SchreibeKommunenAsync(tx, id, TraegerSchreiben.Kommunen(request.Kommunen));
-        await TraegerSchreiben.SetzeStatusAsync(tx, id, von: null, start, jetzt, TraegerSchreiben.Wer(user), "Träger erfasst");
+        await TraegerSchreiben.PruefeNameFreiAsync(tx, request.Name!.Trim(), ausser: null);
+        var id = await TraegerSchreiben.NeuAsync(tx, request, GermanFormat.StoredInstant(clock.UtcNow), TraegerSchreiben.Wer(user), "Träger erfasst");
         await audit.RecordAsync(new AuditEntry(AuditAction.Create, "Traeger", id), cancellationToken);
         return id;
     }

@@ -1,0 +1,152 @@
+using System.Globalization;
+using IntegrationsPlattform.Contracts.Kernel;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Domain;
+
+/// <summary>
+/// How a spreadsheet cell of the CSV import is read: lists, German dates, municipalities by name or AGS,
+/// languages by code or German name, weekly slots like "Di 09:00-12:00". Only the reading lives here;
+/// whether the values are allowed is decided by the same checks as the forms and the API.
+/// </summary>
+internal static class ImportFormat
+{
+    public const int MaxZeilen = 5000;
+
+    public const int MaxBytes = 2 * 1024 * 1024;
+
+    /// <summary>A list cell: values separated by ',' (inside a ';'-separated file) or line breaks; blanks dropped.</summary>
+    public static IReadOnlyList<string> Liste(string? zelle)
+        => string.IsNullOrWhiteSpace(zelle) ? [] : zelle.Split([',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A day as German Excel writes it (<c>31.01.2026</c>, also <c>31.1.26</c>) or ISO (<c>2026-01-31</c>).</summary>
+    public static bool TryDatum(string text, out DateOnly tag)
+        => DateOnly.TryParseExact(text.Trim(), ["dd.MM.yyyy", "d.M.yyyy", "dd.MM.yy", "d.M.yy", "yyyy-MM-dd"], CultureInfo.GetCultureInfo("de-DE"), DateTimeStyles.None, out tag);
+
+    /// <summary>
+    /// The AGS of a municipality given by AGS, by its name (case ignored) or by the first word(s) of a
+    /// unique name ("Höchst" for "Höchst i. Odw."); the text itself when nothing matches, so that the
+    /// usual check names it as unknown.
+    /// </summary>
+    public static string Kommune(string text, DeploymentInfo deployment)
+    {
+        var t = text.Trim();
+        if (deployment.FindMunicipality(t) is { } perAgs)
+        {
+            return perAgs.Ags;
+        }
+
+        var gleich = deployment.Municipalities.FirstOrDefault(m => string.Equals(m.Name, t, StringComparison.CurrentCultureIgnoreCase));
+        if (gleich is not null)
+        {
+            return gleich.Ags;
+        }
+
+        var anfang = deployment.Municipalities.Where(m => m.Name.StartsWith(t + " ", StringComparison.CurrentCultureIgnoreCase)).ToList();
+        return anfang.Count == 1 ? anfang[0].Ags : t;
+    }
+
+    /// <summary>A language code (ISO 639) or German name ("Arabisch", "Persisch (Farsi)", "Farsi"); the text itself when unknown.</summary>
+    public static string SprachCode(string text)
+    {
+        var t = text.Trim();
+        if (Sprachen.IstBekannt(Sprachen.Normalisiere(t)))
+        {
+            return Sprachen.Normalisiere(t);
+        }
+
+        var name = Sprachen.Alle.Where(s => string.Equals(s.Name, t, StringComparison.CurrentCultureIgnoreCase)
+                || s.Name.Split([' ', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Contains(t, StringComparer.CurrentCultureIgnoreCase))
+            .ToList();
+        return name.Count == 1 ? name[0].Code : t;
+    }
+
+    /// <summary>
+    /// The languages cell: "ar:muttersprache, fa:gut" or "Arabisch (Muttersprache), Persisch (gut)".
+    /// Each entry gives a code or German name and the level; the level stays as written for the usual check.
+    /// </summary>
+    public static IReadOnlyList<(string Code, string? Niveau)> Sprachangaben(string? zelle)
+    {
+        var angaben = new List<(string, string?)>();
+        foreach (var eintrag in Liste(zelle))
+        {
+            string sprache;
+            string? niveau;
+            var doppelpunkt = eintrag.IndexOf(':', StringComparison.Ordinal);
+            var klammer = eintrag.LastIndexOf('(');
+            if (doppelpunkt >= 0)
+            {
+                sprache = eintrag[..doppelpunkt];
+                niveau = eintrag[(doppelpunkt + 1)..].Trim();
+            }
+            else if (klammer > 0 && eintrag.EndsWith(')') && SprachniveauTexte.Parse(eintrag[(klammer + 1)..^1]) is not null)
+            {
+                sprache = eintrag[..klammer];
+                niveau = eintrag[(klammer + 1)..^1].Trim();
+            }
+            else
+            {
+                sprache = eintrag;
+                niveau = null;
+            }
+
+            angaben.Add((SprachCode(sprache), string.IsNullOrWhiteSpace(niveau) ? null : niveau));
+        }
+
+        return angaben;
+    }
+
+    /// <summary>
+    /// The availability cell: "Di 09:00-12:00, Do 14:00-17:00" (weekday short or long, times H:MM or HH:MM,
+    /// '-' or '–'). Entries it cannot read are returned as German messages; times are checked later by
+    /// <see cref="Verfuegbarkeit.Pruefe"/>.
+    /// </summary>
+    public static (IReadOnlyList<ZeitfensterAngabe> Fenster, IReadOnlyList<string> Fehler) Zeitfenster(string? zelle)
+    {
+        var fenster = new List<ZeitfensterAngabe>();
+        var fehler = new List<string>();
+        foreach (var eintrag in Liste(zelle))
+        {
+            var teile = eintrag.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var zeiten = teile.Length == 2 ? teile[1].Replace(" ", "", StringComparison.Ordinal).Split(['-', '–', '—']) : [];
+            if (teile.Length != 2 || Wochentag(teile[0]) is not { } tag || zeiten.Length != 2)
+            {
+                fehler.Add($"„{Kurz(eintrag)}“ ist kein Zeitfenster (erwartet z. B. „Di 09:00-12:00“).");
+                continue;
+            }
+
+            fenster.Add(new ZeitfensterAngabe(tag, Uhrzeit(zeiten[0]), Uhrzeit(zeiten[1])));
+        }
+
+        return (fenster, fehler);
+    }
+
+    /// <summary>1 = Monday … 7 = Sunday from "Mo", "Mo.", "Montag" (case ignored), or null.</summary>
+    public static int? Wochentag(string text)
+    {
+        var t = text.Trim().TrimEnd('.', ':');
+        for (var i = 0; i < Verfuegbarkeit.Wochentage.Count; i++)
+        {
+            var name = Verfuegbarkeit.Wochentage[i];
+            if (string.Equals(t, name, StringComparison.OrdinalIgnoreCase) || string.Equals(t, name[..2], StringComparison.OrdinalIgnoreCase))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"9:00" → "09:00", "9" → "09:00"; anything else as written.</summary>
+    private static string Uhrzeit(string text)
+    {
+        var t = text.Trim().Replace('.', ':');
+        if (t.Length is 1 or 2 && t.All(char.IsAsciiDigit))
+        {
+            t += ":00";
+        }
+
+        return t.Length == 4 && t[1] == ':' ? "0" + t : t;
+    }
+
+    public static string Kurz(string text) => text.Length > 30 ? text[..30] + "…" : text;
+}

@@ -1,0 +1,134 @@
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Lotsen.Domain;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Features.Import;
+
+/// <summary>The CSV import: JSON API under <c>/api/lotsen/import</c>, and the upload and templates of the import page under <c>/lotsen/import</c>.</summary>
+internal static class ImportEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var import = api.MapGroup("/import").WithTags("CSV-Import");
+        foreach (var art in new[] { ImportArt.Lotsen, ImportArt.Traeger })
+        {
+            import.MapPost("/" + art.Schluessel(), (bool? probelauf, HttpRequest request, IMediator mediator, CancellationToken ct) => ApiAsync(art, probelauf, request, mediator, ct))
+                .RequirePermission(LotsenModule.Import)
+                .Accepts<byte[]>("text/csv", "multipart/form-data")
+                .Produces<ImportVorschau>()
+                .ProducesValidationProblem()
+                .WithSummary($"{art.Text()} aus CSV: probelauf=true (Standard) zeigt jede Zeile mit ihren Fehlern; probelauf=false importiert alle Zeilen in einer Transaktion oder keine (400 mit den fehlerhaften Zeilen)");
+        }
+    }
+
+    public static void MapDownloads(RouteGroupBuilder pages)
+    {
+        foreach (var art in new[] { ImportArt.Lotsen, ImportArt.Traeger })
+        {
+            pages.MapGet($"/import/vorlage-{art.Schluessel()}.csv", () => Results.File(ImportSpalten.Vorlage(art), CsvExport.ContentType, $"vorlage-{art.Schluessel()}.csv"))
+                .RequirePermission(LotsenModule.Import);
+        }
+
+        // A form post with the page cookie: binding [FromForm] makes ASP.NET Core check the anti-forgery token first.
+        pages.MapPost("/import/vorschau", VorschauAsync).RequirePermission(LotsenModule.Import);
+    }
+
+    private static async Task<IResult> ApiAsync(ImportArt art, bool? probelauf, HttpRequest request, IMediator mediator, CancellationToken ct)
+    {
+        var datei = await LeseAsync(request, ct);
+        return probelauf == false
+            ? Results.Ok(await mediator.Send(new FuehreImportDurch(art, datei), ct))
+            : Results.Ok(await mediator.Send(new PruefeImport(art, datei), ct));
+    }
+
+    /// <summary>The file from a multipart form (field "datei", else the first file) or the raw body (text/csv), at most 2 MB.</summary>
+    private static async Task<byte[]> LeseAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.HasFormContentType)
+        {
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            catch (InvalidDataException)
+            {
+                throw RequestValidationException.For("datei", "Das Formular ist fehlerhaft (multipart/form-data). Bitte die CSV-Datei im Feld „datei“ senden.");
+            }
+
+            var datei = form.Files.GetFile("datei") ?? (form.Files.Count > 0 ? form.Files[0] : null)
+                ?? throw RequestValidationException.For("datei", "Bitte die CSV-Datei im Feld „datei“ senden.");
+            return await InhaltAsync(datei, ct);
+        }
+
+        using var puffer = new MemoryStream();
+        var block = new byte[81920];
+        int gelesen;
+        while ((gelesen = await request.Body.ReadAsync(block, ct)) > 0)
+        {
+            puffer.Write(block, 0, gelesen);
+            if (puffer.Length > ImportFormat.MaxBytes)
+            {
+                throw RequestValidationException.For("datei", ImportPruefung.ZuGross(request.ContentLength ?? puffer.Length));
+            }
+        }
+
+        return puffer.ToArray();
+    }
+
+    private static async Task<byte[]> InhaltAsync(IFormFile datei, CancellationToken ct)
+    {
+        if (datei.Length > ImportFormat.MaxBytes)
+        {
+            throw RequestValidationException.For("datei", ImportPruefung.ZuGross(datei.Length));
+        }
+
+        using var puffer = new MemoryStream();
+        await datei.CopyToAsync(puffer, ct);
+        return puffer.ToArray();
+    }
+
+    /// <summary>
+    /// The upload of the import page: checks the file, keeps it with its preview (or the reason it cannot
+    /// be read) for the user, and sends the browser to the preview page.
+    /// </summary>
+    private static async Task<IResult> VorschauAsync([FromForm(Name = "art")] string? artText, IFormFile? datei, HttpRequest request, IMediator mediator, ImportAblage ablage, ICurrentUser user, ILocalClock clock, CancellationToken ct)
+    {
+        if (ImportArten.Parse(artText) is not { } art)
+        {
+            return Results.Redirect($"{request.PathBase}/lotsen/import?fehler=art");
+        }
+
+        var dateiname = Path.GetFileName(datei?.FileName ?? "");
+        ImportVorschau? vorschau = null;
+        string? dateifehler = null;
+        byte[] inhalt = [];
+        try
+        {
+            if (datei is null || (datei.Length == 0 && dateiname.Length == 0))
+            {
+                throw RequestValidationException.For("datei", "Bitte eine CSV-Datei wählen.");
+            }
+
+            inhalt = await InhaltAsync(datei, ct);
+            vorschau = await mediator.Send(new PruefeImport(art, inhalt), ct);
+        }
+        catch (RequestValidationException ex)
+        {
+            dateifehler = string.Join(" ", ex.Errors.Select(e => e.Message));
+            inhalt = [];
+        }
+
+        var id = ablage.Ablegen(new ImportEintrag(Benutzer(user), art, dateiname, inhalt, vorschau, dateifehler, clock.UtcNow + ImportAblage.Dauer), clock.UtcNow);
+        return Results.Redirect($"{request.PathBase}/lotsen/import/{id}");
+    }
+
+    public static string Benutzer(ICurrentUser user) => user.UserId?.ToString() ?? user.UserName ?? "";
+}

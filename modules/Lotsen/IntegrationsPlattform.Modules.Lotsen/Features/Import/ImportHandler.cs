@@ -1,0 +1,70 @@
+using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
+using IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
+using MediatR;
+using Microsoft.Data.Sqlite;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Features.Import;
+
+internal sealed class PruefeImportHandler(IModuleDatabase<LotsenModule> database, ImportPruefung pruefung) : IRequestHandler<PruefeImport, ImportVorschau>
+{
+    public async Task<ImportVorschau> Handle(PruefeImport request, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await pruefung.PruefeAsync(request.Art, request.Datei, connection, null, cancellationToken)).Vorschau;
+    }
+}
+
+/// <summary>
+/// All rows in the command's one transaction (BEGIN IMMEDIATE): checked again under the write lock, so
+/// nobody can add a conflicting record between check and write; should a write still fail (the unique
+/// name of a Träger, any database error), the exception rolls back every row written before it.
+/// </summary>
+internal sealed class FuehreImportDurchHandler(IModuleDatabase<LotsenModule> database, ImportPruefung pruefung, IAuditTrail audit, ICurrentUser user, ILocalClock clock, LotsenSettings settings)
+    : IRequestHandler<FuehreImportDurch, ImportErgebnis>
+{
+    public async Task<ImportErgebnis> Handle(FuehreImportDurch request, CancellationToken cancellationToken)
+    {
+        var tx = database.Transaction;
+        var geprueft = await pruefung.PruefeAsync(request.Art, request.Datei, tx.Connection, tx.Sql, cancellationToken);
+        if (!geprueft.Vorschau.Importierbar)
+        {
+            throw new RequestValidationException(geprueft.Vorschau.AlsFehler());
+        }
+
+        int anzahl;
+        if (request.Art == ImportArt.Lotsen)
+        {
+            foreach (var lotse in geprueft.Lotsen)
+            {
+                await LotsenSchreiben.NeuAsync(tx, lotse.Daten, lotse.Status, "CSV-Import", user.UserName ?? "System", clock, settings);
+            }
+
+            anzahl = geprueft.Lotsen.Count;
+        }
+        else
+        {
+            var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
+            foreach (var traeger in geprueft.Traeger)
+            {
+                try
+                {
+                    await TraegerSchreiben.NeuAsync(tx, traeger.Daten, jetzt, TraegerSchreiben.Wer(user), "CSV-Import");
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && ex.Message.Contains("traeger.name", StringComparison.Ordinal))
+                {
+                    throw RequestValidationException.For($"Zeile {traeger.Zeile}", "Name: Ein Träger mit diesem Namen ist inzwischen erfasst worden. Es wurde nichts importiert.");
+                }
+            }
+
+            anzahl = geprueft.Traeger.Count;
+        }
+
+        // One entry for the whole file: the count, never names.
+        await audit.RecordAsync(new AuditEntry(AuditAction.Create, request.Art == ImportArt.Lotsen ? "Lotse" : "Traeger", null, $"CSV-Import: {anzahl} Datensätze"), cancellationToken);
+        return new ImportErgebnis(request.Art.Schluessel(), anzahl, request.Art.Ergebnis(anzahl));
+    }
+}

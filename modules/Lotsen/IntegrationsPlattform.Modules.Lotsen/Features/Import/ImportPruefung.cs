@@ -1,0 +1,299 @@
+using System.Globalization;
+using Dapper;
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Lotsen.Domain;
+using IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
+using IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
+using MediatR;
+using VermittlungArten = IntegrationsPlattform.Modules.Lotsen.Features.Lotsen.Vermittlung;
+using Microsoft.Data.Sqlite;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Features.Import;
+
+/// <summary>A valid Lotse row, ready to write.</summary>
+internal sealed record LotseImport(int Zeile, LotseDaten Daten, string Status);
+
+/// <summary>A valid Träger row, ready to write.</summary>
+internal sealed record TraegerImport(int Zeile, LegeTraegerAn Daten);
+
+internal sealed record ImportGeprueft(ImportVorschau Vorschau, IReadOnlyList<LotseImport> Lotsen, IReadOnlyList<TraegerImport> Traeger);
+
+/// <summary>
+/// Reads an import file and checks every row with the checks the forms and the API use
+/// (<see cref="LotseDatenPruefung"/>, <see cref="Eingaben.StammdatenAsync"/>), plus what only a file
+/// can get wrong: cells that cannot be read, the same person or Träger twice in the file, or one that
+/// exists already. Reads through the connection it is given, so that the import can check again
+/// inside its own transaction.
+/// </summary>
+internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lotsePruefung, LotsenSettings settings)
+{
+    /// <summary>The file as a table, or a 400 naming what is wrong with the file as a whole.</summary>
+    public static CsvImport.Table Lies(byte[] datei)
+    {
+        if (datei.Length == 0)
+        {
+            throw RequestValidationException.For("datei", "Die Datei ist leer.");
+        }
+
+        if (datei.Length > ImportFormat.MaxBytes)
+        {
+            throw RequestValidationException.For("datei", ZuGross(datei.Length));
+        }
+
+        CsvImport.Table tabelle;
+        try
+        {
+            tabelle = CsvImport.Read(datei);
+        }
+        catch (FormatException ex)
+        {
+            throw RequestValidationException.For("datei", ex.Message);
+        }
+
+        return tabelle;
+    }
+
+    public static string ZuGross(long bytes)
+        => $"Die Datei ist zu groß ({(bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("de-DE"))} MB); höchstens {ImportFormat.MaxBytes / 1024 / 1024} MB. Bitte in mehrere Dateien aufteilen.";
+
+    public async Task<ImportGeprueft> PruefeAsync(ImportArt art, byte[] datei, SqliteConnection connection, SqliteTransaction? transaction, CancellationToken ct)
+    {
+        var tabelle = Lies(datei);
+        var zuordnung = ImportSpalten.Zuordnen(art, tabelle.Header);
+        if (tabelle.Rows.Count == 0)
+        {
+            throw RequestValidationException.For("datei", "Die Datei enthält nur die Kopfzeile, aber keine Datenzeilen.");
+        }
+
+        if (tabelle.Rows.Count > ImportFormat.MaxZeilen)
+        {
+            throw RequestValidationException.For("datei",
+                $"Die Datei hat {tabelle.Rows.Count.ToString("N0", GermanFormat.Culture)} Datenzeilen; höchstens {ImportFormat.MaxZeilen.ToString("N0", GermanFormat.Culture)} auf einmal. Bitte in mehrere Dateien aufteilen.");
+        }
+
+        var deployment = await mediator.Send(new GetDeployment(), ct);
+        var spalten = ImportSpalten.Von(art).Select(s => s.Name).ToList();
+        return art == ImportArt.Lotsen
+            ? await LotsenAsync(tabelle, zuordnung, deployment, spalten, connection, transaction, ct)
+            : await TraegerAsync(tabelle, zuordnung, deployment, spalten, connection, transaction, ct);
+    }
+
+    // --- Lotsen ----------------------------------------------------------------------------------
+
+    private async Task<ImportGeprueft> LotsenAsync(CsvImport.Table tabelle, IReadOnlyDictionary<string, string> zuordnung, DeploymentInfo deployment, List<string> spalten,
+        SqliteConnection connection, SqliteTransaction? transaction, CancellationToken ct)
+    {
+        var vorhanden = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (vorname, nachname, email, telefon) in await connection.QueryAsync<(string, string, string?, string?)>(
+                     "SELECT vorname, nachname, email, telefon FROM lotsen", transaction: transaction))
+        {
+            foreach (var schluessel in PersonSchluessel(vorname, nachname, email, telefon))
+            {
+                vorhanden.Add(schluessel);
+            }
+        }
+
+        var zeilen = new List<(ImportZeile Zeile, LotseImport? Daten, IReadOnlyList<string> Schluessel)>();
+        foreach (var row in tabelle.Rows)
+        {
+            string? Wert(string spalte) => zuordnung.TryGetValue(spalte, out var kopf) ? row[kopf] : null;
+            var fehler = new List<string>();
+            if (row.Error is { } zeilenfehler)
+            {
+                fehler.Add(zeilenfehler);
+            }
+
+            var sprachen = ImportFormat.Sprachangaben(Wert("Sprachen")).Select(s => new SpracheEingabe(s.Code, s.Niveau)).ToList();
+            var themen = ImportFormat.Liste(Wert("Themen")).Select(Thema).ToList();
+            var kommunen = ImportFormat.Liste(Wert("Kommunen")).Select(k => ImportFormat.Kommune(k, deployment)).ToList();
+            var (fenster, fensterFehler) = ImportFormat.Zeitfenster(Wert("Verfügbarkeit"));
+            fehler.AddRange(fensterFehler.Select(f => "Verfügbarkeit: " + f));
+
+            DateOnly? einwilligung = null;
+            var datumUnlesbar = false;
+            if (Wert("Einwilligung am") is { } datum)
+            {
+                if (ImportFormat.TryDatum(datum, out var tag))
+                {
+                    einwilligung = tag;
+                }
+                else
+                {
+                    datumUnlesbar = true;
+                    fehler.Add($"Einwilligung am: „{ImportFormat.Kurz(datum)}“ ist kein gültiges Datum (TT.MM.JJJJ).");
+                }
+            }
+
+            var status = "interessiert";
+            var statusAbgelehnt = false;
+            if (Wert("Status") is { } statusText)
+            {
+                var gefunden = Lebenszyklen.Lotse.Alle.FirstOrDefault(s => Gleich(s.Schluessel, statusText) || Gleich(s.Text, statusText) || Gleich(s.Schluessel.Replace('_', ' '), statusText));
+                statusAbgelehnt = gefunden?.Schluessel is not ("interessiert" or "in_schulung");
+                if (gefunden is null)
+                {
+                    fehler.Add($"Status: Unbekannter Status „{ImportFormat.Kurz(statusText)}“ (erlaubt: interessiert, in Schulung).");
+                }
+                else if (gefunden.Schluessel is not ("interessiert" or "in_schulung"))
+                {
+                    fehler.Add($"Status: „{gefunden.Text}“ kann nicht importiert werden, nur „interessiert“ oder „in Schulung“. Schulungen und der Status „aktiv“ werden danach am Lotsen erfasst.");
+                }
+                else
+                {
+                    status = gefunden.Schluessel;
+                }
+            }
+
+            var daten = new LotseDaten(
+                Wert("Vorname"), Wert("Nachname"), Wert("E-Mail"), Wert("Telefon"),
+                Wert("Wohnort") is { } wohnort ? ImportFormat.Kommune(wohnort, deployment) : null,
+                sprachen, themen, kommunen,
+                fenster.Select(f => new ZeitfensterEingabe(f.Wochentag, f.Von, f.Bis)).ToList(),
+                Vermittelt(Wert("Vermittelt durch")), null, null, einwilligung);
+            foreach (var f in await lotsePruefung.PruefeAsync(daten, null, neu: true, ct))
+            {
+                if (!(datumUnlesbar && f.Field == "einwilligungAm"))
+                {
+                    fehler.Add($"{ImportSpalten.Spalte(ImportArt.Lotsen, f.Field)}: {f.Message}");
+                }
+            }
+
+            var schluessel = PersonSchluessel(daten.Vorname, daten.Nachname, daten.Email, daten.Telefon);
+            if (schluessel.Any(vorhanden.Contains))
+            {
+                fehler.Add("Diese Person (gleicher Name und gleiche E-Mail-Adresse oder Telefonnummer) ist schon als Lotse erfasst.");
+            }
+
+            var werte = new Dictionary<string, string>
+            {
+                ["Vorname"] = daten.Vorname ?? "",
+                ["Nachname"] = daten.Nachname ?? "",
+                ["E-Mail"] = daten.Email ?? "",
+                ["Telefon"] = daten.Telefon ?? "",
+                ["Wohnort"] = KommuneName(daten.WohnortAgs, deployment),
+                ["Sprachen"] = string.Join(", ", sprachen.Select(s => $"{Sprachen.Name(s.Code!)} ({SprachniveauTexte.Parse(s.Niveau)?.Text() ?? s.Niveau ?? "?"})")),
+                ["Themen"] = string.Join(", ", themen.Select(settings.ThemaText)),
+                ["Kommunen"] = string.Join(", ", kommunen.Select(k => KommuneName(k, deployment))),
+                ["Verfügbarkeit"] = string.Join(", ", fenster.Select(f => $"{Verfuegbarkeit.Wochentag(f.Wochentag)} {f.Von}–{f.Bis}")),
+                ["Vermittelt durch"] = VermittlungArten.IstBekannt(daten.VermitteltDurch) ? VermittlungArten.Text(daten.VermitteltDurch!) : daten.VermitteltDurch ?? "",
+                ["Einwilligung am"] = einwilligung is { } am ? GermanFormat.Day(am) : Wert("Einwilligung am") ?? "",
+                ["Status"] = statusAbgelehnt ? Wert("Status")! : Lebenszyklen.Lotse.Text(status),
+            };
+            zeilen.Add((new ImportZeile(row.LineNumber, werte, fehler), new LotseImport(row.LineNumber, daten, status), schluessel));
+        }
+
+        var vorschau = new ImportVorschau(ImportArt.Lotsen.Schluessel(), spalten, Doppelte(zeilen, "Dieselbe Person (Name und E-Mail-Adresse oder Telefonnummer)"));
+        return new ImportGeprueft(vorschau, vorschau.Importierbar ? zeilen.Select(z => z.Daten!).ToList() : [], []);
+    }
+
+    /// <summary>Who counts as the same person: same first and last name, and the same e-mail address or telephone number.</summary>
+    private static List<string> PersonSchluessel(string? vorname, string? nachname, string? email, string? telefon)
+    {
+        if (string.IsNullOrWhiteSpace(vorname) || string.IsNullOrWhiteSpace(nachname))
+        {
+            return [];
+        }
+
+        var name = $"{vorname.Trim().ToUpperInvariant()}|{nachname.Trim().ToUpperInvariant()}|";
+        var schluessel = new List<string>();
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            schluessel.Add(name + "@" + email.Trim().ToUpperInvariant());
+        }
+
+        if (!string.IsNullOrWhiteSpace(telefon))
+        {
+            schluessel.Add(name + "#" + new string(telefon.Where(char.IsAsciiDigit).ToArray()));
+        }
+
+        return schluessel;
+    }
+
+    private string Thema(string text)
+        => settings.Themen.FirstOrDefault(t => Gleich(t.Key, text) || Gleich(t.Value, text)).Key ?? text;
+
+    private static string? Vermittelt(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var gefunden = VermittlungArten.Alle.FirstOrDefault(v => Gleich(v.Schluessel, text) || Gleich(v.Text, text) || Gleich(v.Text.Split(' ')[0], text));
+        return gefunden.Schluessel ?? text;
+    }
+
+    // --- Träger ----------------------------------------------------------------------------------
+
+    private async Task<ImportGeprueft> TraegerAsync(CsvImport.Table tabelle, IReadOnlyDictionary<string, string> zuordnung, DeploymentInfo deployment, List<string> spalten,
+        SqliteConnection connection, SqliteTransaction? transaction, CancellationToken ct)
+    {
+        var vorhanden = (await connection.QueryAsync<string>("SELECT name FROM traeger", transaction: transaction)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var zeilen = new List<(ImportZeile Zeile, TraegerImport? Daten, IReadOnlyList<string> Schluessel)>();
+        foreach (var row in tabelle.Rows)
+        {
+            string? Wert(string spalte) => zuordnung.TryGetValue(spalte, out var kopf) ? row[kopf] : null;
+            var fehler = new List<string>();
+            if (row.Error is { } zeilenfehler)
+            {
+                fehler.Add(zeilenfehler);
+            }
+
+            var kommunen = ImportFormat.Liste(Wert("Kommunen")).Select(k => ImportFormat.Kommune(k, deployment)).ToList();
+            var daten = new LegeTraegerAn(Wert("Name"), Wert("Ansprechperson"), Wert("E-Mail"), Wert("Telefon"), kommunen, Wert("Notiz"));
+            fehler.AddRange((await Eingaben.StammdatenAsync(daten, mediator, ct)).Select(f => $"{ImportSpalten.Spalte(ImportArt.Traeger, f.Field)}: {f.Message}"));
+            if (daten.Name is { } name && vorhanden.Contains(name))
+            {
+                fehler.Add("Name: Ein Träger mit diesem Namen ist schon erfasst.");
+            }
+
+            var werte = new Dictionary<string, string>
+            {
+                ["Name"] = daten.Name ?? "",
+                ["Ansprechperson"] = daten.Ansprechperson ?? "",
+                ["E-Mail"] = daten.Email ?? "",
+                ["Telefon"] = daten.Telefon ?? "",
+                ["Kommunen"] = string.Join(", ", kommunen.Select(k => KommuneName(k, deployment))),
+                ["Notiz"] = daten.Notiz ?? "",
+            };
+            zeilen.Add((new ImportZeile(row.LineNumber, werte, fehler), new TraegerImport(row.LineNumber, daten), daten.Name is { } n ? [n.ToUpperInvariant()] : []));
+        }
+
+        var vorschau = new ImportVorschau(ImportArt.Traeger.Schluessel(), spalten, Doppelte(zeilen, "Derselbe Träger (Name)"));
+        return new ImportGeprueft(vorschau, [], vorschau.Importierbar ? zeilen.Select(z => z.Daten!).ToList() : []);
+    }
+
+    // --- shared ----------------------------------------------------------------------------------
+
+    /// <summary>The rows, each duplicate in the file named on every one of its rows.</summary>
+    private static List<ImportZeile> Doppelte<T>(List<(ImportZeile Zeile, T Daten, IReadOnlyList<string> Schluessel)> zeilen, string was)
+    {
+        var erste = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (zeile, _, schluessel) in zeilen)
+        {
+            foreach (var s in schluessel.Distinct())
+            {
+                if (!erste.TryGetValue(s, out var liste))
+                {
+                    erste[s] = liste = [];
+                }
+
+                liste.Add(zeile.Zeile);
+            }
+        }
+
+        return zeilen.Select(z =>
+        {
+            var andere = z.Schluessel.SelectMany(s => erste[s]).Where(n => n != z.Zeile.Zeile).Distinct().Order().ToList();
+            return andere.Count == 0 ? z.Zeile
+                : z.Zeile with { Fehler = [.. z.Zeile.Fehler, $"Doppelt in der Datei: {was} steht auch in Zeile {string.Join(", ", andere)}."] };
+        }).ToList();
+    }
+
+    private static string KommuneName(string? ags, DeploymentInfo deployment)
+        => ags is null ? "" : deployment.FindMunicipality(ags)?.Name ?? ags;
+
+    private static bool Gleich(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.CurrentCultureIgnoreCase);
+}
