@@ -5,7 +5,7 @@ namespace IntegrationsPlattform.Browser.Tests;
 
 /// <summary>
 /// The Lotsen module's other areas in a real browser, with data: the Träger search (a candidate taken in
-/// through the form), the Lotsen registry (search, detail, registration form) and the reports. axe
+/// through the form), the Lotsen registry (search, detail, registration form), the CSV import and the reports. axe
 /// checks every page.
 /// </summary>
 [TestFixture]
@@ -39,6 +39,21 @@ public sealed class LotsenRegisterTests : BrowserTest
         await Expect(Heading("Samir Nasser")).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync();
         await Page.GotoAsync("/lotsen/lotsen/neu");
+        await AssertNoSeriousViolationsAsync();
+
+        await Page.GotoAsync("/lotsen/import");
+        await Expect(Heading("CSV-Import")).ToBeVisibleAsync();
+        await AssertNoSeriousViolationsAsync();
+        await Page.GetByRole(AriaRole.Radio, new() { Name = "Träger-Kandidaten" }).CheckAsync();
+        await Page.GetByLabel("CSV-Datei").SetInputFilesAsync(new FilePayload
+        {
+            Name = "traeger.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("Name;Ansprechperson;E-Mail;Telefon;Kommunen;Notiz\r\nAWO Odenwald (Import);;;;Erbach;\r\n;;keine-mail;;Atlantis;\r\n"),
+        });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Datei prüfen (Vorschau)" }).ClickAsync();
+        await Expect(Page.GetByText("1 Zeilen gültig, 1 fehlerhaft").Or(Page.GetByText("1 Zeile gültig, 1 fehlerhaft"))).ToBeVisibleAsync();
+        await SaveScreenshotAsync("lotsen-import-vorschau");
         await AssertNoSeriousViolationsAsync();
 
         await Page.GotoAsync("/lotsen/berichte");
