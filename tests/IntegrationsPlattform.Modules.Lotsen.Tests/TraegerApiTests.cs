@@ -15,6 +15,7 @@ public sealed class TraegerApiTests : LotsenFixture
     private const string Breuberg = "06437004";
     private const string Brombachtal = "06437005";
     private const string Erbach = "06437006";
+    private const string FraenkischCrumbach = "06437007";
     private const string Hoechst = "06437009";
     private const string Michelstadt = "06437011";
     private const string Mossautal = "06437012";
@@ -32,7 +33,7 @@ public sealed class TraegerApiTests : LotsenFixture
         var detail = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/traeger/{id}");
         using var put = await StaffApi.PutAsJsonAsync($"/api/lotsen/traeger/{id}", new { name = "Diakonie im Odenwald", ansprechperson = "Greta Beispiel", telefon = "06062 123-45", kommunen = new[] { Erbach } });
         var changed = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/traeger/{id}");
-        var list = await StaffApi.GetFromJsonAsync<JsonElement>("/api/lotsen/traeger?suche=im%20Odenwald");
+        var list = await StaffApi.GetFromJsonAsync<JsonElement>("/api/lotsen/traeger?suche=Diakonie%20im%20Odenwald");
 
         Assert.Multiple(() =>
         {
@@ -291,11 +292,12 @@ public sealed class TraegerApiTests : LotsenFixture
     [Test]
     public async Task An_agreement_sets_vereinbart_and_the_coverage_shows_it()
     {
-        var id = await InterestedAsync("Vereinbarung gGmbH", [Erbach]);
-        var vereinbarung = await AgreementAsync(id, [Erbach], foerderung: "WIR-Programm 2026");
+        // A municipality without an active Träger: the demo agreement holds Bad König, Erbach and Michelstadt.
+        var id = await InterestedAsync("Vereinbarung gGmbH", [FraenkischCrumbach]);
+        var vereinbarung = await AgreementAsync(id, [FraenkischCrumbach], foerderung: "WIR-Programm 2026");
         var detail = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/traeger/{id}");
         var abdeckung = await StaffApi.GetFromJsonAsync<JsonElement>("/api/lotsen/traeger/abdeckung");
-        var erbach = abdeckung.EnumerateArray().Single(k => k.GetProperty("ags").GetString() == Erbach);
+        var kommune = abdeckung.EnumerateArray().Single(k => k.GetProperty("ags").GetString() == FraenkischCrumbach);
         Assert.Multiple(() =>
         {
             Assert.That(detail.GetProperty("status").GetString(), Is.EqualTo("vereinbart"));
@@ -303,22 +305,22 @@ public sealed class TraegerApiTests : LotsenFixture
             Assert.That(detail.GetProperty("verlauf")[0].GetProperty("von").GetString(), Is.EqualTo("interessiert"));
             Assert.That(detail.GetProperty("vereinbarungen")[0].GetProperty("id").GetString(), Is.EqualTo(vereinbarung));
             Assert.That(detail.GetProperty("vereinbarungen")[0].GetProperty("aktiv").GetBoolean(), Is.True);
-            Assert.That(erbach.GetProperty("traeger").GetString(), Is.EqualTo("Vereinbarung gGmbH"));
+            Assert.That(kommune.GetProperty("traeger").GetString(), Is.EqualTo("Vereinbarung gGmbH"));
             Assert.That(abdeckung.GetArrayLength(), Is.EqualTo(12));
         });
 
         // Ending frees the municipality: another Träger can take it.
         using var ende = await StaffApi.PostAsJsonAsync($"/api/lotsen/traeger/{id}/vereinbarungen/{vereinbarung}/beenden", new { ende = Gestern });
         using var nochmal = await StaffApi.PostAsJsonAsync($"/api/lotsen/traeger/{id}/vereinbarungen/{vereinbarung}/beenden", new { ende = Gestern });
-        var nachfolger = await InterestedAsync("Nachfolger gGmbH", [Erbach]);
-        await AgreementAsync(nachfolger, [Erbach]);
+        var nachfolger = await InterestedAsync("Nachfolger gGmbH", [FraenkischCrumbach]);
+        await AgreementAsync(nachfolger, [FraenkischCrumbach]);
         var danach = await StaffApi.GetFromJsonAsync<JsonElement>("/api/lotsen/traeger/abdeckung");
         Assert.Multiple(() =>
         {
             Assert.That(ende.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
             Assert.That(nochmal.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-            Assert.That(danach.EnumerateArray().Single(k => k.GetProperty("ags").GetString() == Erbach).GetProperty("traeger").GetString(), Is.EqualTo("Nachfolger gGmbH"));
-            Assert.That(Count("vereinbarung_kommunen", "ags = @ags AND aktiv = 1", new { ags = Erbach }), Is.EqualTo(1));
+            Assert.That(danach.EnumerateArray().Single(k => k.GetProperty("ags").GetString() == FraenkischCrumbach).GetProperty("traeger").GetString(), Is.EqualTo("Nachfolger gGmbH"));
+            Assert.That(Count("vereinbarung_kommunen", "ags = @ags AND aktiv = 1", new { ags = FraenkischCrumbach }), Is.EqualTo(1));
         });
     }
 

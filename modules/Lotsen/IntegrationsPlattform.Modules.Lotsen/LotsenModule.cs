@@ -6,6 +6,7 @@ using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Lotsen.Features.Anfragen;
 using IntegrationsPlattform.Modules.Lotsen.Features.Aufbewahrung;
 using IntegrationsPlattform.Modules.Lotsen.Features.Berichte;
+using IntegrationsPlattform.Modules.Lotsen.Features.Demo;
 using IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 using IntegrationsPlattform.Modules.Lotsen.Features.Import;
 using IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
@@ -61,6 +62,9 @@ public sealed class LotsenModule : PlatformModule
         new("Integrationslotsen", "/lotsen", Lesen, Order: 10),
         new("Einsätze", "/lotsen/einsaetze", EinsaetzeErfassen, Order: 11),
     ];
+
+    /// <summary>A Lotsin with her own assignments only, and a coordinator of the demo Träger (README).</summary>
+    public override IReadOnlyList<DemoAccount> DemoAccounts => DemoKonten.Alle;
 
     public override IReadOnlyList<ScheduledJobDefinition> Jobs =>
     [

@@ -49,7 +49,9 @@ internal sealed class GetVorschlaegeHandler(IModuleDatabase<LotsenModule> databa
     {
         var heute = clock.Today;
         var monatsanfang = new DateOnly(heute.Year, heute.Month, 1);
-        const string Kandidaten = "SELECT l.id FROM lotsen l WHERE l.status = 'aktiv' AND EXISTS (SELECT 1 FROM lotse_sprachen s WHERE s.lotse_id = l.id AND s.code IN @sprachen)";
+        // Driven by the language index (speakers of the language, then their status by primary key): a
+        // correlated EXISTS made SQLite walk every active Lotse instead, in each of the seven statements.
+        const string Kandidaten = "SELECT s.lotse_id FROM lotse_sprachen s JOIN lotsen l ON l.id = s.lotse_id WHERE s.code IN @sprachen AND l.status = 'aktiv'";
         using var ergebnis = await connection.QueryMultipleAsync(
             $"""
             SELECT id, vorname, nachname FROM lotsen WHERE id IN ({Kandidaten});

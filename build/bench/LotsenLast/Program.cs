@@ -1,0 +1,333 @@
+// Lotsen benchmark (build/bench/lotsen.sh): drives a running host seeded with `seed-demo benchmark`
+// and, in the same run, fetches the same rows with bare Dapper queries against the same SQLite file.
+//
+//   LotsenLast <base-url> <module-db> <host-log> [--runs 300] [--seconds 10]
+//
+// Latency: client round trip on 127.0.0.1 (one client, sequential). Server time: the host's own
+// measurement of the MediatR request (LoggingBehavior at Debug, "<Request> in <ms> ms"), read from
+// the host's log for exactly the calls of the measured phase.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+var baseUrl = args[0].TrimEnd('/');
+var dbPath = args[1];
+var logPath = args[2];
+var runs = Option("--runs", 300);
+var seconds = Option("--seconds", 10);
+var targetsMissed = 0;
+
+using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+var token = await TokenAsync();
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+// The rows every run works on: open requests with Arabic (the largest group of candidates), the filter of the search.
+List<string> offene;
+await using (var db = Open(true))
+{
+    offene = (await db.QueryAsync<string>(
+        "SELECT a.id FROM anfragen a JOIN anfrage_sprachen s ON s.anfrage_id = a.id AND s.code = 'ar' WHERE a.status = 'offen' ORDER BY a.id LIMIT 50")).ToList();
+}
+
+const string Kommune = "06437006";
+const string Thema = "behoerden";
+var suche = $"/api/lotsen/lotsen?sprache=ar&kommune={Kommune}&thema={Thema}&status=aktiv&qualifikation=basisqualifizierung";
+Console.WriteLine($"open Arabic requests used for matching: {offene.Count}; search: {suche}");
+if (offene.Count == 0)
+{
+    Console.Error.WriteLine("no open requests: was the data directory seeded with `seed-demo benchmark`?");
+    return 2;
+}
+
+// --- (a) matching ---------------------------------------------------------------------------------
+int kandidaten = 0, vorschlaege = 0;
+var matching = await PhaseAsync("GetVorschlaege", async i =>
+{
+    using var response = await http.GetAsync($"/api/lotsen/anfragen/{offene[i % offene.Count]}/vorschlaege");
+    response.EnsureSuccessStatusCode();
+    var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+    vorschlaege = json.GetArrayLength();
+});
+var matchingBare = await BareAsync(async (db, i) =>
+{
+    // The request, its languages and the same candidate rows the handler reads (7 statements, one round trip).
+    var id = offene[i % offene.Count];
+    await db.QuerySingleAsync<(string, string, string)>("SELECT id, kommune_ags, thema FROM anfragen WHERE id = @id", new { id });
+    var sprachen = (await db.QueryAsync<string>("SELECT code FROM anfrage_sprachen WHERE anfrage_id = @id", new { id })).ToList();
+    const string K = "SELECT s.lotse_id FROM lotse_sprachen s JOIN lotsen l ON l.id = s.lotse_id WHERE s.code IN @sprachen AND l.status = 'aktiv'";
+    using var r = await db.QueryMultipleAsync(
+        $"""
+        SELECT id, vorname, nachname FROM lotsen WHERE id IN ({K});
+        SELECT lotse_id, code, niveau FROM lotse_sprachen WHERE lotse_id IN ({K});
+        SELECT lotse_id, ags FROM lotse_kommunen WHERE lotse_id IN ({K});
+        SELECT lotse_id, thema FROM lotse_themen WHERE lotse_id IN ({K});
+        SELECT lotse_id, wochentag, von, bis FROM lotse_verfuegbarkeit WHERE lotse_id IN ({K});
+        SELECT DISTINCT lotse_id, art FROM lotse_qualifikationen WHERE lotse_id IN ({K});
+        SELECT lotse_id, sum(CASE WHEN status = 'durchgefuehrt' AND beginn < @jetzt THEN dauer_minuten ELSE 0 END),
+               sum(CASE WHEN status = 'geplant' AND beginn >= @jetzt THEN 1 ELSE 0 END)
+        FROM einsaetze WHERE beginn >= @monat AND lotse_id IN ({K}) GROUP BY lotse_id;
+        """,
+        new { sprachen, jetzt = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"), monat = new DateTime(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).ToString("yyyy-MM-ddTHH:mm:ssZ") });
+    kandidaten = (await r.ReadAsync<(string, string, string)>()).Count();
+    await r.ReadAsync<(string, string, string)>();
+    await r.ReadAsync<(string, string)>();
+    await r.ReadAsync<(string, string)>();
+    await r.ReadAsync<(string, long, string, string)>();
+    await r.ReadAsync<(string, string)>();
+    await r.ReadAsync<(string, long, long)>();
+});
+Console.WriteLine($"matching: {kandidaten} active candidates speak Arabic, {vorschlaege} suggestions returned");
+
+// --- (b) search with filters ------------------------------------------------------------------------
+int treffer = 0;
+var search = await PhaseAsync("SearchLotsen", async _ =>
+{
+    using var response = await http.GetAsync(suche);
+    response.EnsureSuccessStatusCode();
+    treffer = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32();
+});
+var searchBare = await BareAsync(async (db, _) =>
+{
+    const string Where = """
+        l.status = 'aktiv'
+        AND EXISTS (SELECT 1 FROM lotse_sprachen s WHERE s.code = 'ar' AND s.lotse_id = l.id)
+        AND EXISTS (SELECT 1 FROM lotse_kommunen k WHERE k.ags = @kommune AND k.lotse_id = l.id)
+        AND EXISTS (SELECT 1 FROM lotse_themen t WHERE t.thema = @thema AND t.lotse_id = l.id)
+        AND EXISTS (SELECT 1 FROM lotse_qualifikationen q WHERE q.art = 'basisqualifizierung' AND q.lotse_id = l.id)
+        """;
+    var p = new { kommune = Kommune, thema = Thema };
+    await db.ExecuteScalarAsync<long>($"SELECT count(*) FROM lotsen l WHERE {Where}", p);
+    var ids = (await db.QueryAsync<(string Id, string, string, string)>(
+        $"SELECT l.id, l.vorname, l.nachname, l.status FROM lotsen l WHERE {Where} ORDER BY l.nachname COLLATE NOCASE, l.vorname COLLATE NOCASE LIMIT 25", p)).Select(r => r.Id).ToList();
+    await db.QueryAsync<(string, string)>("SELECT lotse_id, code FROM lotse_sprachen WHERE lotse_id IN @ids ORDER BY lotse_id, code", new { ids });
+    await db.QueryAsync<(string, string)>("SELECT lotse_id, ags FROM lotse_kommunen WHERE lotse_id IN @ids ORDER BY lotse_id, ags", new { ids });
+    await db.QueryAsync<(string, string)>("SELECT lotse_id, thema FROM lotse_themen WHERE lotse_id IN @ids ORDER BY lotse_id, thema", new { ids });
+});
+Console.WriteLine($"search: {treffer} Lotsen match the filters");
+
+Console.WriteLine();
+Console.WriteLine($"{"",-58} {"median",8} {"p99",8}  (ms, {runs} runs each, one client)");
+Row("(a) matching GET /anfragen/{id}/vorschlaege: round trip", matching.Client);
+Row("    server time (MediatR request, host log)", matching.Server);
+Row("    bare Dapper: request + the 7 candidate queries", matchingBare);
+Ratio("    ratio server / bare (median)", matching.Server, matchingBare);
+Target("    target: matching < 20 ms median (server)", matching.Server, 20);
+Row("(b) search GET /lotsen?sprache&kommune&thema&status&quali: round trip", search.Client);
+Row("    server time (MediatR request, host log)", search.Server);
+Row("    bare Dapper: count + page + 3 list queries", searchBare);
+Ratio("    ratio server / bare (median)", search.Server, searchBare);
+Target("    target: search < 50 ms median (server)", search.Server, 50);
+
+// --- (c) the main write: create a request, 8 and 32 clients -----------------------------------------
+Console.WriteLine();
+Console.WriteLine($"{"",-58} {"median",8} {"p99",8} {"req/s",8} {"non-2xx",8}");
+var body = new
+{
+    kennung = "B. L.",
+    sprachen = new[] { "ar" },
+    thema = Thema,
+    ziel = "Lastprobe",
+    kommuneAgs = Kommune,
+    datumVon = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd"),
+    datumBis = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd"),
+    vermitteltDurch = "selbst",
+};
+foreach (var clients in new[] { 8, 32 })
+{
+    var (schreiben, proSekunde, fehler, server) = await WritesAsync(clients, body);
+    Row($"(c) POST /anfragen, {clients} clients: round trip", schreiben, $" {proSekunde,8:0} {fehler,8}");
+    Row("    server time (MediatR request incl. transaction)", server);
+    var (bare, bareProSekunde) = await BareWritesAsync(clients);
+    Row($"    bare Dapper INSERT (request, language, log), {clients} writers", bare, $" {bareProSekunde,8:0}");
+    Ratio("    ratio server / bare (median)", server, bare);
+}
+
+return targetsMissed > 0 ? 1 : 0;
+
+// --- helpers ------------------------------------------------------------------------------------------
+
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+async Task<string> TokenAsync()
+{
+    using var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = "fachkraft", password = "Demo-Fachkraft-2026" });
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+}
+
+SqliteConnection Open(bool readOnly)
+{
+    var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPath, Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite, Pooling = true }.ToString());
+    c.Open();
+    c.Execute("PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;");
+    return c;
+}
+
+async Task<(double[] Client, double[] Server)> PhaseAsync(string request, Func<int, Task> call)
+{
+    for (var i = 0; i < 50; i++)
+    {
+        await call(i);
+    }
+
+    var start = new FileInfo(logPath).Length;
+    var client = new double[runs];
+    for (var i = 0; i < runs; i++)
+    {
+        var t = Stopwatch.GetTimestamp();
+        await call(i);
+        client[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+    }
+
+    await Task.Delay(500);
+    return (client, ServerTimes(request, start));
+}
+
+async Task<double[]> BareAsync(Func<SqliteConnection, int, Task> query)
+{
+    for (var i = 0; i < 50; i++)
+    {
+        await using var db = Open(true);
+        await query(db, i);
+    }
+
+    var times = new double[runs];
+    for (var i = 0; i < runs; i++)
+    {
+        var t = Stopwatch.GetTimestamp();
+        await using (var db = Open(true))
+        {
+            await query(db, i);
+        }
+
+        times[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+    }
+
+    return times;
+}
+
+double[] ServerTimes(string request, long from)
+{
+    using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+    stream.Seek(from, SeekOrigin.Begin);
+    var text = new StreamReader(stream).ReadToEnd();
+    return Regex.Matches(text, $@"\b{request} in (\d+[.,]\d+) ms")
+        .Select(m => double.Parse(m.Groups[1].Value.Replace(',', '.'), CultureInfo.InvariantCulture))
+        .ToArray();
+}
+
+async Task<(double[] Latencies, double PerSecond, int Errors, double[] Server)> WritesAsync(int clients, object payload)
+{
+    var start = new FileInfo(logPath).Length;
+    var ende = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+    var errors = 0;
+    var all = new List<double>();
+    var t0 = Stopwatch.GetTimestamp();
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+    {
+        var own = new List<double>();
+        while (Stopwatch.GetTimestamp() < ende)
+        {
+            var t = Stopwatch.GetTimestamp();
+            using var response = await http.PostAsJsonAsync("/api/lotsen/anfragen", payload);
+            own.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref errors);
+            }
+        }
+
+        lock (all)
+        {
+            all.AddRange(own);
+        }
+    }));
+    var elapsed = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+    await Task.Delay(500);
+    return (all.ToArray(), all.Count / elapsed, errors, ServerTimes("CreateAnfrage", start));
+}
+
+async Task<(double[] Latencies, double PerSecond)> BareWritesAsync(int writers)
+{
+    // Like the host: one writer at a time in process, BEGIN IMMEDIATE, WAL with synchronous=NORMAL.
+    var gate = new SemaphoreSlim(1, 1);
+    var ende = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+    var all = new List<double>();
+    var t0 = Stopwatch.GetTimestamp();
+    await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+    {
+        var own = new List<double>();
+        while (Stopwatch.GetTimestamp() < ende)
+        {
+            var t = Stopwatch.GetTimestamp();
+            await using var db = Open(false);
+            await gate.WaitAsync();
+            try
+            {
+                using var tx = db.BeginTransaction(deferred: false);
+                var id = Guid.CreateVersion7().ToString();
+                var jetzt = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ");
+                await db.ExecuteAsync(
+                    """
+                    INSERT INTO anfragen (id, kennung, thema, ziel, kommune_ags, datum_von, datum_bis, vermittelt_durch, status, angelegt_am)
+                    VALUES (@id, 'B. L.', @thema, 'Lastprobe', @kommune, @von, @bis, 'selbst', 'offen', @jetzt)
+                    """,
+                    new { id, thema = Thema, kommune = Kommune, von = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd"), bis = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd"), jetzt }, tx);
+                await db.ExecuteAsync("INSERT INTO anfrage_sprachen (anfrage_id, code) VALUES (@id, 'ar')", new { id }, tx);
+                await db.ExecuteAsync("INSERT INTO anfrage_aktivitaeten (id, anfrage_id, art, am, durch) VALUES (@aid, @id, 'angelegt', @jetzt, 'Last')", new { aid = Guid.CreateVersion7().ToString(), id, jetzt }, tx);
+                tx.Commit();
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            own.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+
+        lock (all)
+        {
+            all.AddRange(own);
+        }
+    })));
+    var elapsed = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+    return (all.ToArray(), all.Count / elapsed);
+}
+
+static double Percentile(double[] values, double p)
+{
+    if (values.Length == 0)
+    {
+        return double.NaN;
+    }
+
+    var sorted = values.OrderBy(v => v).ToArray();
+    return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
+
+static void Row(string label, double[] values, string extra = "")
+    => Console.WriteLine(FormattableString.Invariant($"{label,-58} {Percentile(values, 0.5),8:0.00} {Percentile(values, 0.99),8:0.00}{extra}   (n={values.Length})"));
+
+static void Ratio(string label, double[] server, double[] bare)
+    => Console.WriteLine(FormattableString.Invariant($"{label,-58} {Percentile(server, 0.5) / Percentile(bare, 0.5),8:0.00}x"));
+
+void Target(string label, double[] server, double limit)
+{
+    var median = Percentile(server, 0.5);
+    var met = median < limit;
+    if (!met)
+    {
+        targetsMissed++;
+    }
+
+    Console.WriteLine(FormattableString.Invariant($"{label,-58} {median,8:0.00}   {(met ? "met" : "MISSED")}"));
+}
