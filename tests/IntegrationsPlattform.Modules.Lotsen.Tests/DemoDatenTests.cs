@@ -137,6 +137,22 @@ public sealed class DemoDatenTests : LotsenFixture
     }
 
     [Test]
+    public async Task The_demo_Lotsin_finds_her_assignments_from_the_navigation_without_dead_ends()
+    {
+        using var browser = await Host.SignedInClientAsync("lotsin", "Demo-Lotsin-2026");
+        var start = await browser.GetStringAsync("/");
+        var seite = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/lotsen/einsaetze"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(start, Does.Contain("href=\"/lotsen/einsaetze\"").And.Not.Contain("href=\"/lotsen\""), "only the entry she may open");
+            Assert.That(seite, Does.Contain("<h1>Meine Einsätze</h1>"));
+            Assert.That(seite, Does.Not.Contain("Zurück zu den Integrationslotsen"), "the start page of the module needs lotsen.lesen");
+            Assert.That(seite, Does.Contain("Samira Haddad"));
+        });
+    }
+
+    [Test]
     public async Task The_demo_coordinator_sees_only_the_municipalities_of_the_agreement()
     {
         using var koordination = await Host.ApiClientAsync("koordination", "Demo-Koordination-2026");
