@@ -44,6 +44,27 @@ public sealed class VermittlungTests : LotsenFixture
     }
 
     [Test]
+    public async Task Suggestions_list_the_best_25_only()
+    {
+        using (var db = ModuleDatabase())
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                Testdaten.Anlegen(db, new($"Viele{i:00}", Sprachen: [("ln", "muttersprache")]));
+            }
+        }
+
+        var anfrage = await NeueAnfrageAsync(["ln"]);
+        var vorschlaege = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/anfragen/{anfrage}/vorschlaege");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(vorschlaege.GetArrayLength(), Is.EqualTo(25));
+            Assert.That(vorschlaege.EnumerateArray().Select(v => v.GetProperty("rang").GetInt32()), Is.EqualTo(Enumerable.Range(1, 25)));
+        });
+    }
+
+    [Test]
     public async Task Assigning_matches_the_request_plans_the_assignment_and_mails_the_Lotse_a_calendar_entry()
     {
         string lotse;

@@ -59,7 +59,11 @@ var matchingBare = await BareAsync(async (db, i) =>
     var id = offene[i % offene.Count];
     await db.QuerySingleAsync<(string, string, string)>("SELECT id, kommune_ags, thema FROM anfragen WHERE id = @id", new { id });
     var sprachen = (await db.QueryAsync<string>("SELECT code FROM anfrage_sprachen WHERE anfrage_id = @id", new { id })).ToList();
-    const string K = "SELECT s.lotse_id FROM lotse_sprachen s JOIN lotsen l ON l.id = s.lotse_id WHERE s.code IN @sprachen AND l.status = 'aktiv'";
+    const string K = """
+        SELECT s.lotse_id FROM lotse_sprachen s JOIN lotsen l ON l.id = s.lotse_id
+        WHERE s.code IN @sprachen AND l.status = 'aktiv'
+          AND EXISTS (SELECT 1 FROM lotse_qualifikationen q WHERE q.lotse_id = l.id AND q.art = 'basisqualifizierung')
+        """;
     using var r = await db.QueryMultipleAsync(
         $"""
         SELECT id, vorname, nachname FROM lotsen WHERE id IN ({K});

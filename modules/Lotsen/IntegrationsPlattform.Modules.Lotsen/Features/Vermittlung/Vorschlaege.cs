@@ -38,20 +38,33 @@ internal sealed class GetVorschlaegeHandler(IModuleDatabase<LotsenModule> databa
                 GermanFormat.ParseStoredDay(anfrage.DatumBis),
                 anfrage.UhrzeitVon is null ? null : TimeOnly.ParseExact(anfrage.UhrzeitVon, "HH:mm"),
                 anfrage.UhrzeitBis is null ? null : TimeOnly.ParseExact(anfrage.UhrzeitBis, "HH:mm")));
-        var kandidaten = await KandidatenAsync(connection, anfrage.Sprachen, clock);
+        var kandidaten = await KandidatenAsync(connection, anfrage.Sprachen, bedarf.BenoetigteQualifikation, clock);
         return Matching.Rangfolge(bedarf, kandidaten, clock.Today, ags => deployment.FindMunicipality(ags)?.Name ?? ags, settings.ThemaText)
+            .Take(Hoechstens)
             .Select(v => new VorschlagDto(v.Rang, v.Lotse.LotseId, v.Lotse.Name, v.FruehesterTag is { } tag ? GermanFormat.StoredDay(tag) : null, v.Gruende, v.Einschraenkungen))
             .ToList();
     }
 
-    /// <summary>Active Lotsen who speak one of the languages, with everything matching weighs, in one round trip.</summary>
-    public static async Task<IReadOnlyList<Kandidat>> KandidatenAsync(SqliteConnection connection, IReadOnlyList<string> sprachen, ILocalClock clock)
+    /// <summary>Staff choose among the best; a list of hundreds helps nobody and costs time to send and show.</summary>
+    public const int Hoechstens = 25;
+
+    /// <summary>
+    /// Active Lotsen who speak one of the languages and hold the Basisqualifizierung (and the topic's
+    /// required course), with everything matching weighs, in one round trip. The trainings are conditions
+    /// of suitability, so they narrow the candidates here already; <see cref="Matching"/> checks them again.
+    /// </summary>
+    public static async Task<IReadOnlyList<Kandidat>> KandidatenAsync(SqliteConnection connection, IReadOnlyList<string> sprachen, string? benoetigteQualifikation, ILocalClock clock)
     {
         var heute = clock.Today;
         var monatsanfang = new DateOnly(heute.Year, heute.Month, 1);
         // Driven by the language index (speakers of the language, then their status by primary key): a
         // correlated EXISTS made SQLite walk every active Lotse instead, in each of the seven statements.
-        const string Kandidaten = "SELECT s.lotse_id FROM lotse_sprachen s JOIN lotsen l ON l.id = s.lotse_id WHERE s.code IN @sprachen AND l.status = 'aktiv'";
+        const string Kandidaten = """
+            SELECT s.lotse_id FROM lotse_sprachen s JOIN lotsen l ON l.id = s.lotse_id
+            WHERE s.code IN @sprachen AND l.status = 'aktiv'
+              AND EXISTS (SELECT 1 FROM lotse_qualifikationen q WHERE q.lotse_id = l.id AND q.art = 'basisqualifizierung')
+              AND (@benoetigt IS NULL OR EXISTS (SELECT 1 FROM lotse_qualifikationen q WHERE q.lotse_id = l.id AND q.art = @benoetigt))
+            """;
         using var ergebnis = await connection.QueryMultipleAsync(
             $"""
             SELECT id, vorname, nachname FROM lotsen WHERE id IN ({Kandidaten});
@@ -64,7 +77,7 @@ internal sealed class GetVorschlaegeHandler(IModuleDatabase<LotsenModule> databa
                    sum(CASE WHEN status = 'geplant' AND beginn >= @jetzt THEN 1 ELSE 0 END)
             FROM einsaetze WHERE beginn >= @monatsanfang AND lotse_id IN ({Kandidaten}) GROUP BY lotse_id;
             """,
-            new { sprachen, jetzt = GermanFormat.StoredInstant(clock.UtcNow), monatsanfang = GermanFormat.StoredInstant(clock.ToUtc(monatsanfang, TimeOnly.MinValue)) });
+            new { sprachen, benoetigt = benoetigteQualifikation, jetzt = GermanFormat.StoredInstant(clock.UtcNow), monatsanfang = GermanFormat.StoredInstant(clock.ToUtc(monatsanfang, TimeOnly.MinValue)) });
         var namen = (await ergebnis.ReadAsync<(string Id, string Vorname, string Nachname)>()).Select(n => (n.Id, Name: $"{n.Vorname} {n.Nachname}")).ToList();
         var sprachenJe = (await ergebnis.ReadAsync<(string Id, string Code, string Niveau)>()).ToLookup(r => r.Id);
         var kommunenJe = (await ergebnis.ReadAsync<(string Id, string Ags)>()).ToLookup(r => r.Id, r => r.Ags);

@@ -17,7 +17,7 @@ internal sealed class GetLotsenVerfuegbarkeitHandler(IModuleDatabase<LotsenModul
         await using var connection = await database.OpenAsync(cancellationToken);
         var heute = clock.Today;
         var bedarf = new Bedarf([sprache], request.KommuneAgs, request.Thema ?? "", request.Thema is null ? null : settings.ThemenQualifikation.GetValueOrDefault(request.Thema), new Wunschzeitraum(heute, heute.AddDays(13)));
-        var passend = (await GetVorschlaegeHandler.KandidatenAsync(connection, [sprache], clock))
+        var passend = (await GetVorschlaegeHandler.KandidatenAsync(connection, [sprache], bedarf.BenoetigteQualifikation, clock))
             .Where(k => Matching.IstGeeignet(bedarf, k) && k.Kommunen.Contains(request.KommuneAgs) && (request.Thema is null || k.Themen.Contains(request.Thema)))
             .ToList();
         var fruehester = passend.Select(k => bedarf.Zeitraum.ErsterPassenderTag(k.Verfuegbarkeit, heute)).Where(t => t is not null).Min();
