@@ -164,23 +164,12 @@ public sealed partial class TraegerPageTests : LotsenFixture
     // --- helpers ---
 
     /// <summary>Where a redirect goes, as path and query (the host answers with an absolute URL).</summary>
-    private static string? Ziel(HttpResponseMessage response)
-        => response.Headers.Location is { } ziel ? (ziel.IsAbsoluteUri ? ziel.PathAndQuery : ziel.OriginalString) : null;
+    private static string? Ziel(HttpResponseMessage response) => PageForms.RedirectTarget(response);
 
-    private async Task<string> PageAsync(string path)
-    {
-        using var response = await _staff.GetAsync(path);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
+    private Task<string> PageAsync(string path) => PageForms.TextAsync(_staff, path);
 
-    private async Task<HttpResponseMessage> SubmitAsync(string path, string handler, params (string Name, string Value)[] fields)
-    {
-        var page = await _staff.GetStringAsync(path);
-        var values = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", PlatformHost.AntiforgeryToken(page)), new("_handler", handler) };
-        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        return await _staff.PostAsync(path, new FormUrlEncodedContent(values));
-    }
+    private Task<HttpResponseMessage> SubmitAsync(string path, string handler, params (string Name, string Value)[] fields)
+        => PageForms.SubmitAsync(_staff, path, handler, fields);
 
     private async Task<string> CreateAsync(string name, string[] kommunen)
     {

@@ -202,15 +202,9 @@ public sealed partial class ImportSeitenTests : LotsenFixture
 
     // --- helpers ---
 
-    private static string? Ziel(HttpResponseMessage response)
-        => response.Headers.Location is { } ziel ? (ziel.IsAbsoluteUri ? ziel.PathAndQuery : ziel.OriginalString) : null;
+    private static string? Ziel(HttpResponseMessage response) => PageForms.RedirectTarget(response);
 
-    private async Task<string> SeiteAsync(string pfad)
-    {
-        using var response = await _staff.GetAsync(pfad);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), pfad);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
+    private Task<string> SeiteAsync(string pfad) => PageForms.TextAsync(_staff, pfad);
 
     private async Task<HttpResponseMessage> HochladenAsync(string art, byte[] datei, string dateiname)
     {

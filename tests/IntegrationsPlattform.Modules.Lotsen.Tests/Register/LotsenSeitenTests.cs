@@ -174,15 +174,6 @@ public sealed partial class LotsenSeitenTests : LotsenFixture
     }
 
     /// <summary>GETs the page for its anti-forgery token and posts the named form as a browser does.</summary>
-    private async Task<HttpResponseMessage> SubmitAsync(string path, string formName, Dictionary<string, string> fields)
-    {
-        var page = await _browser.GetStringAsync(path);
-        var body = new List<KeyValuePair<string, string>>
-        {
-            new("_handler", formName),
-            new("__RequestVerificationToken", PlatformHost.AntiforgeryToken(page)),
-        };
-        body.AddRange(fields);
-        return await _browser.PostAsync(path, new FormUrlEncodedContent(body));
-    }
+    private Task<HttpResponseMessage> SubmitAsync(string path, string formName, Dictionary<string, string> fields)
+        => PageForms.SubmitAsync(_browser, path, formName, fields);
 }

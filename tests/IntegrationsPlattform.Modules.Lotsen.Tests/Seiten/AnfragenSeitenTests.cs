@@ -289,21 +289,13 @@ public sealed partial class AnfragenSeitenTests : LotsenFixture
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
-    private async Task<string> PageAsync(string path)
-    {
-        using var response = await _browser.GetAsync(path);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
-        return await TextAsync(response);
-    }
+    private Task<string> PageAsync(string path) => PageForms.TextAsync(_browser, path);
 
     private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     /// <summary>What a browser sends for the form <paramref name="handler"/> of the page at <paramref name="path"/>.</summary>
-    private async Task<HttpResponseMessage> SubmitAsync(string path, string handler, params (string Name, string Value)[] fields)
-    {
-        var page = await _browser.GetStringAsync(path);
-        return await _browser.PostAsync(path, Fields(page, handler, fields));
-    }
+    private Task<HttpResponseMessage> SubmitAsync(string path, string handler, params (string Name, string Value)[] fields)
+        => PageForms.SubmitAsync(_browser, path, handler, fields);
 
     private static FormUrlEncodedContent Fields(string page, string handler, params (string Name, string Value)[] fields)
     {

@@ -1,0 +1,31 @@
+using System.Net;
+
+namespace IntegrationsPlattform.Testing;
+
+/// <summary>What a browser does with server-rendered pages, for tests that drive pages through HTTP.</summary>
+public static class PageForms
+{
+    /// <summary>GETs a page that must answer 200 and returns its HTML-decoded text.</summary>
+    public static async Task<string> TextAsync(HttpClient browser, string path)
+    {
+        using var response = await browser.GetAsync(path);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>GETs the page for its anti-forgery token and posts the form named <paramref name="handler"/> as a browser does.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, string handler, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await browser.GetStringAsync(path);
+        var values = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", PlatformHost.AntiforgeryToken(page)), new("_handler", handler) };
+        values.AddRange(fields);
+        return await browser.PostAsync(path, new FormUrlEncodedContent(values));
+    }
+
+    public static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, string handler, params (string Name, string Value)[] fields)
+        => SubmitAsync(browser, path, handler, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+
+    /// <summary>Where a redirect goes, as path and query (the host answers with an absolute URL).</summary>
+    public static string? RedirectTarget(HttpResponseMessage response)
+        => response.Headers.Location is { } target ? (target.IsAbsoluteUri ? target.PathAndQuery : target.OriginalString) : null;
+}
