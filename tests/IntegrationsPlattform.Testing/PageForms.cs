@@ -28,4 +28,21 @@ public static class PageForms
     /// <summary>Where a redirect goes, as path and query (the host answers with an absolute URL).</summary>
     public static string? RedirectTarget(HttpResponseMessage response)
         => response.Headers.Location is { } target ? (target.IsAbsoluteUri ? target.PathAndQuery : target.OriginalString) : null;
+
+    /// <summary>
+    /// A protected page (or page download) of <paramref name="path"/> sends a signed-in user without the
+    /// permission (the demo admin holds no module permission) to "denied" and an anonymous visitor to the login.
+    /// </summary>
+    public static async Task AssertRefusedAsync(PlatformHost host, string path)
+    {
+        using var admin = await host.SignedInClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
+        using var anonymous = host.Anonymous();
+        using var denied = await admin.GetAsync(path);
+        using var login = await anonymous.GetAsync(path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(denied.Headers.Location?.OriginalString, Does.Contain("/account/denied"), path);
+            Assert.That(login.Headers.Location?.OriginalString, Does.Contain("/account/login"), path);
+        });
+    }
 }
