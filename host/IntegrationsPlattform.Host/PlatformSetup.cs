@@ -129,7 +129,6 @@ internal static class PlatformSetup
             var scope = context.Resolve<IComponentContext>();
             return type => scope.ResolveOptional(type)!;
         }).InstancePerLifetimeScope();
-        container.RegisterType<IsolatingMediator>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<PlatformMediator>().As<IMediator>().InstancePerLifetimeScope();
         container.RegisterGeneric(typeof(LoggingBehavior<,>)).As(typeof(IPipelineBehavior<,>)).SingleInstance();
         container.RegisterGeneric(typeof(ValidationBehavior<,>)).As(typeof(IPipelineBehavior<,>));
@@ -154,20 +153,26 @@ internal static class PlatformSetup
             SuppressDiagnosticsCallback = c => ProblemResponses.Map(c.Exception).Status < 500,
         });
         app.UseStatusCodePages(ProblemResponses.HandleEmptyStatusAsync);
-        app.UseStaticFiles();
-        app.UseModuleStaticFiles(registry);
-
-        // The API browser is static files only; it sits before authentication like the other assets.
-        app.UseSwaggerUI(o =>
+        // Assets, the API browser and the language choice are for pages. The JSON API is German and
+        // has no files: it skips them (a file-system lookup and three culture providers per call).
+        app.UseWhen(context => !ProblemResponses.IsApi(context.Request), pages =>
         {
-            o.RoutePrefix = "openapi/ui";
-            o.SwaggerEndpoint("/openapi/v1.json", "IntegrationsPlattform v1");
-            o.DocumentTitle = "IntegrationsPlattform – API";
+            pages.UseStaticFiles();
+            pages.UseModuleStaticFiles(registry);
+
+            // The API browser is static files only; it sits before authentication like the other assets.
+            pages.UseSwaggerUI(o =>
+            {
+                o.RoutePrefix = "openapi/ui";
+                o.SwaggerEndpoint("/openapi/v1.json", "IntegrationsPlattform v1");
+                o.DocumentTitle = "IntegrationsPlattform – API";
+            });
+            pages.UseRequestLocalization(PlatformLocalization.Options());
         });
-        app.UseRequestLocalization(PlatformLocalization.Options());
+        app.UseWhen(context => ProblemResponses.IsApi(context.Request), api => api.Use(PlatformLocalization.GermanOnly));
         app.UseRouting();
         app.UseRateLimiter();
-        app.UseAuthentication();
+        app.UsePlatformAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -4,27 +4,21 @@ using MediatR;
 namespace IntegrationsPlattform.Host.Messaging;
 
 /// <summary>
-/// The mediator modules get. Before sending, it turns "no handler, because the owning module is off"
-/// into <see cref="Contracts.Modules.ModuleNotEnabledException"/>; notifications reach every handler
-/// even when one of them fails.
+/// The mediator modules get: MediatR's, with two changes. Before sending, it turns "no handler, because
+/// the owning module is off" into <see cref="Contracts.Modules.ModuleNotEnabledException"/>; a failing
+/// notification handler is logged and does not stop the others.
 /// </summary>
-internal sealed class PlatformMediator(IsolatingMediator inner, ModuleRegistry registry) : IMediator
+internal sealed class PlatformMediator(ServiceFactory serviceFactory, ModuleRegistry registry, ILogger<PlatformMediator> logger) : Mediator(serviceFactory), IMediator
 {
-    public Task<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default)
+    // MediatR 5's Send is not virtual: this class implements IMediator again so that the interface,
+    // which is all callers get, maps to this Send.
+    public new Task<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         registry.EnsureServed(request.GetType());
-        return inner.Send(request, cancellationToken);
+        return base.Send(request, cancellationToken);
     }
 
-    public Task Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
-        where TNotification : INotification
-        => inner.Publish(notification, cancellationToken);
-}
-
-/// <summary>MediatR's mediator with one change: a failing notification handler is logged and does not stop the others.</summary>
-internal sealed class IsolatingMediator(ServiceFactory serviceFactory, ILogger<IsolatingMediator> logger) : Mediator(serviceFactory)
-{
     // MediatR 5 hands over the handler calls as a lazy sequence: a handler that throws synchronously
     // throws while the sequence is enumerated, one that fails asynchronously when its task is awaited.
     protected override async Task PublishCore(IEnumerable<Task> allHandlers)

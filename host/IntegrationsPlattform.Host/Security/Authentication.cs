@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationsPlattform.Host.Security;
@@ -25,8 +26,7 @@ internal static class PlatformAuthentication
     public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, PlatformOptions options)
     {
         services.AddAuthentication(Smart)
-            .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = context =>
-                ProblemResponses.IsApi(context.Request) ? Bearer : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = context => SchemeFor(context.Request))
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(Bearer, null)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
             {
@@ -55,6 +55,52 @@ internal static class PlatformAuthentication
         services.AddSingleton<IAuthorizationEvaluator, DefaultAuthorizationEvaluator>();
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
+    }
+
+    private static string SchemeFor(HttpRequest request) => ProblemResponses.IsApi(request) ? Bearer : CookieAuthenticationDefaults.AuthenticationScheme;
+
+    /// <summary>
+    /// ASP.NET Core's authentication middleware, for the one scheme a path uses: it authenticates with
+    /// the bearer or cookie handler directly, where the framework's would first activate the forwarding
+    /// default scheme's handler on every request. Challenges, forbids and sign-outs still go through
+    /// the default scheme. (No scheme here handles requests itself, as remote logins would.)
+    /// </summary>
+    public static IApplicationBuilder UsePlatformAuthentication(this IApplicationBuilder app)
+    {
+        // Without this mark, WebApplication would put the framework's middleware in front of the pipeline too.
+        app.Properties["__AuthenticationMiddlewareSet"] = true;
+        return app.Use(AuthenticateAsync);
+    }
+
+    private static async Task AuthenticateAsync(HttpContext context, RequestDelegate next)
+    {
+        context.Features.Set<IAuthenticationFeature>(new AuthenticationFeature { OriginalPath = context.Request.Path, OriginalPathBase = context.Request.PathBase });
+        var result = await context.AuthenticateAsync(SchemeFor(context.Request));
+        if (result.Principal is not null)
+        {
+            context.User = result.Principal;
+        }
+
+        if (result.Succeeded)
+        {
+            var authenticated = new AuthenticatedRequest(result);
+            context.Features.Set<IHttpAuthenticationFeature>(authenticated);
+            context.Features.Set<IAuthenticateResultFeature>(authenticated);
+        }
+
+        await next(context);
+    }
+
+    /// <summary>What the authorization middleware reads to reuse the result instead of authenticating again.</summary>
+    private sealed class AuthenticatedRequest(AuthenticateResult result) : IAuthenticateResultFeature, IHttpAuthenticationFeature
+    {
+        public AuthenticateResult? AuthenticateResult { get; set; } = result;
+
+        public ClaimsPrincipal? User
+        {
+            get => AuthenticateResult?.Principal;
+            set => AuthenticateResult = value is null ? null : AuthenticateResult.Success(new AuthenticationTicket(value, AuthenticateResult?.Ticket?.AuthenticationScheme ?? string.Empty));
+        }
     }
 
     public static ClaimsPrincipal Principal(string userId, string userName, string stamp, string scheme)

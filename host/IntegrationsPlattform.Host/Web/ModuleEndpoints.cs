@@ -78,7 +78,7 @@ internal static class ModuleEndpoints
     }
 
     /// <summary>A module's own static files (its <c>wwwroot</c> in the plugin folder) under <c>/_modules/&lt;Id&gt;/</c>.</summary>
-    public static void UseModuleStaticFiles(this WebApplication app, ModuleRegistry registry)
+    public static void UseModuleStaticFiles(this IApplicationBuilder app, ModuleRegistry registry)
     {
         foreach (var module in registry.Running)
         {

@@ -30,6 +30,14 @@ internal static class PlatformLocalization
         return options;
     }
 
+    /// <summary>The JSON API speaks German only: its culture is set without asking the request.</summary>
+    public static Task GermanOnly(HttpContext context, RequestDelegate next)
+    {
+        CultureInfo.CurrentCulture = German;
+        CultureInfo.CurrentUICulture = German;
+        return next(context);
+    }
+
     /// <summary>A UTC instant as Germans read it, in the deployment's time zone (e.g. "25.11.2026, 14:05 Uhr").</summary>
     public static string FormatLocal(DateTimeOffset utc, TimeZoneInfo zone)
         => TimeZoneInfo.ConvertTime(utc, zone).ToString("dd.MM.yyyy, HH:mm 'Uhr'", German);
