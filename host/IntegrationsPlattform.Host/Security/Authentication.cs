@@ -59,23 +59,59 @@ internal static class PlatformAuthentication
 
     private static string SchemeFor(HttpRequest request) => ProblemResponses.IsApi(request) ? Bearer : CookieAuthenticationDefaults.AuthenticationScheme;
 
-    /// <summary>
-    /// ASP.NET Core's authentication middleware, for the one scheme a path uses: it authenticates with
-    /// the bearer or cookie handler directly, where the framework's would first activate the forwarding
-    /// default scheme's handler on every request. Challenges, forbids and sign-outs still go through
-    /// the default scheme. (No scheme here handles requests itself, as remote logins would.)
-    /// </summary>
     public static IApplicationBuilder UsePlatformAuthentication(this IApplicationBuilder app)
     {
         // Without this mark, WebApplication would put the framework's middleware in front of the pipeline too.
         app.Properties["__AuthenticationMiddlewareSet"] = true;
-        return app.Use(AuthenticateAsync);
+        return app.UseMiddleware<PlatformAuthenticationMiddleware>();
     }
 
-    private static async Task AuthenticateAsync(HttpContext context, RequestDelegate next)
+    public static ClaimsPrincipal Principal(string userId, string userName, string stamp, string scheme)
+        => new(new ClaimsIdentity([new Claim(UserIdClaim, userId), new Claim(ClaimTypes.Name, userName), new Claim(StampClaim, stamp)], scheme));
+
+    /// <summary>A deactivated user or a changed password ends every session on the next request.</summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var userId = context.Principal?.FindFirst(UserIdClaim)?.Value;
+        var stamp = context.Principal?.FindFirst(StampClaim)?.Value;
+        var grants = userId is null ? null : await context.HttpContext.RequestServices.GetRequiredService<PermissionCache>().GetAsync(userId);
+        if (grants is null || !grants.IsActive || grants.SecurityStamp != stamp)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+}
+
+/// <summary>
+/// ASP.NET Core's authentication middleware, for the one scheme a path uses. The framework's would
+/// activate the forwarding default scheme's handler and then the real one on every request, both
+/// from the request container; here a page request goes straight to the cookie handler, and an API
+/// request to a bearer handler built with its singletons (no container walk on the API's hot path).
+/// Challenges, forbids and sign-outs still go through the default scheme. No scheme here handles
+/// requests itself, as remote logins would.
+/// </summary>
+internal sealed class PlatformAuthenticationMiddleware(
+    RequestDelegate next, IAuthenticationSchemeProvider schemes, IOptionsMonitor<AuthenticationSchemeOptions> bearerOptions,
+    ILoggerFactory loggers, UrlEncoder encoder, TokenService tokens, PermissionCache cache)
+{
+    private AuthenticationScheme? _bearer;
+
+    public async Task InvokeAsync(HttpContext context)
     {
         context.Features.Set<IAuthenticationFeature>(new AuthenticationFeature { OriginalPath = context.Request.Path, OriginalPathBase = context.Request.PathBase });
-        var result = await context.AuthenticateAsync(SchemeFor(context.Request));
+        AuthenticateResult result;
+        if (ProblemResponses.IsApi(context.Request))
+        {
+            var handler = new BearerTokenHandler(bearerOptions, loggers, encoder, tokens, cache);
+            await handler.InitializeAsync(_bearer ??= (await schemes.GetSchemeAsync(PlatformAuthentication.Bearer))!, context);
+            result = await handler.AuthenticateAsync();
+        }
+        else
+        {
+            result = await context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+
         if (result.Principal is not null)
         {
             context.User = result.Principal;
@@ -100,22 +136,6 @@ internal static class PlatformAuthentication
         {
             get => AuthenticateResult?.Principal;
             set => AuthenticateResult = value is null ? null : AuthenticateResult.Success(new AuthenticationTicket(value, AuthenticateResult?.Ticket?.AuthenticationScheme ?? string.Empty));
-        }
-    }
-
-    public static ClaimsPrincipal Principal(string userId, string userName, string stamp, string scheme)
-        => new(new ClaimsIdentity([new Claim(UserIdClaim, userId), new Claim(ClaimTypes.Name, userName), new Claim(StampClaim, stamp)], scheme));
-
-    /// <summary>A deactivated user or a changed password ends every session on the next request.</summary>
-    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
-    {
-        var userId = context.Principal?.FindFirst(UserIdClaim)?.Value;
-        var stamp = context.Principal?.FindFirst(StampClaim)?.Value;
-        var grants = userId is null ? null : await context.HttpContext.RequestServices.GetRequiredService<PermissionCache>().GetAsync(userId);
-        if (grants is null || !grants.IsActive || grants.SecurityStamp != stamp)
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
     }
 }
