@@ -484,6 +484,35 @@ public sealed class ImportApiTests : LotsenFixture
 
     // --- permissions -----------------------------------------------------------------------------------
 
+    private static IEnumerable<TestCaseData> Rechte()
+    {
+        yield return new TestCaseData("lotsen", new[] { "lotsen.import" }, HttpStatusCode.Forbidden).SetName("Lotsen: nur Import");
+        yield return new TestCaseData("lotsen", new[] { "lotsen.import", "lotsen.traeger" }, HttpStatusCode.Forbidden).SetName("Lotsen: Import und Trägersuche");
+        yield return new TestCaseData("lotsen", new[] { "lotsen.bearbeiten", "lotsen.lesen" }, HttpStatusCode.Forbidden).SetName("Lotsen: Bearbeiten ohne Import");
+        yield return new TestCaseData("lotsen", new[] { "lotsen.import", "lotsen.bearbeiten" }, HttpStatusCode.OK).SetName("Lotsen: Import und Bearbeiten");
+        yield return new TestCaseData("traeger", new[] { "lotsen.import" }, HttpStatusCode.Forbidden).SetName("Träger: nur Import");
+        yield return new TestCaseData("traeger", new[] { "lotsen.import", "lotsen.bearbeiten" }, HttpStatusCode.Forbidden).SetName("Träger: Import und Bearbeiten");
+        yield return new TestCaseData("traeger", new[] { "lotsen.traeger" }, HttpStatusCode.Forbidden).SetName("Träger: Trägersuche ohne Import");
+        yield return new TestCaseData("traeger", new[] { "lotsen.import", "lotsen.traeger" }, HttpStatusCode.OK).SetName("Träger: Import und Trägersuche");
+    }
+
+    /// <summary>Importing Lotsen writes the registry's personal data (lotsen.bearbeiten), importing Träger the Träger search (lotsen.traeger).</summary>
+    [TestCaseSource(nameof(Rechte))]
+    public async Task An_import_needs_the_import_permission_and_the_permission_of_what_it_writes(string art, string[] rechte, HttpStatusCode erwartet)
+    {
+        var x = "Recht" + Guid.NewGuid().ToString("N")[..8];
+        using var nutzer = await TestKonten.ApiAsync(Host, AdminApi, "import-" + art, rechte.Select(r => TestKonten.Recht(r)).ToArray());
+        var datei = art == "lotsen" ? Datei(LotsenKopf, Lotse(x)) : Datei(TraegerKopf, $"{x} e. V.;;;;Erbach;");
+        using var vorschau = await SendeAsync(art, datei, probelauf: true, nutzer);
+        using var import = await SendeAsync(art, datei, probelauf: false, nutzer);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(vorschau.StatusCode, Is.EqualTo(erwartet), await vorschau.Content.ReadAsStringAsync());
+            Assert.That(import.StatusCode, Is.EqualTo(erwartet), await import.Content.ReadAsStringAsync());
+            Assert.That(Count("lotsen", "nachname = @x", new { x }) + Count("traeger", "name = @n", new { n = $"{x} e. V." }), Is.EqualTo(erwartet == HttpStatusCode.OK ? 1 : 0));
+        });
+    }
+
     [TestCase("lotsen")]
     [TestCase("traeger")]
     public async Task The_API_needs_a_login_and_the_import_permission(string art)
