@@ -172,7 +172,7 @@ public sealed class VereinbarungsendeTests : LotsenFixture
             var liste = await PageForms.TextAsync(browser, "/lotsen/traeger");
             Assert.Multiple(() =>
             {
-                Assert.That(detail, Does.Contain($"(aktiv; endet nach dem {Tag(ende)} von selbst)"));
+                Assert.That(detail, Does.Contain($"bis {Tag(ende)} (aktiv; endet danach von selbst und gibt die Kommunen frei)"));
                 Assert.That(detail, Does.Contain("Vereinbarung beenden</button>"));
                 Assert.That(AbdeckungZeile(liste, "Reichelsheim (Odenwald)"), Does.Contain("Seitenende e. V.").And.Contain(Tag(ende)));
             });

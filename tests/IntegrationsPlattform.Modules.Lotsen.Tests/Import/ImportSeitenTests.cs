@@ -211,6 +211,7 @@ public sealed partial class ImportSeitenTests : LotsenFixture
             Assert.That(seite, Does.Contain($"name=\"art\" value=\"{erlaubt}\"").And.Not.Contain($"value=\"{verboten}\""), "only the permitted kind is offered");
             Assert.That(seite, Does.Contain($"{verbotenText} importieren darf nur"));
             Assert.That(seite, Does.Not.Contain($"Spalten für {verbotenText}"));
+            Assert.That(seite.Contains("Status (Lotsen)", StringComparison.Ordinal), Is.EqualTo(erlaubt == "lotsen"), "the allowed values of the Lotsen columns only where Lotsen may be imported");
             Assert.That(ziel, Is.EqualTo($"/lotsen/import?fehler=berechtigung&art={verboten}"));
             Assert.That(meldung, Does.Contain($"Die Datei wurde nicht angenommen: Sie dürfen keine {verbotenText} importieren"));
             Assert.That(vorlageVerboten.Headers.Location?.OriginalString, Does.Contain("/account/denied"));
@@ -227,7 +228,7 @@ public sealed partial class ImportSeitenTests : LotsenFixture
         var seite = await PageForms.TextAsync(browser, "/lotsen/import");
         Assert.Multiple(() =>
         {
-            Assert.That(seite, Does.Not.Contain("action=\"/lotsen/import/vorschau\""));
+            Assert.That(seite, Does.Not.Contain("action=\"/lotsen/import/vorschau\"").And.Not.Contain("Aufbau der Datei"));
             Assert.That(seite, Does.Contain("Lotsen importieren darf nur, wer Lotsen auch erfassen darf").And.Contain("Träger-Kandidaten importieren darf nur"));
         });
     }
