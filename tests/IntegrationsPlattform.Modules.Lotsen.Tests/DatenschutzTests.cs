@@ -11,7 +11,7 @@ namespace IntegrationsPlattform.Modules.Lotsen.Tests;
 /// </summary>
 public sealed class DatenschutzTests : LotsenFixture
 {
-    private readonly MovableClock _clock = new(DateTimeOffset.UtcNow);
+    private readonly MovableClock _clock = new(DateTimeOffset.UtcNow) { StillTimers = true };
 
     protected override MovableClock? Clock => _clock;
 

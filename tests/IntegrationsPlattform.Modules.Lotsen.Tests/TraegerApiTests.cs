@@ -662,33 +662,14 @@ public sealed class TraegerApiTests : LotsenFixture
         _ => throw new ArgumentException(status),
     };
 
-    private async Task<string> CreateAsync(string name, string[] kommunen, string? ansprechperson = null, string? email = null, string? telefon = null)
-    {
-        using var response = await StaffApi.PostAsJsonAsync("/api/lotsen/traeger", new { name, kommunen, ansprechperson, email, telefon });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
+    private Task<string> CreateAsync(string name, string[] kommunen, string? ansprechperson = null, string? email = null, string? telefon = null)
+        => TraegerApi.CreateAsync(StaffApi, name, kommunen, ansprechperson, email, telefon);
 
-    private async Task ChangeStatusAsync(string id, string nach, string? grund = null)
-    {
-        using var response = await StaffApi.PostAsJsonAsync($"/api/lotsen/traeger/{id}/status", new { nach, grund });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
-    }
+    private Task ChangeStatusAsync(string id, string nach, string? grund = null) => TraegerApi.ChangeStatusAsync(StaffApi, id, nach, grund);
 
-    private async Task<string> InterestedAsync(string name, string[] kommunen)
-    {
-        var id = await CreateAsync(name, kommunen);
-        await ChangeStatusAsync(id, "kontaktiert");
-        await ChangeStatusAsync(id, "interessiert");
-        return id;
-    }
+    private Task<string> InterestedAsync(string name, string[] kommunen) => TraegerApi.InterestedAsync(StaffApi, name, kommunen);
 
-    private async Task<string> AgreementAsync(string id, string[] kommunen, string? foerderung = null)
-    {
-        using var response = await StaffApi.PostAsJsonAsync($"/api/lotsen/traeger/{id}/vereinbarungen", new { beginn = "2025-01-01", kommunen, foerderung });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
+    private Task<string> AgreementAsync(string id, string[] kommunen, string? foerderung = null) => TraegerApi.AgreementAsync(StaffApi, id, kommunen, foerderung);
 
     private async Task AddContactAsync(string id, string datum, string kanal, string notiz)
     {

@@ -160,18 +160,9 @@ public sealed partial class TraegerPageTests : LotsenFixture
     private Task<HttpResponseMessage> SubmitAsync(string path, string handler, params (string Name, string Value)[] fields)
         => PageForms.SubmitAsync(_staff, path, handler, fields);
 
-    private async Task<string> CreateAsync(string name, string[] kommunen)
-    {
-        using var response = await StaffApi.PostAsJsonAsync("/api/lotsen/traeger", new { name, kommunen });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
+    private Task<string> CreateAsync(string name, string[] kommunen) => TraegerApi.CreateAsync(StaffApi, name, kommunen);
 
-    private async Task StatusAsync(string id, string nach)
-    {
-        using var response = await StaffApi.PostAsJsonAsync($"/api/lotsen/traeger/{id}/status", new { nach });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-    }
+    private Task StatusAsync(string id, string nach) => TraegerApi.ChangeStatusAsync(StaffApi, id, nach);
 
     [GeneratedRegex(@"<th scope=""row"">Reichelsheim \(Odenwald\)</th>\s*(<td>.*?</td>)", RegexOptions.Singleline)]
     private static partial Regex AbdeckungZeile();

@@ -98,6 +98,49 @@ public sealed class TraegerRegelnTests
         });
     }
 
+    [TestCase(null, 0, true)]
+    [TestCase(5, 0, true)]
+    [TestCase(0, 0, true)]
+    [TestCase(-1, 0, false)]
+    [TestCase(null, 1, false)]
+    public void An_agreement_runs_through_the_day_of_its_planned_end_and_not_after_it(int? endeInTagen, int beendet, bool laeuft)
+    {
+        var heute = new DateOnly(2026, 6, 15);
+        DateOnly? ende = endeInTagen is { } t ? heute.AddDays(t) : null;
+        Assert.Multiple(() =>
+        {
+            Assert.That(TraegerRegeln.Laeuft(beendet == 1, ende, heute), Is.EqualTo(laeuft));
+            Assert.That(TraegerRegeln.EndeErreicht(ende, heute), Is.EqualTo(endeInTagen < 0));
+        });
+    }
+
+    [Test]
+    public void A_new_agreement_may_end_today_or_later_but_not_before_its_start_or_in_the_past()
+    {
+        var heute = new DateOnly(2026, 6, 15);
+        Assert.Multiple(() =>
+        {
+            Assert.That(TraegerRegeln.PruefeGeplantesEnde(heute.AddDays(-30), null, heute), Is.Null);
+            Assert.That(TraegerRegeln.PruefeGeplantesEnde(heute.AddDays(-30), heute, heute), Is.Null);
+            Assert.That(TraegerRegeln.PruefeGeplantesEnde(heute.AddDays(-30), heute.AddDays(-1), heute)?.Message, Does.Contain("in der Vergangenheit"));
+            Assert.That(TraegerRegeln.PruefeGeplantesEnde(heute.AddDays(10), heute.AddDays(5), heute)?.Message, Does.Contain("nicht vor dem Beginn"));
+        });
+    }
+
+    [Test]
+    public void The_history_entry_of_an_ended_agreement_names_its_dates_and_the_freed_municipalities()
+    {
+        var beginn = new DateOnly(2025, 1, 1);
+        var ende = new DateOnly(2025, 12, 31);
+        Assert.Multiple(() =>
+        {
+            Assert.That(TraegerRegeln.EndeGrund(beginn, ende, geplant: true, ["Erbach", "Michelstadt"]),
+                Is.EqualTo("Vereinbarung ab 01.01.2025 zum geplanten Ende am 31.12.2025 ausgelaufen; frei für einen anderen Träger: Erbach, Michelstadt"));
+            Assert.That(TraegerRegeln.EndeGrund(beginn, ende, geplant: false, ["Erbach"]),
+                Is.EqualTo("Vereinbarung ab 01.01.2025 beendet zum 31.12.2025; frei für einen anderen Träger: Erbach"));
+        });
+    }
+
     [Test]
     public void Contact_channels_match_the_schema()
         => Assert.That(Kontaktkanaele.Alle.Select(k => k.Schluessel), Is.EqualTo(new[] { "telefon", "email", "treffen", "brief", "sonstiges" }));

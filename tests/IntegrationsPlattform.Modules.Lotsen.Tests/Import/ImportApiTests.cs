@@ -22,8 +22,10 @@ public sealed class ImportApiTests : LotsenFixture
     /// <summary>A valid Lotse row; <paramref name="nachname"/> makes it unique to the test.</summary>
     internal static string Lotse(string nachname, string vorname = "Samira", string? email = null, string wohnort = "Erbach", string sprachen = "ar:muttersprache, fa:gut",
         string themen = "Behörden, Schule", string kommunen = "Erbach, Michelstadt", string fenster = "Di 09:00-12:00, Do 14:00-17:00", string vermittelt = "Ehrenamtsagentur",
-        string? einwilligung = null, string status = "")
-        => $"{vorname};{nachname};{email ?? $"{vorname}.{nachname}@demo.invalid".ToLowerInvariant()};06062 12345;{wohnort};{sprachen};{themen};{kommunen};{fenster};{vermittelt};{einwilligung ?? Einwilligung};{status}";
+        string? einwilligung = null, string status = "", string telefon = "06062 12345")
+        => $"{vorname};{nachname};{email ?? $"{vorname}.{nachname}@demo.invalid".ToLowerInvariant()};{telefon};{wohnort};{sprachen};{themen};{kommunen};{fenster};{vermittelt};{einwilligung ?? Einwilligung};{status}";
+
+    internal const string ImportSchonErfasst = "Diese Person ist schon als Lotse erfasst (gleicher Vor- und Nachname und gleiche E-Mail-Adresse oder Telefonnummer). Bitte die Zeile aus der Datei löschen.";
 
     internal static byte[] Datei(string kopf, params string[] zeilen) => Encoding.UTF8.GetBytes(string.Join("\r\n", [kopf, .. zeilen]) + "\r\n");
 
@@ -134,6 +136,83 @@ public sealed class ImportApiTests : LotsenFixture
             Assert.That(Fehler(vorschau, 4), Has.Some.Contains("Doppelt in der Datei").And.Some.Contains("Zeile 2"));
             Assert.That(Fehler(vorschau, 5), Has.Some.Contains("ist schon als Lotse erfasst"));
             Assert.That(vorschau.GetProperty("zusammenfassung").GetString(), Is.EqualTo("1 Zeile gültig, 3 fehlerhaft"));
+        });
+    }
+
+    [Test]
+    public async Task The_same_person_is_found_whatever_the_case_the_blanks_or_the_spelling_of_the_phone_number()
+    {
+        var x = Guid.NewGuid().ToString("N")[..8];
+        var bestehend = Register.LotsenApi.Gueltig("Bestand" + x, vorname: "Anna Maria", email: $"anna.{x}@bestand.invalid");
+        await Register.LotsenApi.AnlegenAsync(StaffApi, bestehend);
+        var datei = Datei(LotsenKopf,
+            Lotse($" BESTAND{x.ToUpperInvariant()} ", vorname: "anna  maria", email: $"andere.{x}@demo.invalid", telefon: "+49 6062 123456"),
+            Lotse("Zwilling" + x, vorname: "Jonas", email: $"jonas.{x}@demo.invalid", telefon: "0171 1111111"),
+            Lotse("zwilling" + x, vorname: "JONAS", email: $"anders.{x}@demo.invalid", telefon: "0049 (171) 111 1111"),
+            Lotse("Bestand" + x, vorname: "Anna Maria", email: $"namensvetterin.{x}@demo.invalid", telefon: "0171 999999"));
+        var vorschau = await VorschauAsync("lotsen", datei);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Fehler(vorschau, 2), Is.EqualTo(new[] { ImportSchonErfasst }),
+                "same name in other case and spacing, same phone in international spelling");
+            Assert.That(Fehler(vorschau, 3), Has.One.Contains("Doppelt in der Datei").And.Contains("Zeile 4"));
+            Assert.That(Fehler(vorschau, 4), Has.One.Contains("Doppelt in der Datei").And.Contains("Zeile 3"));
+            Assert.That(Fehler(vorschau, 5), Is.Empty, "a namesake with other contact data is another person");
+        });
+    }
+
+    [Test]
+    public async Task A_coordinator_is_told_that_a_person_of_another_municipality_exists_and_nothing_more()
+    {
+        var x = Guid.NewGuid().ToString("N")[..8];
+        var fremd = Register.LotsenApi.Gueltig("Fremd" + x, vorname: "Leyla", email: $"leyla.{x}@demo.invalid", kommunen: [Testdaten.Michelstadt]);
+        fremd["wohnortAgs"] = Testdaten.Michelstadt;
+        var fremdId = await Register.LotsenApi.AnlegenAsync(StaffApi, fremd);
+        using var koordination = await TestKonten.ApiAsync(Host, AdminApi, "import-erbach",
+            TestKonten.Recht("lotsen.import"), TestKonten.Recht("lotsen.lesen", Testdaten.Erbach), TestKonten.Recht("lotsen.bearbeiten", Testdaten.Erbach));
+        using var sichtbar = await koordination.GetAsync($"/api/lotsen/lotsen/{fremdId}");
+        var datei = Datei(LotsenKopf,
+            Lotse("Eigen" + x, kommunen: "Erbach"),
+            Lotse("Fremd" + x, vorname: "Leyla", email: $"leyla.{x}@demo.invalid", kommunen: "Erbach", telefon: ""));
+
+        using var vorschauAntwort = await SendeAsync("lotsen", datei, probelauf: true, koordination);
+        var text = await vorschauAntwort.Content.ReadAsStringAsync();
+        using var import = await SendeAsync("lotsen", datei, probelauf: false, koordination);
+        var problem = await import.Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sichtbar.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the Lotse of Michelstadt is outside the coordinator's scope");
+            Assert.That(vorschauAntwort.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+            var vorschau = JsonDocument.Parse(text).RootElement;
+            Assert.That(Fehler(vorschau, 2), Is.Empty);
+            Assert.That(Fehler(vorschau, 3), Is.EqualTo(new[] { ImportSchonErfasst }));
+            Assert.That(text, Does.Not.Contain(fremdId).And.Not.Contain("Michelstadt"), "nothing of the existing record is disclosed");
+            Assert.That(import.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(problem, Does.Contain("Zeile 3").And.Not.Contain(fremdId).And.Not.Contain("Michelstadt"));
+            Assert.That(Count("lotsen", "nachname IN (@a, @b)", new { a = "Eigen" + x, b = "Fremd" + x }), Is.EqualTo(1), "only the existing one; nothing imported");
+        });
+    }
+
+    [Test]
+    public async Task A_Lotse_registered_between_preview_and_import_stops_the_whole_import()
+    {
+        var x = "Zwischen" + Guid.NewGuid().ToString("N")[..8];
+        var datei = Datei(LotsenKopf, Lotse(x + "A"), Lotse(x + "B", vorname: "Omid", email: $"omid.{x}@demo.invalid"), Lotse(x + "C"));
+        var vorschau = await VorschauAsync("lotsen", datei);
+        await Register.LotsenApi.AnlegenAsync(StaffApi, Register.LotsenApi.Gueltig(x + "B", vorname: "Omid", email: $"OMID.{x}@demo.invalid"));
+
+        using var import = await SendeAsync("lotsen", datei, probelauf: false);
+        var problem = await import.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(vorschau.GetProperty("importierbar").GetBoolean(), Is.True);
+            Assert.That(import.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(problem.GetProperty("errors").GetProperty("Zeile 3")[0].GetString(), Is.EqualTo(ImportSchonErfasst));
+            Assert.That(problem.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "Zeile 3" }));
+            Assert.That(Count("lotsen", "nachname IN (@a, @c)", new { a = x + "A", c = x + "C" }), Is.Zero, "rows before and after the conflict are not written");
+            Assert.That(Count("lotsen", "nachname = @b", new { b = x + "B" }), Is.EqualTo(1));
         });
     }
 
@@ -404,6 +483,35 @@ public sealed class ImportApiTests : LotsenFixture
     }
 
     // --- permissions -----------------------------------------------------------------------------------
+
+    private static IEnumerable<TestCaseData> Rechte()
+    {
+        yield return new TestCaseData("lotsen", new[] { "lotsen.import" }, HttpStatusCode.Forbidden).SetName("Lotsen: nur Import");
+        yield return new TestCaseData("lotsen", new[] { "lotsen.import", "lotsen.traeger" }, HttpStatusCode.Forbidden).SetName("Lotsen: Import und Trägersuche");
+        yield return new TestCaseData("lotsen", new[] { "lotsen.bearbeiten", "lotsen.lesen" }, HttpStatusCode.Forbidden).SetName("Lotsen: Bearbeiten ohne Import");
+        yield return new TestCaseData("lotsen", new[] { "lotsen.import", "lotsen.bearbeiten" }, HttpStatusCode.OK).SetName("Lotsen: Import und Bearbeiten");
+        yield return new TestCaseData("traeger", new[] { "lotsen.import" }, HttpStatusCode.Forbidden).SetName("Träger: nur Import");
+        yield return new TestCaseData("traeger", new[] { "lotsen.import", "lotsen.bearbeiten" }, HttpStatusCode.Forbidden).SetName("Träger: Import und Bearbeiten");
+        yield return new TestCaseData("traeger", new[] { "lotsen.traeger" }, HttpStatusCode.Forbidden).SetName("Träger: Trägersuche ohne Import");
+        yield return new TestCaseData("traeger", new[] { "lotsen.import", "lotsen.traeger" }, HttpStatusCode.OK).SetName("Träger: Import und Trägersuche");
+    }
+
+    /// <summary>Importing Lotsen writes the registry's personal data (lotsen.bearbeiten), importing Träger the Träger search (lotsen.traeger).</summary>
+    [TestCaseSource(nameof(Rechte))]
+    public async Task An_import_needs_the_import_permission_and_the_permission_of_what_it_writes(string art, string[] rechte, HttpStatusCode erwartet)
+    {
+        var x = "Recht" + Guid.NewGuid().ToString("N")[..8];
+        using var nutzer = await TestKonten.ApiAsync(Host, AdminApi, "import-" + art, rechte.Select(r => TestKonten.Recht(r)).ToArray());
+        var datei = art == "lotsen" ? Datei(LotsenKopf, Lotse(x)) : Datei(TraegerKopf, $"{x} e. V.;;;;Erbach;");
+        using var vorschau = await SendeAsync(art, datei, probelauf: true, nutzer);
+        using var import = await SendeAsync(art, datei, probelauf: false, nutzer);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(vorschau.StatusCode, Is.EqualTo(erwartet), await vorschau.Content.ReadAsStringAsync());
+            Assert.That(import.StatusCode, Is.EqualTo(erwartet), await import.Content.ReadAsStringAsync());
+            Assert.That(Count("lotsen", "nachname = @x", new { x }) + Count("traeger", "name = @n", new { n = $"{x} e. V." }), Is.EqualTo(erwartet == HttpStatusCode.OK ? 1 : 0));
+        });
+    }
 
     [TestCase("lotsen")]
     [TestCase("traeger")]

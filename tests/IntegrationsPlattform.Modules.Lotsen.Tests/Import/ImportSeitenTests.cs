@@ -187,17 +187,87 @@ public sealed partial class ImportSeitenTests : LotsenFixture
         Assert.That(response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location?.OriginalString.Contains("/account/denied") == true, Is.True, response.StatusCode.ToString());
     }
 
+    [TestCase("traeger", "lotsen.traeger", "lotsen", "Lotsen")]
+    [TestCase("lotsen", "lotsen.bearbeiten", "traeger", "Träger-Kandidaten")]
+    public async Task The_page_offers_only_the_kinds_the_user_may_import_and_refuses_an_upload_of_another(string erlaubt, string recht, string verboten, string verbotenText)
+    {
+        var name = "Verboten" + Guid.NewGuid().ToString("N")[..8];
+        using var browser = await TestKonten.BrowserAsync(Host, AdminApi, "seite-" + erlaubt, TestKonten.Recht("lotsen.import"), TestKonten.Recht(recht));
+        var seite = await PageForms.TextAsync(browser, "/lotsen/import");
+        var datei = verboten == "lotsen"
+            ? ImportApiTests.Datei(ImportApiTests.LotsenKopf, ImportApiTests.Lotse(name))
+            : ImportApiTests.Datei(ImportApiTests.TraegerKopf, $"{name} e. V.;;;;;");
+        using var hochgeladen = await HochladenAsync(verboten, datei, "verboten.csv", browser);
+        var ziel = Ziel(hochgeladen);
+        var meldung = ziel is null ? "" : await PageForms.TextAsync(browser, ziel);
+        using var vorlageVerboten = await browser.GetAsync($"/lotsen/import/vorlage-{verboten}.csv");
+        using var vorlageErlaubt = await browser.GetAsync($"/lotsen/import/vorlage-{erlaubt}.csv");
+        using var erlaubtHochgeladen = await HochladenAsync(erlaubt, erlaubt == "lotsen"
+            ? ImportApiTests.Datei(ImportApiTests.LotsenKopf, ImportApiTests.Lotse(name))
+            : ImportApiTests.Datei(ImportApiTests.TraegerKopf, $"{name} e. V.;;;;;"), "erlaubt.csv", browser);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(seite, Does.Contain($"name=\"art\" value=\"{erlaubt}\"").And.Not.Contain($"value=\"{verboten}\""), "only the permitted kind is offered");
+            Assert.That(seite, Does.Contain($"{verbotenText} importieren darf nur"));
+            Assert.That(seite, Does.Not.Contain($"Spalten für {verbotenText}"));
+            Assert.That(seite.Contains("Status (Lotsen)", StringComparison.Ordinal), Is.EqualTo(erlaubt == "lotsen"), "the allowed values of the Lotsen columns only where Lotsen may be imported");
+            Assert.That(ziel, Is.EqualTo($"/lotsen/import?fehler=berechtigung&art={verboten}"));
+            Assert.That(meldung, Does.Contain($"Die Datei wurde nicht angenommen: Sie dürfen keine {verbotenText} importieren"));
+            Assert.That(vorlageVerboten.Headers.Location?.OriginalString, Does.Contain("/account/denied"));
+            Assert.That(vorlageErlaubt.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(Ziel(erlaubtHochgeladen), Does.Match("^/lotsen/import/[0-9a-f]{32}$"), "the permitted kind goes to its preview");
+            Assert.That(Count("lotsen", "nachname = @name", new { name }) + Count("traeger", "name = @n", new { n = $"{name} e. V." }), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task With_the_import_permission_alone_nothing_is_offered()
+    {
+        using var browser = await TestKonten.BrowserAsync(Host, AdminApi, "nur-import", TestKonten.Recht("lotsen.import"));
+        var seite = await PageForms.TextAsync(browser, "/lotsen/import");
+        Assert.Multiple(() =>
+        {
+            Assert.That(seite, Does.Not.Contain("action=\"/lotsen/import/vorschau\"").And.Not.Contain("Aufbau der Datei"));
+            Assert.That(seite, Does.Contain("Lotsen importieren darf nur, wer Lotsen auch erfassen darf").And.Contain("Träger-Kandidaten importieren darf nur"));
+        });
+    }
+
+    [Test]
+    public async Task A_permission_taken_away_after_the_upload_removes_the_import_button_and_a_posted_confirm_is_refused()
+    {
+        var nachname = "Entzogen" + Guid.NewGuid().ToString("N")[..8];
+        var konto = await TestKonten.AnlegenAsync(AdminApi, "entzug", TestKonten.Recht("lotsen.import"), TestKonten.Recht("lotsen.bearbeiten"));
+        using var browser = await Host.SignedInClientAsync(konto.Name, TestKonten.Passwort);
+        using var hochgeladen = await HochladenAsync("lotsen", ImportApiTests.Datei(ImportApiTests.LotsenKopf, ImportApiTests.Lotse(nachname)), "lotsen.csv", browser);
+        var pfad = Ziel(hochgeladen)!;
+        var vorher = await PageForms.TextAsync(browser, pfad);
+
+        await TestKonten.EntziehenAsync(AdminApi, konto, "lotsen.bearbeiten");
+        var nachher = await PageForms.TextAsync(browser, pfad);
+        using var trotzdem = await AbsendenAsync(pfad, "importieren", browser);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(vorher, Does.Contain("1 Lotse importieren</button>"));
+            Assert.That(nachher, Does.Not.Contain("importieren</button>").And.Contain("Lotsen importieren darf nur, wer Lotsen auch erfassen darf"));
+            Assert.That(trotzdem.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the confirm form is not there any more: a posted one is refused");
+            Assert.That(Count("lotsen", "nachname = @nachname", new { nachname }), Is.Zero);
+        });
+    }
+
     // --- helpers ---
 
     private static string? Ziel(HttpResponseMessage response) => PageForms.RedirectTarget(response);
 
     private Task<string> SeiteAsync(string pfad) => PageForms.TextAsync(_staff, pfad);
 
-    private async Task<HttpResponseMessage> HochladenAsync(string art, byte[] datei, string dateiname)
+    private async Task<HttpResponseMessage> HochladenAsync(string art, byte[] datei, string dateiname, HttpClient? browser = null)
     {
-        var token = PlatformHost.AntiforgeryToken(await _staff.GetStringAsync("/lotsen/import"));
+        browser ??= _staff;
+        var token = PlatformHost.AntiforgeryToken(await browser.GetStringAsync("/lotsen/import"));
         using var form = Formular(art, datei, dateiname, token);
-        return await _staff.PostAsync("/lotsen/import/vorschau", form);
+        return await browser.PostAsync("/lotsen/import/vorschau", form);
     }
 
     private static MultipartFormDataContent Formular(string art, byte[] datei, string dateiname, string? token)
@@ -225,11 +295,12 @@ public sealed partial class ImportSeitenTests : LotsenFixture
         return form;
     }
 
-    private async Task<HttpResponseMessage> AbsendenAsync(string pfad, string handler)
+    private async Task<HttpResponseMessage> AbsendenAsync(string pfad, string handler, HttpClient? browser = null)
     {
-        var seite = await _staff.GetStringAsync(pfad);
-        var token = TokenFeld().Match(seite) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : PlatformHost.AntiforgeryToken(await _staff.GetStringAsync("/lotsen/import"));
-        return await _staff.PostAsync(pfad, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = handler }));
+        browser ??= _staff;
+        var seite = await browser.GetStringAsync(pfad);
+        var token = TokenFeld().Match(seite) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : PlatformHost.AntiforgeryToken(await browser.GetStringAsync("/lotsen/import"));
+        return await browser.PostAsync(pfad, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = handler }));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

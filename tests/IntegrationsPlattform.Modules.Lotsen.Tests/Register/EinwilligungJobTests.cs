@@ -20,7 +20,7 @@ public sealed class EinwilligungJobTests
     private const string JobKey = "Lotsen.einwilligung";
     private PlatformHost _host = null!;
     private WebApplicationFactory<Program> _app = null!;
-    private readonly TestClock _clock = new(DateTimeOffset.UtcNow);
+    private readonly MovableClock _clock = new(DateTimeOffset.UtcNow) { StillTimers = true };
 
     [OneTimeSetUp]
     public void Start()
@@ -120,25 +120,4 @@ public sealed class EinwilligungJobTests
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>A clock the test moves; its timers never fire, so the scheduler runs only when the test asks.</summary>
-    private sealed class TestClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new StillTimer();
-
-        private sealed class StillTimer : ITimer
-        {
-            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
-
-            public void Dispose()
-            {
-            }
-
-            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-        }
-    }
 }

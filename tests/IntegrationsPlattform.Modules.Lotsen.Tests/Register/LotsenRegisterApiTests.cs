@@ -478,22 +478,7 @@ public sealed class LotsenRegisterApiTests : LotsenFixture
     private (long, long, long, long, long, long, long) AlleZeilen() => (
         Count("lotsen"), Count("lotse_sprachen"), Count("lotse_themen"), Count("lotse_kommunen"), Count("lotse_verfuegbarkeit"), Count("lotse_status_verlauf"), Count("lotse_qualifikationen"));
 
-    /// <summary>A role granting Lesen and Bearbeiten for one municipality only, and a user in it (through the admin API).</summary>
-    private async Task<HttpClient> ScopedUserAsync(string token, string ags)
-    {
-        using var role = await AdminApi.PostAsJsonAsync("/api/admin/roles", new { name = $"Koordination {token}", description = "nur eine Kommune" });
-        Assert.That(role.StatusCode, Is.EqualTo(HttpStatusCode.Created), await role.Content.ReadAsStringAsync());
-        var roleId = (await role.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        foreach (var permission in new[] { "lotsen.lesen", "lotsen.bearbeiten" })
-        {
-            using var grant = await AdminApi.PutAsJsonAsync($"/api/admin/roles/{roleId}/permissions/{permission}", new { scope = "Municipalities", municipalities = new[] { ags } });
-            Assert.That(grant.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await grant.Content.ReadAsStringAsync());
-        }
-
-        var userName = "koord-" + token.ToLowerInvariant();
-        const string password = "Koordination-2026!";
-        using var user = await AdminApi.PostAsJsonAsync("/api/admin/users", new { userName, displayName = "Koordination", password, roles = new[] { $"Koordination {token}" } });
-        Assert.That(user.StatusCode, Is.EqualTo(HttpStatusCode.Created), await user.Content.ReadAsStringAsync());
-        return await Host.ApiClientAsync(userName, password);
-    }
+    /// <summary>A user holding Lesen and Bearbeiten for one municipality only (through the admin API).</summary>
+    private Task<HttpClient> ScopedUserAsync(string token, string ags)
+        => TestKonten.ApiAsync(Host, AdminApi, "koord-" + token, TestKonten.Recht("lotsen.lesen", ags), TestKonten.Recht("lotsen.bearbeiten", ags));
 }

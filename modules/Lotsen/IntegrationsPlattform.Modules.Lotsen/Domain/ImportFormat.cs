@@ -149,4 +149,76 @@ internal static class ImportFormat
     }
 
     public static string Kurz(string text) => text.Length > 30 ? text[..30] + "…" : text;
+
+    // --- who is the same --------------------------------------------------------------------------
+
+    /// <summary>
+    /// Who counts as the same person: the same first and last name (<see cref="Name"/>) and the same
+    /// e-mail address (case and blanks ignored) or the same telephone number (<see cref="Telefon"/>).
+    /// One key per contact given; none without both names, so a row without names is never a duplicate.
+    /// </summary>
+    public static IReadOnlyList<string> PersonSchluessel(string? vorname, string? nachname, string? email, string? telefon)
+    {
+        if (Name(vorname) is not { } v || Name(nachname) is not { } n)
+        {
+            return [];
+        }
+
+        var schluessel = new List<string>(2);
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            schluessel.Add($"{v}|{n}|@{new string(email.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant()}");
+        }
+
+        if (Telefon(telefon) is { } nummer)
+        {
+            schluessel.Add($"{v}|{n}|#{nummer}");
+        }
+
+        return schluessel;
+    }
+
+    /// <summary>
+    /// A name as compared: case, blanks at the ends and runs of blanks inside ignored, and the same letters
+    /// however Unicode composes them ("Mu\u0308ller" = "Müller"); null for a blank name. Also the key of a Träger's name.
+    /// </summary>
+    public static string? Name(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return string.Join(' ', text.Normalize(System.Text.NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+    }
+
+    /// <summary>
+    /// A telephone number as compared: its digits only, with the German country code (+49 or 0049) read as
+    /// the leading 0 ("+49 6062 12345" = "06062/12345"), other country codes kept with a "+"; null without digits.
+    /// </summary>
+    public static string? Telefon(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var t = text.Trim();
+        var ziffern = new string(t.Where(char.IsAsciiDigit).ToArray());
+        if (ziffern.Length == 0)
+        {
+            return null;
+        }
+
+        var international = t.StartsWith('+') || ziffern.StartsWith("00", StringComparison.Ordinal);
+        if (!international)
+        {
+            return ziffern;
+        }
+
+        var ohneVorwahl = t.StartsWith('+') ? ziffern : ziffern[2..];
+        return ohneVorwahl.StartsWith("49", StringComparison.Ordinal)
+            ? "0" + ohneVorwahl[2..].TrimStart('0')
+            : "+" + ohneVorwahl;
+    }
 }

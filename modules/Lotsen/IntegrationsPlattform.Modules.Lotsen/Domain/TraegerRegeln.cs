@@ -1,3 +1,4 @@
+using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Domain;
@@ -97,6 +98,28 @@ internal static class TraegerRegeln
             ? new FieldError("kommunen", $"Diese Kommunen stehen nicht bei den Kommunen, die der Träger abdecken könnte: {string.Join(", ", fremd.Select(name))}.")
             : null;
     }
+
+    /// <summary>
+    /// The planned end of an agreement is the last day it runs: from the next day on it has ended and its
+    /// municipalities are free, even before the daily job <c>Lotsen.vereinbarungen</c> records the end.
+    /// </summary>
+    public static bool EndeErreicht(DateOnly? ende, DateOnly heute) => ende is { } e && e < heute;
+
+    /// <summary>Whether an agreement runs on <paramref name="heute"/>: not ended by hand or by the job, and its planned end not passed.</summary>
+    public static bool Laeuft(bool beendet, DateOnly? ende, DateOnly heute) => !beendet && !EndeErreicht(ende, heute);
+
+    /// <summary>A new agreement's planned end: not before its start, and not already past (it would have ended before it was recorded).</summary>
+    public static FieldError? PruefeGeplantesEnde(DateOnly beginn, DateOnly? ende, DateOnly heute)
+        => PruefeEnde(beginn, ende) ?? (EndeErreicht(ende, heute)
+            ? new FieldError("ende", "Das geplante Ende liegt in der Vergangenheit: Die Vereinbarung wäre schon beendet. Bitte ein Ende ab heute angeben oder leer lassen.")
+            : null);
+
+    /// <summary>The history entry of an agreement that ended: on its planned end (<paramref name="geplant"/>) or ended by hand.</summary>
+    public static string EndeGrund(DateOnly beginn, DateOnly ende, bool geplant, IEnumerable<string> kommunen)
+        => (geplant
+               ? $"Vereinbarung ab {GermanFormat.Day(beginn)} zum geplanten Ende am {GermanFormat.Day(ende)} ausgelaufen"
+               : $"Vereinbarung ab {GermanFormat.Day(beginn)} beendet zum {GermanFormat.Day(ende)}")
+           + $"; frei für einen anderen Träger: {string.Join(", ", kommunen)}";
 
     /// <summary>An end date is not before the start.</summary>
     public static FieldError? PruefeEnde(DateOnly beginn, DateOnly? ende, string feld = "ende")

@@ -21,10 +21,11 @@ internal static class ImportEndpoints
         {
             import.MapPost("/" + art.Schluessel(), (bool? probelauf, HttpRequest request, IMediator mediator, CancellationToken ct) => ApiAsync(art, probelauf, request, mediator, ct))
                 .RequirePermission(LotsenModule.Import)
+                .RequirePermission(art.Berechtigung())
                 .Accepts<byte[]>("text/csv", "multipart/form-data")
                 .Produces<ImportVorschau>()
                 .ProducesValidationProblem()
-                .WithSummary($"{art.Text()} aus CSV: probelauf=true (Standard) zeigt jede Zeile mit ihren Fehlern; probelauf=false importiert alle Zeilen in einer Transaktion oder keine (400 mit den fehlerhaften Zeilen)");
+                .WithSummary($"{art.Text()} aus CSV (braucht {LotsenModule.Import} und {art.Berechtigung()}): probelauf=true (Standard) zeigt jede Zeile mit ihren Fehlern; probelauf=false importiert alle Zeilen in einer Transaktion oder keine (400 mit den fehlerhaften Zeilen)");
         }
     }
 
@@ -33,7 +34,8 @@ internal static class ImportEndpoints
         foreach (var art in new[] { ImportArt.Lotsen, ImportArt.Traeger })
         {
             pages.MapGet($"/import/vorlage-{art.Schluessel()}.csv", () => Results.File(ImportSpalten.Vorlage(art), CsvExport.ContentType, $"vorlage-{art.Schluessel()}.csv"))
-                .RequirePermission(LotsenModule.Import);
+                .RequirePermission(LotsenModule.Import)
+                .RequirePermission(art.Berechtigung());
         }
 
         // A form post with the page cookie: binding [FromForm] makes ASP.NET Core check the anti-forgery token first.
@@ -104,6 +106,12 @@ internal static class ImportEndpoints
         if (ImportArten.Parse(artText) is not { } art)
         {
             return Results.Redirect($"{request.PathBase}/lotsen/import?fehler=art");
+        }
+
+        // The kind decides the second permission, so it is checked here and not by the endpoint's metadata; nothing is kept.
+        if (!user.DarfImportieren(art))
+        {
+            return Results.Redirect($"{request.PathBase}/lotsen/import?fehler=berechtigung&art={art.Schluessel()}");
         }
 
         var dateiname = Path.GetFileName(datei?.FileName ?? "");

@@ -9,10 +9,11 @@ using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Import;
 
-internal sealed class PruefeImportHandler(IModuleDatabase<LotsenModule> database, ImportPruefung pruefung) : IRequestHandler<PruefeImport, ImportVorschau>
+internal sealed class PruefeImportHandler(IModuleDatabase<LotsenModule> database, ImportPruefung pruefung, ICurrentUser user) : IRequestHandler<PruefeImport, ImportVorschau>
 {
     public async Task<ImportVorschau> Handle(PruefeImport request, CancellationToken cancellationToken)
     {
+        user.PruefeBerechtigung(request.Art);
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await pruefung.PruefeAsync(request.Art, request.Datei, connection, null, cancellationToken)).Vorschau;
     }
@@ -28,6 +29,7 @@ internal sealed class FuehreImportDurchHandler(IModuleDatabase<LotsenModule> dat
 {
     public async Task<ImportErgebnis> Handle(FuehreImportDurch request, CancellationToken cancellationToken)
     {
+        user.PruefeBerechtigung(request.Art);
         var tx = database.Transaction;
         var geprueft = await pruefung.PruefeAsync(request.Art, request.Datei, tx.Connection, tx.Sql, cancellationToken);
         if (!geprueft.Vorschau.Importierbar)

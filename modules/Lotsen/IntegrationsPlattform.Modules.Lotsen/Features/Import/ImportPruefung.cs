@@ -29,6 +29,9 @@ internal sealed record ImportGeprueft(ImportVorschau Vorschau, IReadOnlyList<Lot
 /// </summary>
 internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lotsePruefung, LotsenSettings settings)
 {
+    /// <summary>A row for a person the registry holds already, in or outside the user's municipalities; names nothing of that record.</summary>
+    public const string SchonErfasst = "Diese Person ist schon als Lotse erfasst (gleicher Vor- und Nachname und gleiche E-Mail-Adresse oder Telefonnummer). Bitte die Zeile aus der Datei löschen.";
+
     /// <summary>The file as a table, or a 400 naming what is wrong with the file as a whole.</summary>
     public static CsvImport.Table Lies(byte[] datei)
     {
@@ -85,11 +88,14 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
     private async Task<ImportGeprueft> LotsenAsync(CsvImport.Table tabelle, IReadOnlyDictionary<string, string> zuordnung, DeploymentInfo deployment, List<string> spalten,
         SqliteConnection connection, SqliteTransaction? transaction, CancellationToken ct)
     {
+        // Every Lotse of the registry, not only those of the importing user's municipalities: a coordinator
+        // must not import a person another municipality registered. The message says only that the person
+        // exists, nothing of that record.
         var vorhanden = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (vorname, nachname, email, telefon) in await connection.QueryAsync<(string, string, string?, string?)>(
                      "SELECT vorname, nachname, email, telefon FROM lotsen", transaction: transaction))
         {
-            foreach (var schluessel in PersonSchluessel(vorname, nachname, email, telefon))
+            foreach (var schluessel in ImportFormat.PersonSchluessel(vorname, nachname, email, telefon))
             {
                 vorhanden.Add(schluessel);
             }
@@ -160,10 +166,10 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
                 }
             }
 
-            var schluessel = PersonSchluessel(daten.Vorname, daten.Nachname, daten.Email, daten.Telefon);
+            var schluessel = ImportFormat.PersonSchluessel(daten.Vorname, daten.Nachname, daten.Email, daten.Telefon);
             if (schluessel.Any(vorhanden.Contains))
             {
-                fehler.Add("Diese Person (gleicher Name und gleiche E-Mail-Adresse oder Telefonnummer) ist schon als Lotse erfasst.");
+                fehler.Add(SchonErfasst);
             }
 
             var werte = new Dictionary<string, string>
@@ -188,29 +194,6 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
         return new ImportGeprueft(vorschau, vorschau.Importierbar ? zeilen.Select(z => z.Daten!).ToList() : [], []);
     }
 
-    /// <summary>Who counts as the same person: same first and last name, and the same e-mail address or telephone number.</summary>
-    private static List<string> PersonSchluessel(string? vorname, string? nachname, string? email, string? telefon)
-    {
-        if (string.IsNullOrWhiteSpace(vorname) || string.IsNullOrWhiteSpace(nachname))
-        {
-            return [];
-        }
-
-        var name = $"{vorname.Trim().ToUpperInvariant()}|{nachname.Trim().ToUpperInvariant()}|";
-        var schluessel = new List<string>();
-        if (!string.IsNullOrWhiteSpace(email))
-        {
-            schluessel.Add(name + "@" + email.Trim().ToUpperInvariant());
-        }
-
-        if (!string.IsNullOrWhiteSpace(telefon))
-        {
-            schluessel.Add(name + "#" + new string(telefon.Where(char.IsAsciiDigit).ToArray()));
-        }
-
-        return schluessel;
-    }
-
     private string Thema(string text)
         => settings.Themen.FirstOrDefault(t => Gleich(t.Key, text) || Gleich(t.Value, text)).Key ?? text;
 
@@ -230,7 +213,8 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
     private async Task<ImportGeprueft> TraegerAsync(CsvImport.Table tabelle, IReadOnlyDictionary<string, string> zuordnung, DeploymentInfo deployment, List<string> spalten,
         SqliteConnection connection, SqliteTransaction? transaction, CancellationToken ct)
     {
-        var vorhanden = (await connection.QueryAsync<string>("SELECT name FROM traeger", transaction: transaction)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var vorhanden = (await connection.QueryAsync<string>("SELECT name FROM traeger", transaction: transaction))
+            .Select(ImportFormat.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var zeilen = new List<(ImportZeile Zeile, TraegerImport? Daten, IReadOnlyList<string> Schluessel)>();
         foreach (var row in tabelle.Rows)
         {
@@ -244,7 +228,8 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
             var kommunen = ImportFormat.Liste(Wert("Kommunen")).Select(k => ImportFormat.Kommune(k, deployment)).ToList();
             var daten = new LegeTraegerAn(Wert("Name"), Wert("Ansprechperson"), Wert("E-Mail"), Wert("Telefon"), kommunen, Wert("Notiz"));
             fehler.AddRange((await Eingaben.StammdatenAsync(daten, mediator, ct)).Select(f => $"{ImportSpalten.Spalte(ImportArt.Traeger, f.Field)}: {f.Message}"));
-            if (daten.Name is { } name && vorhanden.Contains(name))
+            var name = ImportFormat.Name(daten.Name);
+            if (name is not null && vorhanden.Contains(name))
             {
                 fehler.Add("Name: Ein Träger mit diesem Namen ist schon erfasst.");
             }
@@ -258,7 +243,7 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
                 ["Kommunen"] = string.Join(", ", kommunen.Select(k => KommuneName(k, deployment))),
                 ["Notiz"] = daten.Notiz ?? "",
             };
-            zeilen.Add((new ImportZeile(row.LineNumber, werte, fehler), new TraegerImport(row.LineNumber, daten), daten.Name is { } n ? [n.ToUpperInvariant()] : []));
+            zeilen.Add((new ImportZeile(row.LineNumber, werte, fehler), new TraegerImport(row.LineNumber, daten), name is null ? [] : [name]));
         }
 
         var vorschau = new ImportVorschau(ImportArt.Traeger.Schluessel(), spalten, Doppelte(zeilen, "Derselbe Träger (Name)"));

@@ -76,10 +76,14 @@ internal static class TraegerSchreiben
             }
         }
 
-        await tx.Connection.ExecuteAsync(
+        await VermerkeAsync(tx, id, von, nach, jetzt, durch, grund);
+    }
+
+    /// <summary>An entry in the Träger's history without changing its status (or its "status since"), e.g. when an agreement ends.</summary>
+    public static Task VermerkeAsync(ModuleTransaction tx, string id, string? von, string nach, string jetzt, string durch, string? grund)
+        => tx.Connection.ExecuteAsync(
             "INSERT INTO traeger_status_verlauf (id, traeger_id, von, nach, am, durch, grund) VALUES (@vid, @id, @von, @nach, @jetzt, @durch, @grund)",
             new { vid = Guid.CreateVersion7().ToString(), id, von, nach, jetzt, durch, grund }, tx.Sql);
-    }
 }
 
 internal sealed class LegeTraegerAnHandler(IModuleDatabase<LotsenModule> database, ICurrentUser user, ILocalClock clock, IAuditTrail audit) : IRequestHandler<LegeTraegerAn, string>
@@ -94,12 +98,15 @@ internal sealed class LegeTraegerAnHandler(IModuleDatabase<LotsenModule> databas
     }
 }
 
-internal sealed class AendereTraegerHandler(IModuleDatabase<LotsenModule> database, IMediator mediator, IAuditTrail audit) : IRequestHandler<AendereTraeger, Done>
+internal sealed class AendereTraegerHandler(IModuleDatabase<LotsenModule> database, IMediator mediator, ILocalClock clock, IAuditTrail audit) : IRequestHandler<AendereTraeger, Done>
 {
     public async Task<Done> Handle(AendereTraeger request, CancellationToken cancellationToken)
     {
         var tx = database.Transaction;
         await TraegerSchreiben.StatusAsync(tx, request.Id);
+
+        // An agreement past its planned end binds no municipality any more.
+        await Vereinbarungsende.BeendeAbgelaufeneAsync(tx, clock.Today, clock.UtcNow, mediator, cancellationToken);
         var name = request.Name!.Trim();
         await TraegerSchreiben.PruefeNameFreiAsync(tx, name, ausser: request.Id);
 
@@ -177,8 +184,13 @@ internal sealed class ErfasseVereinbarungHandler(IModuleDatabase<LotsenModule> d
     {
         var tx = database.Transaction;
         var status = await TraegerSchreiben.StatusAsync(tx, request.TraegerId);
+
+        // Agreements past their planned end are ended first (also when the daily job has not run yet), so that
+        // their municipalities are free for this one and the Träger itself may get a follow-up agreement.
+        await Vereinbarungsende.BeendeAbgelaufeneAsync(tx, clock.Today, clock.UtcNow, mediator, cancellationToken);
         var laufend = await tx.Connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM vereinbarungen WHERE traeger_id = @id AND beendet_am IS NULL", new { id = request.TraegerId }, tx.Sql);
+            $"SELECT count(*) FROM vereinbarungen v WHERE v.traeger_id = @id AND {Vereinbarungsende.Laeuft("v")}",
+            new { id = request.TraegerId, heute = Vereinbarungsende.Heute(clock) }, tx.Sql);
         TraegerRegeln.PruefeVereinbarungMoeglich(status, laufend > 0);
 
         var deployment = await mediator.Send(new GetDeployment(), cancellationToken);
@@ -227,19 +239,23 @@ internal sealed class ErfasseVereinbarungHandler(IModuleDatabase<LotsenModule> d
     }
 }
 
-internal sealed class BeendeVereinbarungHandler(IModuleDatabase<LotsenModule> database, ILocalClock clock, IAuditTrail audit) : IRequestHandler<BeendeVereinbarung, Done>
+internal sealed class BeendeVereinbarungHandler(IModuleDatabase<LotsenModule> database, IMediator mediator, ICurrentUser user, ILocalClock clock, IAuditTrail audit)
+    : IRequestHandler<BeendeVereinbarung, Done>
 {
-    private sealed record Zeile(string Beginn, string? BeendetAm);
+    private sealed record Zeile(string Beginn, string? Ende, string? BeendetAm);
 
     public async Task<Done> Handle(BeendeVereinbarung request, CancellationToken cancellationToken)
     {
         var tx = database.Transaction;
+        await Vereinbarungsende.BeendeAbgelaufeneAsync(tx, clock.Today, clock.UtcNow, mediator, cancellationToken);
         var v = await tx.Connection.QuerySingleOrDefaultAsync<Zeile>(
-            "SELECT beginn, beendet_am AS BeendetAm FROM vereinbarungen WHERE id = @id AND traeger_id = @traegerId",
+            "SELECT beginn, ende, beendet_am AS BeendetAm FROM vereinbarungen WHERE id = @id AND traeger_id = @traegerId",
             new { id = request.VereinbarungId, traegerId = request.TraegerId }, tx.Sql) ?? throw new RecordNotFoundException("Vereinbarung nicht gefunden.");
         if (v.BeendetAm is not null)
         {
-            throw new DomainRuleException("Diese Vereinbarung ist schon beendet.");
+            throw new DomainRuleException(v.Ende is { } zum
+                ? $"Diese Vereinbarung ist schon beendet (zum {GermanFormat.Day(GermanFormat.ParseStoredDay(zum))})."
+                : "Diese Vereinbarung ist schon beendet.");
         }
 
         var ende = GermanFormat.ParseStoredDay(request.Ende!.Trim());
@@ -253,10 +269,12 @@ internal sealed class BeendeVereinbarungHandler(IModuleDatabase<LotsenModule> da
             throw RequestValidationException.For("ende", "Das Ende kann nicht in der Zukunft liegen: Beenden gibt die Kommunen sofort frei.");
         }
 
+        var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
         await tx.Connection.ExecuteAsync(
             "UPDATE vereinbarungen SET ende = @ende, beendet_am = @jetzt WHERE id = @id",
-            new { id = request.VereinbarungId, ende = GermanFormat.StoredDay(ende), jetzt = GermanFormat.StoredInstant(clock.UtcNow) }, tx.Sql);
-        await tx.Connection.ExecuteAsync("UPDATE vereinbarung_kommunen SET aktiv = 0 WHERE vereinbarung_id = @id", new { id = request.VereinbarungId }, tx.Sql);
+            new { id = request.VereinbarungId, ende = GermanFormat.StoredDay(ende), jetzt }, tx.Sql);
+        await Vereinbarungsende.FreigebenAsync(tx, request.VereinbarungId, request.TraegerId, GermanFormat.ParseStoredDay(v.Beginn), ende, geplant: false, jetzt,
+            TraegerSchreiben.Wer(user), await mediator.Send(new GetDeployment(), cancellationToken));
         await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Traeger", request.TraegerId, "Vereinbarung beendet"), cancellationToken);
         return Done.Value;
     }

@@ -30,20 +30,21 @@ internal static class TraegerFilter
     public static string Beschreibung(string? status, string? kommune, string? suche, int treffer)
         => $"Filter Status={(string.IsNullOrEmpty(status) ? "alle" : status)}, Kommune={(string.IsNullOrEmpty(kommune) ? "alle" : kommune)}, Namenssuche={(string.IsNullOrWhiteSpace(suche) ? "nein" : "ja")}, {treffer} Treffer";
 
-    public static async Task<(ILookup<string, string> Kommunen, ILookup<string, string> Aktiv)> KommunenAsync(SqliteConnection connection, IReadOnlyList<string> ids)
+    /// <summary>The municipalities each Träger could cover, and those of its agreement running on <paramref name="heute"/>.</summary>
+    public static async Task<(ILookup<string, string> Kommunen, ILookup<string, string> Aktiv)> KommunenAsync(SqliteConnection connection, IReadOnlyList<string> ids, string heute)
     {
         var kommunen = await connection.QueryAsync<(string TraegerId, string Ags)>(
             "SELECT traeger_id, ags FROM traeger_kommunen WHERE traeger_id IN @ids ORDER BY ags", new { ids });
         var aktiv = await connection.QueryAsync<(string TraegerId, string Ags)>(
-            """
+            $"""
             SELECT v.traeger_id, vk.ags FROM vereinbarung_kommunen vk JOIN vereinbarungen v ON v.id = vk.vereinbarung_id
-            WHERE vk.aktiv = 1 AND v.traeger_id IN @ids ORDER BY vk.ags
-            """, new { ids });
+            WHERE vk.aktiv = 1 AND {Vereinbarungsende.Laeuft("v")} AND v.traeger_id IN @ids ORDER BY vk.ags
+            """, new { ids, heute });
         return (kommunen.ToLookup(k => k.TraegerId, k => k.Ags), aktiv.ToLookup(k => k.TraegerId, k => k.Ags));
     }
 }
 
-internal sealed class ListeTraegerHandler(IModuleDatabase<LotsenModule> database, IAuditTrail audit) : IRequestHandler<ListeTraeger, PagedList<TraegerZeile>>
+internal sealed class ListeTraegerHandler(IModuleDatabase<LotsenModule> database, ILocalClock clock, IAuditTrail audit) : IRequestHandler<ListeTraeger, PagedList<TraegerZeile>>
 {
     private sealed record Zeile(string Id, string Name, string Status, string StatusSeit);
 
@@ -60,7 +61,7 @@ internal sealed class ListeTraegerHandler(IModuleDatabase<LotsenModule> database
         var rows = (await connection.QueryAsync<Zeile>(
             $"SELECT t.id, t.name, t.status, t.status_seit AS StatusSeit FROM traeger t {TraegerFilter.Where} ORDER BY t.name COLLATE NOCASE LIMIT @take OFFSET @skip",
             parameter)).ToList();
-        var (kommunen, aktiv) = await TraegerFilter.KommunenAsync(connection, rows.Select(r => r.Id).ToList());
+        var (kommunen, aktiv) = await TraegerFilter.KommunenAsync(connection, rows.Select(r => r.Id).ToList(), Vereinbarungsende.Heute(clock));
 
         await audit.RecordAsync(new AuditEntry(AuditAction.List, "Traeger", null, TraegerFilter.Beschreibung(request.Status, request.Kommune, request.Suche, total)), cancellationToken);
         return new PagedList<TraegerZeile>(
@@ -69,7 +70,7 @@ internal sealed class ListeTraegerHandler(IModuleDatabase<LotsenModule> database
     }
 }
 
-internal sealed class ExportiereTraegerHandler(IModuleDatabase<LotsenModule> database, IAuditTrail audit) : IRequestHandler<ExportiereTraeger, IReadOnlyList<TraegerExportZeile>>
+internal sealed class ExportiereTraegerHandler(IModuleDatabase<LotsenModule> database, ILocalClock clock, IAuditTrail audit) : IRequestHandler<ExportiereTraeger, IReadOnlyList<TraegerExportZeile>>
 {
     private sealed record Zeile(string Id, string Name, string Status, string StatusSeit, string? Ansprechperson, string? Email, string? Telefon, string? Notiz);
 
@@ -82,14 +83,14 @@ internal sealed class ExportiereTraegerHandler(IModuleDatabase<LotsenModule> dat
             FROM traeger t {TraegerFilter.Where} ORDER BY t.name COLLATE NOCASE
             """,
             TraegerFilter.Parameter(request.Status, request.Kommune, request.Suche))).ToList();
-        var (kommunen, aktiv) = await TraegerFilter.KommunenAsync(connection, rows.Select(r => r.Id).ToList());
+        var (kommunen, aktiv) = await TraegerFilter.KommunenAsync(connection, rows.Select(r => r.Id).ToList(), Vereinbarungsende.Heute(clock));
 
         await audit.RecordAsync(new AuditEntry(AuditAction.Export, "Traeger", null, "CSV-Export, " + TraegerFilter.Beschreibung(request.Status, request.Kommune, request.Suche, rows.Count)), cancellationToken);
         return rows.Select(r => new TraegerExportZeile(r.Id, r.Name, r.Status, r.StatusSeit, r.Ansprechperson, r.Email, r.Telefon, kommunen[r.Id].ToList(), aktiv[r.Id].ToList(), r.Notiz)).ToList();
     }
 }
 
-internal sealed class HoleTraegerHandler(IModuleDatabase<LotsenModule> database, IAuditTrail audit) : IRequestHandler<HoleTraeger, TraegerDetail>
+internal sealed class HoleTraegerHandler(IModuleDatabase<LotsenModule> database, ILocalClock clock, IAuditTrail audit) : IRequestHandler<HoleTraeger, TraegerDetail>
 {
     private sealed record Zeile(string Id, string Name, string? Ansprechperson, string? Email, string? Telefon, string Status, string StatusSeit, string? Notiz, string AngelegtAm);
 
@@ -113,13 +114,15 @@ internal sealed class HoleTraegerHandler(IModuleDatabase<LotsenModule> database,
             "SELECT vk.vereinbarung_id, vk.ags FROM vereinbarung_kommunen vk JOIN vereinbarungen v ON v.id = vk.vereinbarung_id WHERE v.traeger_id = @id ORDER BY vk.ags", new { id = t.Id }))
             .ToLookup(v => v.VereinbarungId, v => v.Ags);
 
+        bool Laeuft(VereinbarungRow v) => TraegerRegeln.Laeuft(v.BeendetAm is not null, v.Ende is null ? null : GermanFormat.ParseStoredDay(v.Ende), clock.Today);
+
         await audit.RecordAsync(new AuditEntry(AuditAction.View, "Traeger", t.Id), cancellationToken);
         return new TraegerDetail(
             t.Id, t.Name, t.Ansprechperson, t.Email, t.Telefon, t.Status, Lebenszyklen.Traeger.Text(t.Status), t.StatusSeit, t.Notiz, t.AngelegtAm, kommunen,
             TraegerRegeln.WaehlbareStatus(t.Status).Select(s => s.Schluessel).ToList(),
-            TraegerRegeln.VereinbarungMoeglich(t.Status, vereinbarungen.Any(v => v.BeendetAm is null)),
+            TraegerRegeln.VereinbarungMoeglich(t.Status, vereinbarungen.Any(Laeuft)),
             kontakte, verlauf,
-            vereinbarungen.Select(v => new VereinbarungZeile(v.Id, v.Beginn, v.Ende, v.Foerderung, v.AngelegtAm, v.BeendetAm, vereinbarungKommunen[v.Id].ToList())).ToList());
+            vereinbarungen.Select(v => new VereinbarungZeile(v.Id, v.Beginn, v.Ende, v.Foerderung, v.AngelegtAm, v.BeendetAm, vereinbarungKommunen[v.Id].ToList(), Laeuft(v))).ToList());
     }
 }
 
@@ -150,20 +153,22 @@ internal sealed class ListeKontakteHandler(IModuleDatabase<LotsenModule> databas
     }
 }
 
-internal sealed class HoleAbdeckungHandler(IModuleDatabase<LotsenModule> database, IMediator mediator) : IRequestHandler<HoleAbdeckung, IReadOnlyList<KommuneAbdeckung>>
+internal sealed class HoleAbdeckungHandler(IModuleDatabase<LotsenModule> database, IMediator mediator, ILocalClock clock) : IRequestHandler<HoleAbdeckung, IReadOnlyList<KommuneAbdeckung>>
 {
     public async Task<IReadOnlyList<KommuneAbdeckung>> Handle(HoleAbdeckung request, CancellationToken cancellationToken)
     {
         var deployment = await mediator.Send(new GetDeployment(), cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var aktiv = (await connection.QueryAsync<(string Ags, string TraegerId, string Name, string Beginn)>(
-            """
-            SELECT vk.ags, t.id, t.name, v.beginn FROM vereinbarung_kommunen vk
+        var aktiv = (await connection.QueryAsync<(string Ags, string TraegerId, string Name, string Beginn, string? Ende)>(
+            $"""
+            SELECT vk.ags, t.id, t.name, v.beginn, v.ende FROM vereinbarung_kommunen vk
             JOIN vereinbarungen v ON v.id = vk.vereinbarung_id JOIN traeger t ON t.id = v.traeger_id
-            WHERE vk.aktiv = 1
-            """)).ToDictionary(a => a.Ags);
+            WHERE vk.aktiv = 1 AND {Vereinbarungsende.Laeuft("v")}
+            """, new { heute = Vereinbarungsende.Heute(clock) })).ToDictionary(a => a.Ags);
         return deployment.Municipalities
-            .Select(m => aktiv.TryGetValue(m.Ags, out var a) ? new KommuneAbdeckung(m.Ags, m.Name, a.TraegerId, a.Name, a.Beginn) : new KommuneAbdeckung(m.Ags, m.Name, null, null, null))
+            .Select(m => aktiv.TryGetValue(m.Ags, out var a)
+                ? new KommuneAbdeckung(m.Ags, m.Name, a.TraegerId, a.Name, a.Beginn, a.Ende)
+                : new KommuneAbdeckung(m.Ags, m.Name, null, null, null, null))
             .ToList();
     }
 }

@@ -42,18 +42,20 @@ internal sealed record KontaktZeile(string Id, string Datum, string Kanal, strin
 
 internal sealed record StatusVerlaufZeile(string? Von, string Nach, string NachText, string Am, string Durch, string? Grund);
 
-internal sealed record VereinbarungZeile(string Id, string Beginn, string? Ende, string? Foerderung, string AngelegtAm, string? BeendetAm, IReadOnlyList<string> Kommunen)
-{
-    public bool Aktiv => BeendetAm is null;
-}
+/// <summary>
+/// One agreement. <see cref="Aktiv"/>: it runs today (not ended, planned end not passed); an agreement past
+/// its planned end is not active even while <see cref="BeendetAm"/> is still empty (the daily job records it).
+/// </summary>
+internal sealed record VereinbarungZeile(string Id, string Beginn, string? Ende, string? Foerderung, string AngelegtAm, string? BeendetAm, IReadOnlyList<string> Kommunen, bool Aktiv);
 
 /// <summary>The contacts log of one Träger, newest first.</summary>
 internal sealed record ListeKontakte(string TraegerId) : IQuery<IReadOnlyList<KontaktZeile>>;
 
-/// <summary>Every municipality of the deployment with its active Träger, if any.</summary>
+/// <summary>Every municipality of the deployment with its active Träger, if any (an agreement past its planned end is not active).</summary>
 internal sealed record HoleAbdeckung : IQuery<IReadOnlyList<KommuneAbdeckung>>;
 
-internal sealed record KommuneAbdeckung(string Ags, string Kommune, string? TraegerId, string? Traeger, string? Seit);
+/// <summary>A municipality and its active Träger: since when, and until when as planned (<c>null</c>: open-ended).</summary>
+internal sealed record KommuneAbdeckung(string Ags, string Kommune, string? TraegerId, string? Traeger, string? Seit, string? Bis);
 
 // --- writes --------------------------------------------------------------------------------------
 

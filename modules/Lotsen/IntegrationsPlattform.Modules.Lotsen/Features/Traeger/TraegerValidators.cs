@@ -173,14 +173,14 @@ internal sealed class ErfasseKontaktValidator(ILocalClock clock) : IValidator<Er
     }
 }
 
-internal sealed class ErfasseVereinbarungValidator(IMediator mediator) : IValidator<ErfasseVereinbarung>
+internal sealed class ErfasseVereinbarungValidator(IMediator mediator, ILocalClock clock) : IValidator<ErfasseVereinbarung>
 {
     public async Task<IReadOnlyList<FieldError>> ValidateAsync(ErfasseVereinbarung request, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
         var beginn = Eingaben.Tag(errors, "beginn", request.Beginn, pflicht: true);
         var ende = Eingaben.Tag(errors, "ende", request.Ende, pflicht: false);
-        if (beginn is { } b && TraegerRegeln.PruefeEnde(b, ende) is { } fehler)
+        if (beginn is { } b && TraegerRegeln.PruefeGeplantesEnde(b, ende, clock.Today) is { } fehler)
         {
             errors.Add(fehler);
         }

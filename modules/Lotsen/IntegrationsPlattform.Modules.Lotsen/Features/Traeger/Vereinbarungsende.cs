@@ -1,0 +1,100 @@
+using Dapper;
+using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Jobs;
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Modules.Lotsen.Domain;
+using MediatR;
+
+namespace IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
+
+/// <summary>
+/// When an agreement ends on its own: its planned end (<c>vereinbarungen.ende</c>) is the last day it
+/// runs (<see cref="TraegerRegeln.EndeErreicht"/>). Every read that asks "which Träger is active in a
+/// municipality" uses <see cref="Laeuft"/>, so an agreement past its end counts as ended before the daily
+/// job has recorded it; every write that depends on it first records the ends that are due
+/// (<see cref="BeendeAbgelaufeneAsync"/>), inside its own transaction, so that the partial unique index
+/// "one active Träger per municipality" frees the municipalities for a follow-up Träger.
+/// </summary>
+internal static class Vereinbarungsende
+{
+    /// <summary>SQL: the agreement <paramref name="v"/> runs on the day of the parameter <c>@heute</c> (<c>yyyy-MM-dd</c>).</summary>
+    public static string Laeuft(string v) => $"({v}.beendet_am IS NULL AND ({v}.ende IS NULL OR {v}.ende >= @heute))";
+
+    /// <summary>Today as the parameter <c>@heute</c> of <see cref="Laeuft"/>.</summary>
+    public static string Heute(ILocalClock clock) => GermanFormat.StoredDay(clock.Today);
+
+    private sealed record Abgelaufen(string Id, string TraegerId, string Beginn, string Ende);
+
+    /// <summary>
+    /// Ends every agreement whose planned end lies before <paramref name="heute"/>: sets <c>beendet_am</c>,
+    /// frees its municipalities and writes an entry in the Träger's history (by "System", with the end and
+    /// the freed municipalities). Runs in the caller's transaction; an agreement ended meanwhile is skipped,
+    /// so the job and a racing command never end one twice.
+    /// </summary>
+    public static async Task<int> BeendeAbgelaufeneAsync(ModuleTransaction tx, DateOnly heute, DateTimeOffset jetzt, IMediator mediator, CancellationToken ct)
+    {
+        var abgelaufen = (await tx.Connection.QueryAsync<Abgelaufen>(
+            """
+            SELECT id, traeger_id AS TraegerId, beginn, ende FROM vereinbarungen
+            WHERE beendet_am IS NULL AND ende IS NOT NULL AND ende < @heute ORDER BY ende, id
+            """,
+            new { heute = GermanFormat.StoredDay(heute) }, tx.Sql)).ToList();
+        if (abgelaufen.Count == 0)
+        {
+            return 0;
+        }
+
+        var deployment = await mediator.Send(new GetDeployment(), ct);
+        var am = GermanFormat.StoredInstant(jetzt);
+        var beendet = 0;
+        foreach (var v in abgelaufen)
+        {
+            if (await tx.Connection.ExecuteAsync("UPDATE vereinbarungen SET beendet_am = @am WHERE id = @id AND beendet_am IS NULL", new { id = v.Id, am }, tx.Sql) != 1)
+            {
+                continue;
+            }
+
+            await FreigebenAsync(tx, v.Id, v.TraegerId, GermanFormat.ParseStoredDay(v.Beginn), GermanFormat.ParseStoredDay(v.Ende), geplant: true, am, "System", deployment);
+            beendet++;
+        }
+
+        return beendet;
+    }
+
+    /// <summary>
+    /// The rest of ending an agreement whose <c>beendet_am</c> the caller has just set: frees its
+    /// municipalities and writes the entry in the Träger's history naming them (the status stays).
+    /// </summary>
+    public static async Task FreigebenAsync(ModuleTransaction tx, string vereinbarungId, string traegerId, DateOnly beginn, DateOnly ende, bool geplant, string am, string durch, DeploymentInfo deployment)
+    {
+        var kommunen = (await tx.Connection.QueryAsync<string>(
+            "SELECT ags FROM vereinbarung_kommunen WHERE vereinbarung_id = @id AND aktiv = 1 ORDER BY ags", new { id = vereinbarungId }, tx.Sql)).ToList();
+        await tx.Connection.ExecuteAsync("UPDATE vereinbarung_kommunen SET aktiv = 0 WHERE vereinbarung_id = @id", new { id = vereinbarungId }, tx.Sql);
+        var status = await TraegerSchreiben.StatusAsync(tx, traegerId);
+        var grund = TraegerRegeln.EndeGrund(beginn, ende, geplant, kommunen.Select(ags => deployment.FindMunicipality(ags)?.Name ?? ags));
+        await TraegerSchreiben.VermerkeAsync(tx, traegerId, status, status, am, durch, grund);
+    }
+}
+
+/// <summary>Records the end of every agreement whose planned end has passed by <paramref name="Heute"/>.</summary>
+internal sealed record BeendeAbgelaufeneVereinbarungen(DateOnly Heute, DateTimeOffset Jetzt) : ICommand<int>;
+
+internal sealed class BeendeAbgelaufeneVereinbarungenHandler(IModuleDatabase<LotsenModule> database, IMediator mediator) : IRequestHandler<BeendeAbgelaufeneVereinbarungen, int>
+{
+    public Task<int> Handle(BeendeAbgelaufeneVereinbarungen request, CancellationToken cancellationToken)
+        => Vereinbarungsende.BeendeAbgelaufeneAsync(database.Transaction, request.Heute, request.Jetzt, mediator, cancellationToken);
+}
+
+/// <summary>Daily (<c>Lotsen.vereinbarungen</c>): ends the agreements whose planned end has passed and frees their municipalities.</summary>
+internal sealed class VereinbarungenJob(IMediator mediator, ILocalClock clock) : IScheduledJob
+{
+    public const string Key = "vereinbarungen";
+
+    public async Task<string> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var heute = DateOnly.FromDateTime(clock.ToLocal(now).DateTime);
+        var anzahl = await mediator.Send(new BeendeAbgelaufeneVereinbarungen(heute, now), cancellationToken);
+        return anzahl == 1 ? "1 Vereinbarung zum geplanten Ende beendet" : $"{anzahl} Vereinbarungen zum geplanten Ende beendet";
+    }
+}
