@@ -223,6 +223,7 @@ public sealed class MatchingprofileTests : LotsenFixture
         zustandB["sprachen"] = new JsonArray(new JsonObject { ["code"] = "ko", ["niveau"] = "gut" });
 
         var fertig = false;
+        var gelesen = 0;
         var gesehen = new System.Collections.Concurrent.ConcurrentBag<Vorschlag?>();
         async Task LesenAsync()
         {
@@ -231,6 +232,7 @@ public sealed class MatchingprofileTests : LotsenFixture
             {
                 var liste = await client.GetFromJsonAsync<List<Vorschlag>>($"/api/lotsen/anfragen/{anfrage}/vorschlaege");
                 gesehen.Add(liste!.SingleOrDefault(v => v.LotseId == id));
+                Interlocked.Increment(ref gelesen);
             }
         }
 
@@ -238,7 +240,12 @@ public sealed class MatchingprofileTests : LotsenFixture
         for (var i = 0; i < 12; i++)
         {
             await ErfolgreichAsync(StaffApi.PutAsync($"/api/lotsen/lotsen/{id}", LotsenApi.Json(i % 2 == 0 ? zustandB : zustandA)));
-            await Task.Delay(20);
+            // Eight more answers: at least four of them asked after this write (four readers), so every state is seen.
+            var ziel = Volatile.Read(ref gelesen) + 8;
+            while (Volatile.Read(ref gelesen) < ziel && !leser.Any(t => t.IsCompleted))
+            {
+                await Task.Delay(5);
+            }
         }
 
         Volatile.Write(ref fertig, true);
@@ -249,10 +256,11 @@ public sealed class MatchingprofileTests : LotsenFixture
         static bool IstB(Vorschlag v) => v.Gruende.Contains("spricht Koreanisch (gut)") && v.Einschraenkungen.Contains("nicht in Erbach tätig") && v.Einschraenkungen.Contains("Thema Behörden nicht angegeben");
         Assert.Multiple(() =>
         {
-            Assert.That(gesehen, Has.Count.GreaterThan(4), "the readers ran during the writes");
             Assert.That(gesehen, Has.None.Null, "the Lotse never vanished half-written");
             Assert.That(gesehen.Where(v => v is not null && !IstA(v) && !IstB(v)), Is.Empty, "every answer is one whole state");
-            Assert.That(gesehen.Count(v => v is not null && IstB(v)), Is.GreaterThan(0), "the readers saw the changed state too");
+            // Six writes of each state, each followed by at least four calls asked after it and answered before the next write.
+            Assert.That(gesehen.Count(v => v is not null && IstB(v)), Is.GreaterThanOrEqualTo(24), "the calls after each write to B saw B");
+            Assert.That(gesehen.Count(v => v is not null && IstA(v)), Is.GreaterThanOrEqualTo(24), "the calls after each write back to A saw A");
             Assert.That(IstA(danach.Single()), Is.True, "after the last write (back to the first state) the next call shows it");
         });
     }
