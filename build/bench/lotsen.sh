@@ -3,9 +3,11 @@
 #   Release publish of the host (with its plugins) and of the load tool build/bench/LotsenLast;
 #   a temporary data directory seeded with `seed-demo benchmark` (5,000 Lotsen, 100,000 requests,
 #   12 municipalities, assignments); the host started on it as shipped (Demo environment) with the
-#   MediatR timing lines on (LoggingBehavior at Debug) for the server time; then LotsenLast measures
-#   (a) matching for one request, (b) the Lotsen search with filters, (c) creating requests with 8
-#   and 32 clients — and the same rows with bare Dapper against the same SQLite file, in the same run.
+#   MediatR timing lines on (LoggingBehavior at Debug) for the server time and the reload line of the
+#   matching profiles; then LotsenLast measures (a) matching for one request, (a') the first matching
+#   call after a registry change (profiles reloaded), (b) the Lotsen search with filters, (c) creating
+#   requests with 8 and 32 clients — and the same rows with bare Dapper against the same SQLite file,
+#   in the same run.
 #
 # Usage: build/bench/lotsen.sh [--no-build]     env: BENCH_PORT_LOTSEN (5311), BENCH_RUNS (300),
 #        BENCH_SECONDS (10), BENCH_KEEP=1 keeps the data directory
@@ -60,7 +62,8 @@ echo "   rows: $sqlite_counts"
 
 echo "== host"
 (cd "$host_bin" && exec ./IntegrationsPlattform.Host "${args[@]}" --urls "$url" \
-  --Logging:LogLevel:Default=Warning --Logging:LogLevel:IntegrationsPlattform.Host.Messaging=Debug) > "$work/host.log" 2>&1 &
+  --Logging:LogLevel:Default=Warning --Logging:LogLevel:IntegrationsPlattform.Host.Messaging=Debug \
+  --Logging:LogLevel:IntegrationsPlattform.Modules.Lotsen.Features.Vermittlung.Matchingprofile=Information) > "$work/host.log" 2>&1 &
 host_pid=$!
 for _ in $(seq 1200); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health" || true)" = 200 ] && break

@@ -5,7 +5,8 @@
 //
 // Latency: client round trip on 127.0.0.1 (one client, sequential). Server time: the host's own
 // measurement of the MediatR request (LoggingBehavior at Debug, "<Request> in <ms> ms"), read from
-// the host's log for exactly the calls of the measured phase.
+// the host's log for exactly the calls of the measured phase. Matching holds the active Lotsen's
+// profiles in memory; (a') measures the first call after a registry change, which reloads them.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -45,7 +46,7 @@ if (offene.Count == 0)
 }
 
 // --- (a) matching ---------------------------------------------------------------------------------
-int kandidaten = 0, vorschlaege = 0;
+int kandidaten = 0, vorschlaege = 0, lastZeilen = 0;
 var matching = await PhaseAsync("GetVorschlaege", async i =>
 {
     using var response = await http.GetAsync($"/api/lotsen/anfragen/{offene[i % offene.Count]}/vorschlaege");
@@ -53,17 +54,51 @@ var matching = await PhaseAsync("GetVorschlaege", async i =>
     var json = await response.Content.ReadFromJsonAsync<JsonElement>();
     vorschlaege = json.GetArrayLength();
 });
+// The handler holds the active Lotsen's profiles in memory and reads per request only the request, the version
+// of the profiles and this month's load of the candidates. The bare baseline reads exactly those rows, in one
+// read transaction like the handler, with the candidates' ids held in memory as the handler holds them.
+var kandidatenJeSprachen = new Dictionary<string, List<string>>();
+const string K = """
+    SELECT s.lotse_id FROM lotse_sprachen s JOIN lotsen l ON l.id = s.lotse_id
+    WHERE s.code IN @sprachen AND l.status = 'aktiv'
+      AND EXISTS (SELECT 1 FROM lotse_qualifikationen q WHERE q.lotse_id = l.id AND q.art = 'basisqualifizierung')
+    """;
 var matchingBare = await BareAsync(async (db, i) =>
 {
-    // The request, its languages and the same candidate rows the handler reads (7 statements, one round trip).
+    var id = offene[i % offene.Count];
+    using var lesen = db.BeginTransaction(deferred: true);
+    await db.QuerySingleAsync<(string, string, string)>(
+        "SELECT a.id, a.kommune_ags, a.thema FROM anfragen a LEFT JOIN lotsen l ON l.id = a.lotse_id WHERE a.id = @id", new { id }, lesen);
+    var sprachen = (await db.QueryAsync<string>("SELECT code FROM anfrage_sprachen WHERE anfrage_id = @id ORDER BY code", new { id }, lesen)).ToList();
+    await db.QueryAsync<(string, string)>("SELECT art, am FROM anfrage_aktivitaeten WHERE anfrage_id = @id ORDER BY am DESC, rowid DESC", new { id }, lesen);
+    await db.QueryAsync<(string, string)>("SELECT e.id, e.beginn FROM einsaetze e JOIN lotsen l ON l.id = e.lotse_id WHERE e.anfrage_id = @id ORDER BY e.beginn", new { id }, lesen);
+    await db.ExecuteScalarAsync<long>("SELECT version FROM matching_stand WHERE id = 1", transaction: lesen);
+    var schluessel = string.Join(",", sprachen);
+    if (!kandidatenJeSprachen.TryGetValue(schluessel, out var ids))
+    {
+        // Once per language set, during the warm-up: the handler's copy of the profiles is loaded then, too.
+        kandidatenJeSprachen[schluessel] = ids = (await db.QueryAsync<string>(K, new { sprachen }, lesen)).Distinct().ToList();
+    }
+
+    var last = await db.QueryAsync<(string, long, long)>(
+        """
+        SELECT e.lotse_id, sum(CASE WHEN e.status = 'durchgefuehrt' AND e.beginn < @jetzt THEN e.dauer_minuten ELSE 0 END),
+               sum(CASE WHEN e.status = 'geplant' AND e.beginn >= @jetzt THEN 1 ELSE 0 END)
+        FROM json_each(@ids) j JOIN einsaetze e ON e.lotse_id = j.value AND e.beginn >= @monat
+        GROUP BY e.lotse_id
+        """,
+        new { ids = JsonSerializer.Serialize(ids), jetzt = Jetzt(), monat = Monatsanfang() }, lesen);
+    kandidaten = ids.Count;
+    lastZeilen = last.Count();
+});
+
+// For reference: the same candidates' whole profiles read from SQL per request, as the handler did before
+// it kept them in memory (the request, its languages and seven statements in one round trip).
+var matchingBareProfile = await BareAsync(async (db, i) =>
+{
     var id = offene[i % offene.Count];
     await db.QuerySingleAsync<(string, string, string)>("SELECT id, kommune_ags, thema FROM anfragen WHERE id = @id", new { id });
     var sprachen = (await db.QueryAsync<string>("SELECT code FROM anfrage_sprachen WHERE anfrage_id = @id", new { id })).ToList();
-    const string K = """
-        SELECT s.lotse_id FROM lotse_sprachen s JOIN lotsen l ON l.id = s.lotse_id
-        WHERE s.code IN @sprachen AND l.status = 'aktiv'
-          AND EXISTS (SELECT 1 FROM lotse_qualifikationen q WHERE q.lotse_id = l.id AND q.art = 'basisqualifizierung')
-        """;
     using var r = await db.QueryMultipleAsync(
         $"""
         SELECT id, vorname, nachname FROM lotsen WHERE id IN ({K});
@@ -76,8 +111,8 @@ var matchingBare = await BareAsync(async (db, i) =>
                sum(CASE WHEN status = 'geplant' AND beginn >= @jetzt THEN 1 ELSE 0 END)
         FROM einsaetze WHERE beginn >= @monat AND lotse_id IN ({K}) GROUP BY lotse_id;
         """,
-        new { sprachen, jetzt = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"), monat = new DateTime(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).ToString("yyyy-MM-ddTHH:mm:ssZ") });
-    kandidaten = (await r.ReadAsync<(string, string, string)>()).Count();
+        new { sprachen, jetzt = Jetzt(), monat = Monatsanfang() });
+    await r.ReadAsync<(string, string, string)>();
     await r.ReadAsync<(string, string, string)>();
     await r.ReadAsync<(string, string)>();
     await r.ReadAsync<(string, string)>();
@@ -85,7 +120,19 @@ var matchingBare = await BareAsync(async (db, i) =>
     await r.ReadAsync<(string, string)>();
     await r.ReadAsync<(string, long, long)>();
 });
-Console.WriteLine($"matching: {kandidaten} active candidates speak Arabic, {vorschlaege} suggestions returned");
+Console.WriteLine($"matching: {kandidaten} active trained candidates speak Arabic, {lastZeilen} of them with assignments this month, {vorschlaege} suggestions returned");
+
+// --- (a') matching right after a change to the registry: the profiles are reloaded ----------------------
+// One active Arabic speaker is paused and activated again through the API; the next matching call after each
+// change finds the version moved and reloads the profiles (the host logs how long the reload took).
+string umschalten;
+await using (var db = Open(true))
+{
+    umschalten = await db.QueryFirstAsync<string>(
+        "SELECT l.id FROM lotsen l JOIN lotse_sprachen s ON s.lotse_id = l.id AND s.code = 'ar' WHERE l.status = 'aktiv' ORDER BY l.id");
+}
+
+var nachAenderung = await ReloadPhaseAsync(umschalten, Math.Max(10, runs / 15));
 
 // --- (b) search with filters ------------------------------------------------------------------------
 int treffer = 0;
@@ -118,9 +165,13 @@ Console.WriteLine();
 Console.WriteLine($"{"",-58} {"median",8} {"p99",8}  (ms, {runs} runs each, one client)");
 Row("(a) matching GET /anfragen/{id}/vorschlaege: round trip", matching.Client);
 Row("    server time (MediatR request, host log)", matching.Server);
-Row("    bare Dapper: request + the 7 candidate queries", matchingBare);
+Row("    bare Dapper: request, version, load of the candidates", matchingBare);
 Ratio("    ratio server / bare (median)", matching.Server, matchingBare);
 Target("    target: matching < 20 ms median (server)", matching.Server, 20);
+Row("    bare Dapper reading the profiles too (7 statements, before)", matchingBareProfile);
+Row("(a') matching after a registry change: round trip", nachAenderung.Client);
+Row("    server time (incl. reloading the profiles)", nachAenderung.Server);
+Row("    reloading the profiles alone (host log)", nachAenderung.Reload);
 Row("(b) search GET /lotsen?sprache&kommune&thema&status&quali: round trip", search.Client);
 Row("    server time (MediatR request, host log)", search.Server);
 Row("    bare Dapper: count + page + 3 list queries", searchBare);
@@ -194,6 +245,49 @@ async Task<(double[] Client, double[] Server)> PhaseAsync(string request, Func<i
 
     await Task.Delay(500);
     return (client, ServerTimes(request, start));
+}
+
+static string Jetzt() => DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+// Like the handler (ILocalClock, Europe/Berlin): the month begins at local midnight of its first day.
+static string Monatsanfang()
+{
+    var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    var lokal = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, berlin);
+    return TimeZoneInfo.ConvertTimeToUtc(new DateTime(lokal.Year, lokal.Month, 1, 0, 0, 0, DateTimeKind.Unspecified), berlin).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}
+
+async Task<(double[] Client, double[] Server, double[] Reload)> ReloadPhaseAsync(string lotseId, int wechsel)
+{
+    var start = new FileInfo(logPath).Length;
+    var client = new List<double>();
+    for (var i = 0; i < wechsel; i++)
+    {
+        using (var status = await http.PostAsJsonAsync($"/api/lotsen/lotsen/{lotseId}/status", new { status = i % 2 == 0 ? "pausiert" : "aktiv", grund = "Lastprobe" }))
+        {
+            status.EnsureSuccessStatusCode();
+        }
+
+        var t = Stopwatch.GetTimestamp();
+        using var response = await http.GetAsync($"/api/lotsen/anfragen/{offene[i % offene.Count]}/vorschlaege");
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsByteArrayAsync();
+        client.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+    }
+
+    if (wechsel % 2 == 1)
+    {
+        using var zurueck = await http.PostAsJsonAsync($"/api/lotsen/lotsen/{lotseId}/status", new { status = "aktiv", grund = "Lastprobe" });
+        zurueck.EnsureSuccessStatusCode();
+    }
+
+    await Task.Delay(500);
+    using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+    stream.Seek(start, SeekOrigin.Begin);
+    var text = new StreamReader(stream).ReadToEnd();
+    var reload = Regex.Matches(text, @"Matching-Profile geladen: .*? in (\d+) ms")
+        .Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
+    return (client.ToArray(), ServerTimes("GetVorschlaege", start), reload);
 }
 
 async Task<double[]> BareAsync(Func<SqliteConnection, int, Task> query)

@@ -11,6 +11,7 @@ using IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 using IntegrationsPlattform.Modules.Lotsen.Features.Import;
 using IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
 using IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
+using IntegrationsPlattform.Modules.Lotsen.Features.Vermittlung;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Lotsen;
@@ -100,5 +101,6 @@ public sealed class LotsenModule : PlatformModule
         services.AddTransient<LotseDatenPruefung>();
         services.AddTransient<ImportPruefung>();
         services.AddSingleton<ImportAblage>();
+        services.AddSingleton<Matchingprofile>();
     }
 }

@@ -31,9 +31,13 @@ internal sealed record Vorschlag(Kandidat Lotse, int Rang, DateOnly? FruehesterT
 /// </summary>
 internal static class Matching
 {
-    public static IReadOnlyList<Vorschlag> Rangfolge(Bedarf bedarf, IEnumerable<Kandidat> kandidaten, DateOnly heute, Func<string, string> kommuneName, Func<string, string> themaText)
+    /// <summary>
+    /// The suitable Lotsen, best first; the reasons are written only for the first <paramref name="hoechstens"/>,
+    /// which are exactly the first of the whole ranking (the order depends on the scores, not on the texts).
+    /// </summary>
+    public static IReadOnlyList<Vorschlag> Rangfolge(Bedarf bedarf, IEnumerable<Kandidat> kandidaten, DateOnly heute, Func<string, string> kommuneName, Func<string, string> themaText, int hoechstens = int.MaxValue)
     {
-        var bewertet = new List<(Kandidat K, int Sprache, bool Kommune, bool Thema, DateOnly? Tag, List<string> Gruende, List<string> Einschraenkungen)>();
+        var bewertet = new List<Bewertung>();
         foreach (var kandidat in kandidaten)
         {
             if (!IstGeeignet(bedarf, kandidat))
@@ -46,31 +50,17 @@ internal static class Matching
                 .Select(c => (Code: c, Niveau: kandidat.Sprachen[c]))
                 .OrderByDescending(s => s.Niveau)
                 .First();
-            var gruende = new List<string> { $"spricht {Sprachen.Name(code)} ({niveau.Text()})" };
-            var einschraenkungen = new List<string>();
-
-            var kommune = kandidat.Kommunen.Contains(bedarf.KommuneAgs);
-            (kommune ? gruende : einschraenkungen).Add(kommune ? $"ist in {kommuneName(bedarf.KommuneAgs)} tätig" : $"nicht in {kommuneName(bedarf.KommuneAgs)} tätig");
-
-            var thema = kandidat.Themen.Contains(bedarf.Thema);
-            (thema ? gruende : einschraenkungen).Add(thema ? $"Thema {themaText(bedarf.Thema)}" : $"Thema {themaText(bedarf.Thema)} nicht angegeben");
-
-            var tag = bedarf.Zeitraum.ErsterPassenderTag(kandidat.Verfuegbarkeit, heute);
-            if (tag is { } verfuegbar)
-            {
-                gruende.Add($"verfügbar ab {verfuegbar:dd.MM.yyyy} ({string.Join(", ", kandidat.Verfuegbarkeit.Where(f => f.Wochentag == verfuegbar.DayOfWeek).Select(f => f.Text))})");
-            }
-            else
-            {
-                einschraenkungen.Add("keine angegebene Verfügbarkeit im Wunschzeitraum");
-            }
-
-            gruende.Add($"diesen Monat {kandidat.StundenImMonat.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))} Std., {kandidat.GeplanteEinsaetze} geplante Einsätze");
-            bewertet.Add((kandidat, (int)niveau, kommune, thema, tag, gruende, einschraenkungen));
+            bewertet.Add(new Bewertung(
+                kandidat,
+                code,
+                niveau,
+                kandidat.Kommunen.Contains(bedarf.KommuneAgs),
+                kandidat.Themen.Contains(bedarf.Thema),
+                bedarf.Zeitraum.ErsterPassenderTag(kandidat.Verfuegbarkeit, heute)));
         }
 
         return bewertet
-            .OrderByDescending(b => b.Sprache)
+            .OrderByDescending(b => b.Niveau)
             .ThenByDescending(b => b.Kommune)
             .ThenByDescending(b => b.Thema)
             .ThenByDescending(b => b.Tag is not null)
@@ -78,8 +68,31 @@ internal static class Matching
             .ThenBy(b => b.K.GeplanteEinsaetze)
             .ThenBy(b => b.Tag ?? DateOnly.MaxValue)
             .ThenBy(b => b.K.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), ignoreCase: true))
-            .Select((b, i) => new Vorschlag(b.K, i + 1, b.Tag, b.Gruende, b.Einschraenkungen))
+            .Take(hoechstens)
+            .Select((b, i) => Begruendet(b, i + 1, bedarf, kommuneName, themaText))
             .ToList();
+    }
+
+    private sealed record Bewertung(Kandidat K, string Code, Sprachniveau Niveau, bool Kommune, bool Thema, DateOnly? Tag);
+
+    private static Vorschlag Begruendet(Bewertung b, int rang, Bedarf bedarf, Func<string, string> kommuneName, Func<string, string> themaText)
+    {
+        var kandidat = b.K;
+        var gruende = new List<string> { $"spricht {Sprachen.Name(b.Code)} ({b.Niveau.Text()})" };
+        var einschraenkungen = new List<string>();
+        (b.Kommune ? gruende : einschraenkungen).Add(b.Kommune ? $"ist in {kommuneName(bedarf.KommuneAgs)} tätig" : $"nicht in {kommuneName(bedarf.KommuneAgs)} tätig");
+        (b.Thema ? gruende : einschraenkungen).Add(b.Thema ? $"Thema {themaText(bedarf.Thema)}" : $"Thema {themaText(bedarf.Thema)} nicht angegeben");
+        if (b.Tag is { } verfuegbar)
+        {
+            gruende.Add($"verfügbar ab {verfuegbar:dd.MM.yyyy} ({string.Join(", ", kandidat.Verfuegbarkeit.Where(f => f.Wochentag == verfuegbar.DayOfWeek).Select(f => f.Text))})");
+        }
+        else
+        {
+            einschraenkungen.Add("keine angegebene Verfügbarkeit im Wunschzeitraum");
+        }
+
+        gruende.Add($"diesen Monat {kandidat.StundenImMonat.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))} Std., {kandidat.GeplanteEinsaetze} geplante Einsätze");
+        return new Vorschlag(kandidat, rang, b.Tag, gruende, einschraenkungen);
     }
 
     /// <summary>Speaks a requested language, has the Basisqualifizierung and the topic's required course.</summary>

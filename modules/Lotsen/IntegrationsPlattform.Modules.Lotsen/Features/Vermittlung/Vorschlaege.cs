@@ -15,13 +15,15 @@ internal sealed record VorschlagDto(int Rang, string LotseId, string Name, strin
 /// <summary>The ranked suitable Lotsen for an open request, with the reasons.</summary>
 internal sealed record GetVorschlaege(Guid AnfrageId) : IQuery<IReadOnlyList<VorschlagDto>>;
 
-internal sealed class GetVorschlaegeHandler(IModuleDatabase<LotsenModule> database, ICurrentUser user, ILocalClock clock, IMediator mediator, LotsenSettings settings)
+internal sealed class GetVorschlaegeHandler(IModuleDatabase<LotsenModule> database, ICurrentUser user, ILocalClock clock, IMediator mediator, LotsenSettings settings, Matchingprofile profile)
     : IRequestHandler<GetVorschlaege, IReadOnlyList<VorschlagDto>>
 {
     public async Task<IReadOnlyList<VorschlagDto>> Handle(GetVorschlaege request, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var anfrage = await GetAnfrageHandler.LadeAsync(connection, null, request.AnfrageId.ToString(), await Sichtbereich.FuerAsync(user, LotsenModule.Bearbeiten, connection));
+        // One read transaction: the request, the version of the profiles and the load are of one snapshot.
+        await using var lesen = connection.BeginTransaction(deferred: true);
+        var anfrage = await GetAnfrageHandler.LadeAsync(connection, lesen, request.AnfrageId.ToString(), await Sichtbereich.FuerAsync(user, LotsenModule.Bearbeiten, connection, lesen));
         if (anfrage.Status != "offen")
         {
             throw new DomainRuleException($"Vorschläge gibt es nur für offene Anfragen; diese ist {Lebenszyklen.Anfrage.Text(anfrage.Status)}.");
@@ -38,9 +40,10 @@ internal sealed class GetVorschlaegeHandler(IModuleDatabase<LotsenModule> databa
                 GermanFormat.ParseStoredDay(anfrage.DatumBis),
                 anfrage.UhrzeitVon is null ? null : TimeOnly.ParseExact(anfrage.UhrzeitVon, "HH:mm"),
                 anfrage.UhrzeitBis is null ? null : TimeOnly.ParseExact(anfrage.UhrzeitBis, "HH:mm")));
-        var kandidaten = await KandidatenAsync(connection, anfrage.Sprachen, bedarf.BenoetigteQualifikation, clock);
-        return Matching.Rangfolge(bedarf, kandidaten, clock.Today, ags => deployment.FindMunicipality(ags)?.Name ?? ags, settings.ThemaText)
-            .Take(Hoechstens)
+        var stand = await profile.StandAsync(connection, lesen, cancellationToken);
+        var geeignet = stand.Sprecher(anfrage.Sprachen).Where(k => Matching.IstGeeignet(bedarf, k)).ToList();
+        var kandidaten = await MitLastAsync(connection, lesen, geeignet, clock);
+        return Matching.Rangfolge(bedarf, kandidaten, clock.Today, ags => deployment.FindMunicipality(ags)?.Name ?? ags, settings.ThemaText, Hoechstens)
             .Select(v => new VorschlagDto(v.Rang, v.Lotse.LotseId, v.Lotse.Name, v.FruehesterTag is { } tag ? GermanFormat.StoredDay(tag) : null, v.Gruende, v.Einschraenkungen))
             .ToList();
     }
@@ -49,54 +52,36 @@ internal sealed class GetVorschlaegeHandler(IModuleDatabase<LotsenModule> databa
     public const int Hoechstens = 25;
 
     /// <summary>
-    /// Active Lotsen who speak one of the languages and hold the Basisqualifizierung (and the topic's
-    /// required course), with everything matching weighs, in one round trip. The trainings are conditions
-    /// of suitability, so they narrow the candidates here already; <see cref="Matching"/> checks them again.
+    /// The candidates with their load this month: hours of assignments carried out so far this month and
+    /// the planned assignments still ahead — read per request (assignments change all day), for the given
+    /// Lotsen only, through <c>ix_einsaetze_last</c> (migration 0002).
     /// </summary>
-    public static async Task<IReadOnlyList<Kandidat>> KandidatenAsync(SqliteConnection connection, IReadOnlyList<string> sprachen, string? benoetigteQualifikation, ILocalClock clock)
+    private static async Task<IReadOnlyList<Kandidat>> MitLastAsync(SqliteConnection connection, SqliteTransaction lesen, List<Kandidat> kandidaten, ILocalClock clock)
     {
+        if (kandidaten.Count == 0)
+        {
+            return kandidaten;
+        }
+
         var heute = clock.Today;
         var monatsanfang = new DateOnly(heute.Year, heute.Month, 1);
-        // Driven by the language index (speakers of the language, then their status by primary key): a
-        // correlated EXISTS made SQLite walk every active Lotse instead, in each of the seven statements.
-        const string Kandidaten = """
-            SELECT s.lotse_id FROM lotse_sprachen s JOIN lotsen l ON l.id = s.lotse_id
-            WHERE s.code IN @sprachen AND l.status = 'aktiv'
-              AND EXISTS (SELECT 1 FROM lotse_qualifikationen q WHERE q.lotse_id = l.id AND q.art = 'basisqualifizierung')
-              AND (@benoetigt IS NULL OR EXISTS (SELECT 1 FROM lotse_qualifikationen q WHERE q.lotse_id = l.id AND q.art = @benoetigt))
-            """;
-        using var ergebnis = await connection.QueryMultipleAsync(
-            $"""
-            SELECT id, vorname, nachname FROM lotsen WHERE id IN ({Kandidaten});
-            SELECT lotse_id, code, niveau FROM lotse_sprachen WHERE lotse_id IN ({Kandidaten});
-            SELECT lotse_id, ags FROM lotse_kommunen WHERE lotse_id IN ({Kandidaten});
-            SELECT lotse_id, thema FROM lotse_themen WHERE lotse_id IN ({Kandidaten});
-            SELECT lotse_id, wochentag, von, bis FROM lotse_verfuegbarkeit WHERE lotse_id IN ({Kandidaten});
-            SELECT DISTINCT lotse_id, art FROM lotse_qualifikationen WHERE lotse_id IN ({Kandidaten});
-            SELECT lotse_id, sum(CASE WHEN status = 'durchgefuehrt' AND beginn < @jetzt THEN dauer_minuten ELSE 0 END),
-                   sum(CASE WHEN status = 'geplant' AND beginn >= @jetzt THEN 1 ELSE 0 END)
-            FROM einsaetze WHERE beginn >= @monatsanfang AND lotse_id IN ({Kandidaten}) GROUP BY lotse_id;
-            """,
-            new { sprachen, benoetigt = benoetigteQualifikation, jetzt = GermanFormat.StoredInstant(clock.UtcNow), monatsanfang = GermanFormat.StoredInstant(clock.ToUtc(monatsanfang, TimeOnly.MinValue)) });
-        var namen = (await ergebnis.ReadAsync<(string Id, string Vorname, string Nachname)>()).Select(n => (n.Id, Name: $"{n.Vorname} {n.Nachname}")).ToList();
-        var sprachenJe = (await ergebnis.ReadAsync<(string Id, string Code, string Niveau)>()).ToLookup(r => r.Id);
-        var kommunenJe = (await ergebnis.ReadAsync<(string Id, string Ags)>()).ToLookup(r => r.Id, r => r.Ags);
-        var themenJe = (await ergebnis.ReadAsync<(string Id, string Thema)>()).ToLookup(r => r.Id, r => r.Thema);
-        var fensterJe = (await ergebnis.ReadAsync<(string Id, long Tag, string Von, string Bis)>()).ToLookup(
-            r => r.Id,
-            r => new Zeitfenster(Zeitfenster.AusIso(r.Tag), TimeOnly.ParseExact(r.Von, "HH:mm"), TimeOnly.ParseExact(r.Bis, "HH:mm")));
-        var qualiJe = (await ergebnis.ReadAsync<(string Id, string Art)>()).ToLookup(r => r.Id, r => r.Art);
-        var lastJe = (await ergebnis.ReadAsync<(string Id, long Minuten, long Geplant)>()).ToDictionary(r => r.Id);
-        return namen.Select(n => new Kandidat(
-                n.Id,
-                n.Name,
-                sprachenJe[n.Id].ToDictionary(s => s.Code, s => SprachniveauTexte.Parse(s.Niveau) ?? Sprachniveau.Grundkenntnisse),
-                kommunenJe[n.Id].ToHashSet(),
-                themenJe[n.Id].ToHashSet(),
-                fensterJe[n.Id].ToList(),
-                qualiJe[n.Id].ToHashSet(),
-                lastJe.TryGetValue(n.Id, out var last) ? last.Minuten / 60m : 0m,
-                lastJe.TryGetValue(n.Id, out var geplant) ? (int)geplant.Geplant : 0))
+        var last = (await connection.QueryAsync<(string Id, long Minuten, long Geplant)>(
+                """
+                SELECT e.lotse_id, sum(CASE WHEN e.status = 'durchgefuehrt' AND e.beginn < @jetzt THEN e.dauer_minuten ELSE 0 END),
+                       sum(CASE WHEN e.status = 'geplant' AND e.beginn >= @jetzt THEN 1 ELSE 0 END)
+                FROM json_each(@ids) j JOIN einsaetze e ON e.lotse_id = j.value AND e.beginn >= @monatsanfang
+                GROUP BY e.lotse_id
+                """,
+                new
+                {
+                    ids = System.Text.Json.JsonSerializer.Serialize(kandidaten.Select(k => k.LotseId)),
+                    jetzt = GermanFormat.StoredInstant(clock.UtcNow),
+                    monatsanfang = GermanFormat.StoredInstant(clock.ToUtc(monatsanfang, TimeOnly.MinValue)),
+                },
+                lesen))
+            .ToDictionary(r => r.Id);
+        return kandidaten
+            .Select(k => last.TryGetValue(k.LotseId, out var l) ? k with { StundenImMonat = l.Minuten / 60m, GeplanteEinsaetze = (int)l.Geplant } : k)
             .ToList();
     }
 }
