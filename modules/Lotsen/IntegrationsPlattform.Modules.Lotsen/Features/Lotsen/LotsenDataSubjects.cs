@@ -4,6 +4,7 @@ using IntegrationsPlattform.Contracts.Dsgvo;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
+using IntegrationsPlattform.Modules.Lotsen.Features.Vermittlung;
 using MediatR;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
@@ -34,7 +35,7 @@ internal sealed class LotseAnonymisierenHandler(IModuleDatabase<LotsenModule> da
 }
 
 /// <summary>Data-subject requests (DSGVO Art. 15/17) for Lotsen: find by name or e-mail, export everything held, erase.</summary>
-internal sealed class LotsenDataSubjects(IModuleDatabase<LotsenModule> database, IMediator mediator, LotsenSettings settings) : IDataSubjectHandler
+internal sealed class LotsenDataSubjects(IModuleDatabase<LotsenModule> database, IMediator mediator, LotsenSettings settings, Matchingprofile profile) : IDataSubjectHandler
 {
     public const string Geloescht = "gelöscht";
     private const string RecordType = "Lotse";
@@ -93,6 +94,9 @@ internal sealed class LotsenDataSubjects(IModuleDatabase<LotsenModule> database,
         return new DataSubjectExport(RecordType, record.RecordId, fields);
     }
 
-    public Task EraseAsync(DataSubjectRecord record, CancellationToken cancellationToken)
-        => mediator.Send(new LotseAnonymisieren(record.RecordId), cancellationToken);
+    public async Task EraseAsync(DataSubjectRecord record, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new LotseAnonymisieren(record.RecordId), cancellationToken);
+        profile.Vergessen();
+    }
 }

@@ -92,6 +92,12 @@ internal sealed class Matchingprofile(ILogger<Matchingprofile> logger) : IDispos
         }
     }
 
+    /// <summary>
+    /// Drops the held copy, after an erasure: the erased name must not wait in memory for the next
+    /// matching call. A request still on an older snapshot may put one back; the next call replaces it.
+    /// </summary>
+    public void Vergessen() => Volatile.Write(ref _stand, null);
+
     public void Dispose() => _laden.Dispose();
 
     private async Task<Profilstand> LadenAsync(SqliteConnection connection, SqliteTransaction lesen, long version)
