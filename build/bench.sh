@@ -4,7 +4,7 @@
 #      authenticated module read; plus the very first start on an empty data directory;
 #   2. throughput, wrk -t2 -c32 -d10s: bare JSON vs. the host, layer by layer;
 #   3. 32 concurrent writers: p99, non-2xx, "database is locked" in the log, WAL size;
-#   4. RSS of the host with all (test) modules loaded;
+#   4. RSS of the host with every module loaded (the programme modules and the two test modules);
 #   5. durability: kill -9 during writes, then every acknowledged write must still be there.
 # The host runs as shipped: appsettings.json + appsettings.Demo.json (logging, behaviours, auth all on);
 # only data directory, plugins directory, URL and the enabled test modules are set on the command line.
@@ -69,13 +69,18 @@ for url in "$bare_url" "$host_url"; do
   ! curl -s -o /dev/null --max-time 1 "$url" || die "something already answers on $url"
 done
 
-# Only the two real test modules; the probes under plugins/ are deliberate failures for the tests.
+# The programme modules as published, and the two real test modules (the measured endpoints are the
+# Beispiel module's); the probes under the tests' plugins/ are deliberate failures for the tests.
 mkdir -p "$work/plugins" "$work/data"
+cp -r "$host_bin"/plugins/* "$work/plugins/"
 cp -r "$test_plugins/Beispiel" "$test_plugins/Verbraucher" "$work/plugins/"
+module_flags=()
+for dir in "$work"/plugins/*/; do module_flags+=("--Modules:$(basename "$dir"):Enabled=true"); done
+module_count=${#module_flags[@]}
 
 host_args=(--environment Demo --urls "$host_url"
   "--Platform:DataDirectory=$work/data" "--Platform:PluginsDirectory=$work/plugins"
-  --Modules:Beispiel:Enabled=true --Modules:Verbraucher:Enabled=true)
+  "${module_flags[@]}")
 
 # start_bg LOG DIR CMD… — starts CMD in DIR (its content root) in the background; pid in $last_pid.
 start_bg() {
@@ -327,7 +332,7 @@ printf '  %-60s %s\n' "'database is locked' in the host logs" "$locked"
 printf '  %-60s %s\n' "WAL after the write run: Beispiel.db-wal / host.db-wal" "$wal_module KB / $wal_host KB"
 echo
 printf '  %-60s %s\n' "RSS bare after its load run" "$bare_rss MB"
-printf '  %-60s %s\n' "RSS host, 2 modules loaded, after start-up + first request" "$host_rss_idle MB"
+printf '  %-60s %s\n' "RSS host, $module_count modules loaded, after start-up + first request" "$host_rss_idle MB"
 printf '  %-60s %s\n' "RSS host after the read and write runs" "$host_rss_load MB"
 printf '  %-60s %s\n' "RSS host (log level Warning) after one read run" "$rss_after_restart MB"
 echo

@@ -148,6 +148,8 @@ public sealed class ConfigurationTests
     [TestCase("Platform:Mail:From", "keine-adresse")]
     [TestCase("Platform:TimeZone", "Mond/Basis")]
     [TestCase("Platform:Security:LockoutAttempts", "1")]
+    [TestCase("Modules:Lotsen:Enabled", "1")]
+    [TestCase("Modules:Lotsen:Enabled", "ja")]
     public void AnInvalidValueIsReportedWithItsKey(string key, string? value)
     {
         var settings = Valid();

@@ -88,6 +88,14 @@ internal sealed partial class PlatformOptions
             throw new ConfigurationErrorException("Platform:FirstAdmin:Password", "Das Passwort darf nicht in appsettings*.json stehen; bitte per Umgebungsvariable Platform__FirstAdmin__Password oder mit 'users add-admin' setzen.");
         }
 
+        foreach (var module in configuration.GetSection("Modules").GetChildren())
+        {
+            if (module["Enabled"] is { } enabled && !bool.TryParse(enabled, out _))
+            {
+                throw new ConfigurationErrorException($"Modules:{module.Key}:Enabled", $"Erlaubt sind true oder false, nicht \"{enabled}\".");
+            }
+        }
+
         return new PlatformOptions
         {
             DataDirectory = Path.GetFullPath(dataDirectory, environment.ContentRootPath),
