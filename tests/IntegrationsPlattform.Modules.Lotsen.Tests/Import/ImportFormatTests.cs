@@ -75,43 +75,6 @@ public sealed class ImportFormatTests
     [TestCase("01/02/2026")]
     public void Impossible_dates_are_not_read(string text) => Assert.That(ImportFormat.TryDatum(text, out _), Is.False);
 
-    [TestCase("Samira", "Haddad", " SAMIRA ", "haddad")]
-    [TestCase("Anna Maria", "Schmidt", "anna  maria", "SCHMIDT")]
-    [TestCase("Jürgen", "Müller", "JÜRGEN", "Mu\u0308ller")]
-    public void Names_are_compared_without_case_blanks_or_Unicode_composition(string vorname, string nachname, string andererVorname, string andererNachname)
-        => Assert.That(ImportFormat.PersonSchluessel(andererVorname, andererNachname, "X@Beispiel.de ", null),
-            Is.EqualTo(ImportFormat.PersonSchluessel(vorname, nachname, "x@beispiel.de", null)));
-
-    [TestCase("06062 12345", "0606212345")]
-    [TestCase("06062/12345", "0606212345")]
-    [TestCase("+49 6062 12345", "0606212345")]
-    [TestCase("+49 (0) 6062 12345", "0606212345")]
-    [TestCase("0049 6062-12345", "0606212345")]
-    [TestCase("+43 1 234567", "+431234567")]
-    [TestCase("keine", null)]
-    [TestCase("  ", null)]
-    public void Phone_numbers_are_compared_by_their_digits_with_the_German_country_code_as_leading_zero(string telefon, string? erwartet)
-        => Assert.That(ImportFormat.Telefon(telefon), Is.EqualTo(erwartet));
-
-    [Test]
-    public void The_same_person_needs_both_names_and_one_equal_contact()
-    {
-        var samira = ImportFormat.PersonSchluessel("Samira", "Haddad", "samira@beispiel.de", "06062 12345");
-        Assert.Multiple(() =>
-        {
-            Assert.That(samira, Has.Count.EqualTo(2));
-            Assert.That(ImportFormat.PersonSchluessel("Samira", "Haddad", "andere@beispiel.de", "+49 6062 12345").Intersect(samira), Is.Not.Empty, "same phone");
-            Assert.That(ImportFormat.PersonSchluessel("Samira", "Haddad", "andere@beispiel.de", "0171 1").Intersect(samira), Is.Empty, "a namesake with other contacts");
-            Assert.That(ImportFormat.PersonSchluessel("Samir", "Haddad", "samira@beispiel.de", "06062 12345").Intersect(samira), Is.Empty, "another first name");
-            Assert.That(ImportFormat.PersonSchluessel("", "Haddad", "samira@beispiel.de", null), Is.Empty);
-            Assert.That(ImportFormat.PersonSchluessel("Samira", "Haddad", null, " "), Is.Empty);
-        });
-    }
-
-    [Test]
-    public void Traeger_names_are_compared_without_case_and_runs_of_blanks()
-        => Assert.That(ImportFormat.Name(" verein  für Integration e. V."), Is.EqualTo(ImportFormat.Name("Verein für integration e. V.")));
-
     [Test]
     public void List_cells_drop_blanks() => Assert.That(ImportFormat.Liste(" Erbach, ,Michelstadt ,"), Is.EqualTo(new[] { "Erbach", "Michelstadt" }));
 }

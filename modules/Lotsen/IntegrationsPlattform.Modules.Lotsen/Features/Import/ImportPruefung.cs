@@ -30,7 +30,7 @@ internal sealed record ImportGeprueft(ImportVorschau Vorschau, IReadOnlyList<Lot
 internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lotsePruefung, LotsenSettings settings)
 {
     /// <summary>A row for a person the registry holds already, in or outside the user's municipalities; names nothing of that record.</summary>
-    public const string SchonErfasst = "Diese Person ist schon als Lotse erfasst (gleicher Vor- und Nachname und gleiche E-Mail-Adresse oder Telefonnummer). Bitte die Zeile aus der Datei löschen.";
+    public const string SchonErfasst = Dubletten.LotseSchonErfasst + " Bitte die Zeile aus der Datei löschen.";
 
     /// <summary>The file as a table, or a 400 naming what is wrong with the file as a whole.</summary>
     public static CsvImport.Table Lies(byte[] datei)
@@ -93,9 +93,9 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
         // exists, nothing of that record.
         var vorhanden = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (vorname, nachname, email, telefon) in await connection.QueryAsync<(string, string, string?, string?)>(
-                     "SELECT vorname, nachname, email, telefon FROM lotsen", transaction: transaction))
+                     LotsenSchreiben.AlleNichtGeloeschtenSql, transaction: transaction))
         {
-            foreach (var schluessel in ImportFormat.PersonSchluessel(vorname, nachname, email, telefon))
+            foreach (var schluessel in Dubletten.PersonSchluessel(vorname, nachname, email, telefon))
             {
                 vorhanden.Add(schluessel);
             }
@@ -166,7 +166,7 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
                 }
             }
 
-            var schluessel = ImportFormat.PersonSchluessel(daten.Vorname, daten.Nachname, daten.Email, daten.Telefon);
+            var schluessel = Dubletten.PersonSchluessel(daten.Vorname, daten.Nachname, daten.Email, daten.Telefon);
             if (schluessel.Any(vorhanden.Contains))
             {
                 fehler.Add(SchonErfasst);
@@ -214,7 +214,7 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
         SqliteConnection connection, SqliteTransaction? transaction, CancellationToken ct)
     {
         var vorhanden = (await connection.QueryAsync<string>("SELECT name FROM traeger", transaction: transaction))
-            .Select(ImportFormat.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            .Select(Dubletten.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var zeilen = new List<(ImportZeile Zeile, TraegerImport? Daten, IReadOnlyList<string> Schluessel)>();
         foreach (var row in tabelle.Rows)
         {
@@ -228,10 +228,10 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
             var kommunen = ImportFormat.Liste(Wert("Kommunen")).Select(k => ImportFormat.Kommune(k, deployment)).ToList();
             var daten = new LegeTraegerAn(Wert("Name"), Wert("Ansprechperson"), Wert("E-Mail"), Wert("Telefon"), kommunen, Wert("Notiz"));
             fehler.AddRange((await Eingaben.StammdatenAsync(daten, mediator, ct)).Select(f => $"{ImportSpalten.Spalte(ImportArt.Traeger, f.Field)}: {f.Message}"));
-            var name = ImportFormat.Name(daten.Name);
+            var name = Dubletten.Name(daten.Name);
             if (name is not null && vorhanden.Contains(name))
             {
-                fehler.Add("Name: Ein Träger mit diesem Namen ist schon erfasst.");
+                fehler.Add("Name: " + Dubletten.TraegerSchonErfasst);
             }
 
             var werte = new Dictionary<string, string>

@@ -70,6 +70,29 @@ internal static class LotsenSchreiben
         return id;
     }
 
+    /// <summary>
+    /// Name and contact of every Lotse (all municipalities) except the erased ones (names "gelöscht"), for
+    /// the duplicate check; <c>@ausser</c> leaves out the Lotse being changed.
+    /// </summary>
+    public const string AlleNichtGeloeschtenSql =
+        $"SELECT vorname, nachname, email, telefon FROM lotsen WHERE NOT (vorname = '{LotsenDataSubjects.Geloescht}' AND nachname = '{LotsenDataSubjects.Geloescht}')";
+
+    /// <summary>
+    /// Refuses (400 on the name field) a person who is already a Lotse (<see cref="Dubletten"/>) — checked
+    /// against every Lotse regardless of the user's scope and inside the command's transaction (BEGIN
+    /// IMMEDIATE), so that of two simultaneous registrations of one person only the first is written.
+    /// The message discloses nothing of the other record.
+    /// </summary>
+    public static async Task PruefeNichtErfasstAsync(ModuleTransaction tx, LotseDaten d, Guid? ausser)
+    {
+        var andere = await tx.Connection.QueryAsync<(string?, string?, string?, string?)>(
+            AlleNichtGeloeschtenSql + " AND id <> @ausser", new { ausser = ausser?.ToString() ?? "" }, tx.Sql);
+        if (Dubletten.IstSchonErfasst(d.Vorname, d.Nachname, d.Email, d.Telefon, andere))
+        {
+            throw RequestValidationException.For("nachname", Dubletten.LotseSchonErfasst);
+        }
+    }
+
     public static string? Leer(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The Lotse's status, municipalities and account, or 404 when it does not exist or lies outside the user's scope.</summary>
@@ -102,6 +125,7 @@ internal sealed class RegisterLotseHandler(IModuleDatabase<LotsenModule> databas
 {
     public async Task<Guid> Handle(RegisterLotse request, CancellationToken cancellationToken)
     {
+        await LotsenSchreiben.PruefeNichtErfasstAsync(database.Transaction, request.Daten, ausser: null);
         var id = await LotsenSchreiben.NeuAsync(database.Transaction, request.Daten, "interessiert", "Registrierung", user.UserName ?? "System", clock, settings);
         await audit.RecordAsync(new AuditEntry(AuditAction.Create, "Lotse", id.ToString()), cancellationToken);
         return id;
@@ -116,6 +140,7 @@ internal sealed class UpdateLotseHandler(IModuleDatabase<LotsenModule> database,
         var tx = database.Transaction;
         await LotsenSchreiben.ImZugriffAsync(tx, request.Id, user);
         var d = request.Daten;
+        await LotsenSchreiben.PruefeNichtErfasstAsync(tx, d, ausser: request.Id);
         await LotsenSchreiben.BenutzernameEindeutigAsync(() => tx.Connection.ExecuteAsync(
             """
             UPDATE lotsen SET vorname = @vorname, nachname = @nachname, email = @email, telefon = @telefon, wohnort_ags = @wohnort,
