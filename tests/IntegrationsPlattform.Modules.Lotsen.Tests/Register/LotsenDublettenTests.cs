@@ -190,4 +190,32 @@ public sealed class LotsenDublettenTests : LotsenFixture
         });
     }
 
+    // --- Träger ---
+
+    [TestCase("Verein für Ärzte {0}", "VEREIN FÜR ÄRZTE {0}", TestName = "für / FÜR")]
+    [TestCase("Verein für Ärzte {0}", "  verein  für   ärzte {0} ", TestName = "case and blanks")]
+    [TestCase("Weiß & Söhne {0}", "WEISS & SÖHNE {0}", TestName = "ß / SS")]
+    public async Task A_Traeger_whose_name_is_taken_in_other_case_is_refused_on_create_and_rename(string name, string anders)
+    {
+        var token = Eindeutig();
+        var erster = await TraegerApi.CreateAsync(StaffApi, string.Format(System.Globalization.CultureInfo.InvariantCulture, name, token), [Erbach]);
+        var zweiter = await TraegerApi.CreateAsync(StaffApi, $"Anderer Verein {token}", [Erbach]);
+        var vorher = (Count("traeger"), Count("traeger_kommunen"), Count("traeger_status_verlauf"));
+        var doppelt = string.Format(System.Globalization.CultureInfo.InvariantCulture, anders, token);
+
+        using var anlegen = await StaffApi.PostAsJsonAsync("/api/lotsen/traeger", new { name = doppelt, kommunen = new[] { Erbach } });
+        var anlegenProblem = await anlegen.Content.ReadFromJsonAsync<JsonElement>();
+        using var umbenennen = await StaffApi.PutAsJsonAsync($"/api/lotsen/traeger/{zweiter}", new { name = doppelt, kommunen = new[] { Erbach } });
+        using var selbst = await StaffApi.PutAsJsonAsync($"/api/lotsen/traeger/{erster}", new { name = doppelt, kommunen = new[] { Erbach } });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(anlegen.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), anlegenProblem.ToString());
+            Assert.That(anlegenProblem.GetProperty("errors").GetProperty("name")[0].GetString(), Is.EqualTo("Ein Träger mit diesem Namen ist schon erfasst."));
+            Assert.That(umbenennen.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That((Count("traeger"), Count("traeger_kommunen"), Count("traeger_status_verlauf")), Is.EqualTo(vorher));
+            Assert.That(Count("traeger", "id = @zweiter AND name = @name", new { zweiter, name = $"Anderer Verein {token}" }), Is.EqualTo(1));
+            Assert.That(selbst.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "a Träger may change the case of its own name");
+        });
+    }
 }

@@ -24,11 +24,12 @@ internal static class TraegerSchreiben
 
     public static async Task PruefeNameFreiAsync(ModuleTransaction tx, string name, string? ausser)
     {
-        var belegt = await tx.Connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM traeger WHERE name = @name COLLATE NOCASE AND (@ausser IS NULL OR id <> @ausser)", new { name, ausser }, tx.Sql);
-        if (belegt > 0)
+        // Compared as the import compares (Unicode case folding, blanks), not with NOCASE, which folds A–Z only.
+        var namen = await tx.Connection.QueryAsync<string?>(
+            "SELECT name FROM traeger WHERE (@ausser IS NULL OR id <> @ausser)", new { ausser }, tx.Sql);
+        if (Dubletten.IstTraegerSchonErfasst(name, namen))
         {
-            throw RequestValidationException.For("name", "Ein Träger mit diesem Namen ist schon erfasst.");
+            throw RequestValidationException.For("name", Dubletten.TraegerSchonErfasst);
         }
     }
 
