@@ -40,8 +40,7 @@ public sealed class BerichteTests : LotsenFixture
     [TestCase("stunden-lotsen")]
     public async Task Each_table_downloads_as_German_Excel_CSV_without_people_seeking_advice(string tabelle)
     {
-        using var browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-        using var response = await browser.GetAsync($"/lotsen/berichte/{tabelle}.csv?jahr={DateTime.UtcNow.Year}");
+        using var response = await StaffBrowser.GetAsync($"/lotsen/berichte/{tabelle}.csv?jahr={DateTime.UtcNow.Year}");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var text = Encoding.UTF8.GetString(bytes);
 
@@ -58,9 +57,8 @@ public sealed class BerichteTests : LotsenFixture
     [Test]
     public async Task The_report_page_and_the_yearly_report_show_the_figures_and_offer_the_exports()
     {
-        using var browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-        var seite = WebUtility.HtmlDecode(await browser.GetStringAsync("/lotsen/berichte"));
-        var jahresbericht = WebUtility.HtmlDecode(await browser.GetStringAsync($"/lotsen/berichte/jahresbericht?jahr={DateTime.UtcNow.Year}"));
+        var seite = await PageAsync("/lotsen/berichte");
+        var jahresbericht = await PageAsync($"/lotsen/berichte/jahresbericht?jahr={DateTime.UtcNow.Year}");
 
         Assert.Multiple(() =>
         {

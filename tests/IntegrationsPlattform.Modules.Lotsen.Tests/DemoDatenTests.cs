@@ -100,8 +100,7 @@ public sealed class DemoDatenTests : LotsenFixture
     [TestCase("/lotsen/berichte/jahresbericht")]
     public async Task Pages_show_the_demo_data(string seite)
     {
-        using var client = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-        using var response = await client.GetAsync(seite);
+        using var response = await StaffBrowser.GetAsync(seite);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Multiple(() =>
         {

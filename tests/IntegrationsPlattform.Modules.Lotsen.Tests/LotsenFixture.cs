@@ -14,6 +14,9 @@ public abstract class LotsenFixture
     /// <summary>Staff of the WIR-Vielfaltszentrum, holding every Lotsen permission for the whole Kreis.</summary>
     protected HttpClient StaffApi { get; private set; } = null!;
 
+    /// <summary>The same staff member signed in to the pages (cookie session), as a browser.</summary>
+    protected HttpClient StaffBrowser { get; private set; } = null!;
+
     /// <summary>The platform admin: holds no Lotsen permission.</summary>
     protected HttpClient AdminApi { get; private set; } = null!;
 
@@ -35,6 +38,7 @@ public abstract class LotsenFixture
         Host = new PlatformHost(settings) { Clock = Clock };
         StaffApi = await Host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
         AdminApi = await Host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
+        StaffBrowser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
     }
 
     /// <summary>A failed test shows the errors the host logged, which the HTTP answer (rightly) hides.</summary>
@@ -52,8 +56,19 @@ public abstract class LotsenFixture
     {
         StaffApi.Dispose();
         AdminApi.Dispose();
+        StaffBrowser.Dispose();
         Host.Dispose();
     }
+
+    /// <summary>A page as the staff member sees it (must answer 200), HTML-decoded.</summary>
+    protected Task<string> PageAsync(string path) => PageForms.TextAsync(StaffBrowser, path);
+
+    /// <summary>Posts the staff member's form <paramref name="handler"/> of the page at <paramref name="path"/> as a browser does.</summary>
+    protected Task<HttpResponseMessage> SubmitAsync(string path, string handler, params (string Name, string Value)[] fields)
+        => PageForms.SubmitAsync(StaffBrowser, path, handler, fields);
+
+    protected Task<HttpResponseMessage> SubmitAsync(string path, string handler, Dictionary<string, string> fields)
+        => PageForms.SubmitAsync(StaffBrowser, path, handler, fields);
 
     /// <summary>A direct connection to the module's database file, to prove what was (not) written.</summary>
     protected SqliteConnection ModuleDatabase() => new($"Data Source={Host.ModuleDatabase("Lotsen")};Pooling=False");

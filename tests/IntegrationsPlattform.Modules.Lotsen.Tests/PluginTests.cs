@@ -27,9 +27,8 @@ public sealed class PluginTests : LotsenFixture
     [Test]
     public async Task Its_two_navigation_entries_mark_only_the_section_the_user_is_in()
     {
-        using var browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-        var einsaetze = await browser.GetStringAsync("/lotsen/einsaetze");
-        var anfragen = await browser.GetStringAsync("/lotsen/anfragen");
+        var einsaetze = await StaffBrowser.GetStringAsync("/lotsen/einsaetze");
+        var anfragen = await StaffBrowser.GetStringAsync("/lotsen/anfragen");
 
         Assert.Multiple(() =>
         {

@@ -534,9 +534,8 @@ public sealed class TraegerApiTests : LotsenFixture
     public async Task Staff_download_the_same_csv_from_the_list_page_with_their_cookie()
     {
         await CreateAsync("Seitenexport gGmbH", [Erbach]);
-        using var browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-        var liste = await browser.GetStringAsync("/lotsen/traeger?suche=Seitenexport");
-        using var response = await browser.GetAsync("/lotsen/traeger/export.csv?suche=Seitenexport");
+        var liste = await StaffBrowser.GetStringAsync("/lotsen/traeger?suche=Seitenexport");
+        using var response = await StaffBrowser.GetAsync("/lotsen/traeger/export.csv?suche=Seitenexport");
         using var anonym = await Host.Anonymous().GetAsync("/lotsen/traeger/export.csv");
 
         Assert.Multiple(async () =>

@@ -8,14 +8,6 @@ namespace IntegrationsPlattform.Modules.Lotsen.Tests;
 /// <summary>The Träger pages through HTTP as a browser uses them: cookie session, anti-forgery token, form posts.</summary>
 public sealed partial class TraegerPageTests : LotsenFixture
 {
-    private HttpClient _staff = null!;
-
-    [OneTimeSetUp]
-    public async Task SignInAsync() => _staff = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-
-    [OneTimeTearDown]
-    public void SignOut() => _staff.Dispose();
-
     [Test]
     public async Task Creates_a_candidate_through_the_form_and_shows_it()
     {
@@ -155,10 +147,7 @@ public sealed partial class TraegerPageTests : LotsenFixture
     /// <summary>Where a redirect goes, as path and query (the host answers with an absolute URL).</summary>
     private static string? Ziel(HttpResponseMessage response) => PageForms.RedirectTarget(response);
 
-    private Task<string> PageAsync(string path) => PageForms.TextAsync(_staff, path);
 
-    private Task<HttpResponseMessage> SubmitAsync(string path, string handler, params (string Name, string Value)[] fields)
-        => PageForms.SubmitAsync(_staff, path, handler, fields);
 
     private Task<string> CreateAsync(string name, string[] kommunen) => TraegerApi.CreateAsync(StaffApi, name, kommunen);
 

@@ -9,14 +9,6 @@ namespace IntegrationsPlattform.Modules.Lotsen.Tests.Import;
 /// <summary>The import page as a browser uses it: multipart upload with the anti-forgery token, preview page, confirm, redirect with the count.</summary>
 public sealed partial class ImportSeitenTests : LotsenFixture
 {
-    private HttpClient _staff = null!;
-
-    [OneTimeSetUp]
-    public async Task SignInAsync() => _staff = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-
-    [OneTimeTearDown]
-    public void SignOut() => _staff.Dispose();
-
     [Test]
     public async Task Upload_preview_confirm_and_redirect_with_the_count()
     {
@@ -25,11 +17,11 @@ public sealed partial class ImportSeitenTests : LotsenFixture
 
         using var hochgeladen = await HochladenAsync("lotsen", datei, "lotsen.csv");
         var vorschauPfad = Ziel(hochgeladen)!;
-        var vorschau = await SeiteAsync(vorschauPfad);
+        var vorschau = await PageAsync(vorschauPfad);
         using var bestaetigt = await AbsendenAsync(vorschauPfad, "importieren");
         var ergebnisPfad = Ziel(bestaetigt);
-        var ergebnis = ergebnisPfad is null ? "" : await SeiteAsync(ergebnisPfad);
-        var danach = await SeiteAsync(vorschauPfad);
+        var ergebnis = ergebnisPfad is null ? "" : await PageAsync(ergebnisPfad);
+        var danach = await PageAsync(vorschauPfad);
 
         Assert.Multiple(() =>
         {
@@ -59,8 +51,8 @@ public sealed partial class ImportSeitenTests : LotsenFixture
             ImportApiTests.Lotse(nachname + "B", wohnort: "Darmstadt", sprachen: "xx:gut"));
         using var hochgeladen = await HochladenAsync("lotsen", datei, "fehler.csv");
         var pfad = Ziel(hochgeladen)!;
-        var vorschau = await SeiteAsync(pfad);
-        var nurFehler = await SeiteAsync(pfad + "?nur=fehler");
+        var vorschau = await PageAsync(pfad);
+        var nurFehler = await PageAsync(pfad + "?nur=fehler");
         using var trotzdem = await AbsendenAsync(pfad, "importieren");
 
         Assert.Multiple(() =>
@@ -82,7 +74,7 @@ public sealed partial class ImportSeitenTests : LotsenFixture
     public async Task A_broken_file_shows_what_is_wrong_with_it(string inhalt, string erwartet)
     {
         using var hochgeladen = await HochladenAsync("traeger", Encoding.UTF8.GetBytes(inhalt), inhalt.Length == 0 ? "" : "kaputt.csv");
-        var seite = await SeiteAsync(Ziel(hochgeladen)!);
+        var seite = await PageAsync(Ziel(hochgeladen)!);
         Assert.Multiple(() =>
         {
             Assert.That(hochgeladen.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
@@ -97,7 +89,7 @@ public sealed partial class ImportSeitenTests : LotsenFixture
         var gross = new byte[(2 * 1024 * 1024) + 10];
         Array.Fill(gross, (byte)'x');
         using var hochgeladen = await HochladenAsync("traeger", gross, "gross.csv");
-        var seite = await SeiteAsync(Ziel(hochgeladen)!);
+        var seite = await PageAsync(Ziel(hochgeladen)!);
         Assert.That(seite, Does.Contain("Die Datei ist zu groß (2,0 MB); höchstens 2 MB"));
     }
 
@@ -107,7 +99,7 @@ public sealed partial class ImportSeitenTests : LotsenFixture
         var name = "Seitenrennen " + Guid.NewGuid().ToString("N")[..8];
         using var hochgeladen = await HochladenAsync("traeger", ImportApiTests.Datei(ImportApiTests.TraegerKopf, $"{name} Eins;;;;;", $"{name} Zwei;;;;;"), "traeger.csv");
         var pfad = Ziel(hochgeladen)!;
-        Assert.That(await SeiteAsync(pfad), Does.Contain("2 Zeilen gültig, 0 fehlerhaft"));
+        Assert.That(await PageAsync(pfad), Does.Contain("2 Zeilen gültig, 0 fehlerhaft"));
         using (var anderer = await StaffApi.PostAsJsonAsync("/api/lotsen/traeger", new { name = $"{name} Zwei" }))
         {
             Assert.That(anderer.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -129,7 +121,7 @@ public sealed partial class ImportSeitenTests : LotsenFixture
     public async Task An_upload_without_the_antiforgery_token_is_refused()
     {
         using var form = Formular("traeger", ImportApiTests.Datei(ImportApiTests.TraegerKopf, "Ohne Token e. V.;;;;;"), "t.csv", token: null);
-        using var response = await _staff.PostAsync("/lotsen/import/vorschau", form);
+        using var response = await StaffBrowser.PostAsync("/lotsen/import/vorschau", form);
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -143,7 +135,7 @@ public sealed partial class ImportSeitenTests : LotsenFixture
         using var hochgeladen = await HochladenAsync("traeger", ImportApiTests.Datei(ImportApiTests.TraegerKopf, "Fremde Vorschau e. V.;;;;;"), "t.csv");
         var pfad = Ziel(hochgeladen)!;
         using var anderer = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-        var unbekannt = await SeiteAsync("/lotsen/import/00000000000000000000000000000000");
+        var unbekannt = await PageAsync("/lotsen/import/00000000000000000000000000000000");
         var andereSitzung = WebUtility.HtmlDecode(await anderer.GetStringAsync(pfad));
         Assert.Multiple(() =>
         {
@@ -155,11 +147,11 @@ public sealed partial class ImportSeitenTests : LotsenFixture
     [Test]
     public async Task The_page_documents_the_columns_and_the_templates_download()
     {
-        var seite = await SeiteAsync("/lotsen/import");
-        using var vorlage = await _staff.GetAsync("/lotsen/import/vorlage-lotsen.csv");
+        var seite = await PageAsync("/lotsen/import");
+        using var vorlage = await StaffBrowser.GetAsync("/lotsen/import/vorlage-lotsen.csv");
         var bytes = await vorlage.Content.ReadAsByteArrayAsync();
-        var traeger = await _staff.GetStringAsync("/lotsen/import/vorlage-traeger.csv");
-        var start = await SeiteAsync("/lotsen");
+        var traeger = await StaffBrowser.GetStringAsync("/lotsen/import/vorlage-traeger.csv");
+        var start = await PageAsync("/lotsen");
         Assert.Multiple(() =>
         {
             Assert.That(seite, Does.Contain("enctype=\"multipart/form-data\"").And.Contain("<label for=\"datei\">"));
@@ -260,11 +252,10 @@ public sealed partial class ImportSeitenTests : LotsenFixture
 
     private static string? Ziel(HttpResponseMessage response) => PageForms.RedirectTarget(response);
 
-    private Task<string> SeiteAsync(string pfad) => PageForms.TextAsync(_staff, pfad);
 
     private async Task<HttpResponseMessage> HochladenAsync(string art, byte[] datei, string dateiname, HttpClient? browser = null)
     {
-        browser ??= _staff;
+        browser ??= StaffBrowser;
         var token = PlatformHost.AntiforgeryToken(await browser.GetStringAsync("/lotsen/import"));
         using var form = Formular(art, datei, dateiname, token);
         return await browser.PostAsync("/lotsen/import/vorschau", form);
@@ -297,7 +288,7 @@ public sealed partial class ImportSeitenTests : LotsenFixture
 
     private async Task<HttpResponseMessage> AbsendenAsync(string pfad, string handler, HttpClient? browser = null)
     {
-        browser ??= _staff;
+        browser ??= StaffBrowser;
         var seite = await browser.GetStringAsync(pfad);
         var token = TokenFeld().Match(seite) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : PlatformHost.AntiforgeryToken(await browser.GetStringAsync("/lotsen/import"));
         return await browser.PostAsync(pfad, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = handler }));

@@ -159,7 +159,6 @@ public sealed class LotsenDublettenTests : LotsenFixture
     public async Task The_form_shows_the_refusal_at_the_name_and_keeps_the_input()
     {
         var (token, id) = await ErfasstAsync();
-        using var browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
         var vorher = Count("lotsen");
         var felder = new Dictionary<string, string>
         {
@@ -176,7 +175,7 @@ public sealed class LotsenDublettenTests : LotsenFixture
             ["Input.EinwilligungAm"] = Tag(),
         };
 
-        using var response = await PageForms.SubmitAsync(browser, "/lotsen/lotsen/neu", "lotse", felder);
+        using var response = await PageForms.SubmitAsync(StaffBrowser, "/lotsen/lotsen/neu", "lotse", felder);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Multiple(() =>

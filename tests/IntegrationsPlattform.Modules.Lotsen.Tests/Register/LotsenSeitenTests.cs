@@ -7,14 +7,6 @@ namespace IntegrationsPlattform.Modules.Lotsen.Tests.Register;
 /// <summary>The registry's pages through HTTP as a browser uses them: forms with anti-forgery token, inline errors, redirects.</summary>
 public sealed partial class LotsenSeitenTests : LotsenFixture
 {
-    private HttpClient _browser = null!;
-
-    [OneTimeSetUp]
-    public async Task SignInAsync() => _browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-
-    [OneTimeTearDown]
-    public void SignOut() => _browser.Dispose();
-
     [Test]
     public async Task Register_through_the_form_shows_inline_errors_first_then_the_detail_page()
     {
@@ -52,7 +44,7 @@ public sealed partial class LotsenSeitenTests : LotsenFixture
         felder["Input.Verfuegbarkeit[1].Bis"] = "16:00";
         using var gespeichert = await SubmitAsync("/lotsen/lotsen/neu", "lotse", felder);
         var ziel = gespeichert.Headers.Location?.OriginalString ?? "";
-        var detail = WebUtility.HtmlDecode(await _browser.GetStringAsync(ziel));
+        var detail = await PageAsync(ziel);
 
         Assert.Multiple(() =>
         {
@@ -78,14 +70,14 @@ public sealed partial class LotsenSeitenTests : LotsenFixture
         var token = "S" + Guid.NewGuid().ToString("N")[..8];
         var id = await AnlegenAsync(StaffApi, Gueltig(token, "Tarek"));
         var seite = $"/lotsen/lotsen/{id}";
-        using var schulung = await SubmitAsync(seite, "status", new() { ["StatusInput.Status"] = "in_schulung", ["StatusInput.Grund"] = "Kurs im Mai" });
-        using var ohneBasis = await SubmitAsync(seite, "status", new() { ["StatusInput.Status"] = "aktiv", ["StatusInput.Grund"] = "" });
+        using var schulung = await SubmitAsync(seite, "status", new Dictionary<string, string> { ["StatusInput.Status"] = "in_schulung", ["StatusInput.Grund"] = "Kurs im Mai" });
+        using var ohneBasis = await SubmitAsync(seite, "status", new Dictionary<string, string> { ["StatusInput.Status"] = "aktiv", ["StatusInput.Grund"] = "" });
         var ohneBasisHtml = WebUtility.HtmlDecode(await ohneBasis.Content.ReadAsStringAsync());
-        using var schlechteQuali = await SubmitAsync(seite, "qualifikation", new() { ["QualiInput.Art"] = "basisqualifizierung", ["QualiInput.Datum"] = Tag(5), ["QualiInput.Anbieter"] = "" });
+        using var schlechteQuali = await SubmitAsync(seite, "qualifikation", new Dictionary<string, string> { ["QualiInput.Art"] = "basisqualifizierung", ["QualiInput.Datum"] = Tag(5), ["QualiInput.Anbieter"] = "" });
         var schlechteQualiHtml = WebUtility.HtmlDecode(await schlechteQuali.Content.ReadAsStringAsync());
-        using var quali = await SubmitAsync(seite, "qualifikation", new() { ["QualiInput.Art"] = "basisqualifizierung", ["QualiInput.Datum"] = Tag(5), ["QualiInput.Anbieter"] = "Land Hessen" });
-        using var aktiv = await SubmitAsync(seite, "status", new() { ["StatusInput.Status"] = "aktiv", ["StatusInput.Grund"] = "Kurs bestanden" });
-        var detail = WebUtility.HtmlDecode(await _browser.GetStringAsync(seite));
+        using var quali = await SubmitAsync(seite, "qualifikation", new Dictionary<string, string> { ["QualiInput.Art"] = "basisqualifizierung", ["QualiInput.Datum"] = Tag(5), ["QualiInput.Anbieter"] = "Land Hessen" });
+        using var aktiv = await SubmitAsync(seite, "status", new Dictionary<string, string> { ["StatusInput.Status"] = "aktiv", ["StatusInput.Grund"] = "Kurs bestanden" });
+        var detail = await PageAsync(seite);
 
         Assert.Multiple(() =>
         {
@@ -108,8 +100,8 @@ public sealed partial class LotsenSeitenTests : LotsenFixture
     {
         var token = "S" + Guid.NewGuid().ToString("N")[..8];
         var id = await AnlegenAsync(StaffApi, Gueltig(token, "Ulla", ["pl"]));
-        var formular = WebUtility.HtmlDecode(await _browser.GetStringAsync($"/lotsen/lotsen/{id}/bearbeiten"));
-        using var gespeichert = await SubmitAsync($"/lotsen/lotsen/{id}/bearbeiten", "lotse", new()
+        var formular = await PageAsync($"/lotsen/lotsen/{id}/bearbeiten");
+        using var gespeichert = await SubmitAsync($"/lotsen/lotsen/{id}/bearbeiten", "lotse", new Dictionary<string, string>
         {
             ["Input.Vorname"] = "Ulla",
             ["Input.Nachname"] = token,
@@ -122,7 +114,7 @@ public sealed partial class LotsenSeitenTests : LotsenFixture
             ["Input.Kommunen"] = Michelstadt,
             ["Input.VermitteltDurch"] = "ehrenamtsagentur",
         });
-        var detail = WebUtility.HtmlDecode(await _browser.GetStringAsync($"/lotsen/lotsen/{id}"));
+        var detail = await PageAsync($"/lotsen/lotsen/{id}");
         Assert.Multiple(() =>
         {
             Assert.That(formular, Does.Contain($"value=\"{token}\"").And.Contain("<option value=\"pl\" selected"));
@@ -138,11 +130,11 @@ public sealed partial class LotsenSeitenTests : LotsenFixture
         var token = "S" + Guid.NewGuid().ToString("N")[..8];
         await AnlegenAsync(StaffApi, Gueltig(token, "Vera", ["uk"], [Michelstadt], ["wohnen"]));
         await AnlegenAsync(StaffApi, Gueltig(token, "Wassim", ["ar"]));
-        var treffer = WebUtility.HtmlDecode(await _browser.GetStringAsync($"/lotsen/lotsen?name={token}&sprache=uk"));
-        var keine = WebUtility.HtmlDecode(await _browser.GetStringAsync($"/lotsen/lotsen?name={token}&sprache=ps"));
-        using var export = await _browser.GetAsync($"/lotsen/lotsen/export.csv?name={token}");
+        var treffer = await PageAsync($"/lotsen/lotsen?name={token}&sprache=uk");
+        var keine = await PageAsync($"/lotsen/lotsen?name={token}&sprache=ps");
+        using var export = await StaffBrowser.GetAsync($"/lotsen/lotsen/export.csv?name={token}");
         var csv = await export.Content.ReadAsStringAsync();
-        var start = WebUtility.HtmlDecode(await _browser.GetStringAsync("/lotsen"));
+        var start = await PageAsync("/lotsen");
         Assert.Multiple(() =>
         {
             Assert.That(treffer, Does.Contain($"{token}, Vera").And.Not.Contain("Wassim"));
@@ -159,7 +151,7 @@ public sealed partial class LotsenSeitenTests : LotsenFixture
     [Test]
     public async Task A_page_of_a_Lotse_outside_the_users_reach_discloses_nothing()
     {
-        var detail = WebUtility.HtmlDecode(await _browser.GetStringAsync($"/lotsen/lotsen/{Guid.NewGuid()}"));
+        var detail = await PageAsync($"/lotsen/lotsen/{Guid.NewGuid()}");
         using var anonymous = Host.Anonymous();
         using var ohneLogin = await anonymous.GetAsync("/lotsen/lotsen");
         using var admin = await Host.SignedInClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
@@ -173,7 +165,4 @@ public sealed partial class LotsenSeitenTests : LotsenFixture
         });
     }
 
-    /// <summary>GETs the page for its anti-forgery token and posts the named form as a browser does.</summary>
-    private Task<HttpResponseMessage> SubmitAsync(string path, string formName, Dictionary<string, string> fields)
-        => PageForms.SubmitAsync(_browser, path, formName, fields);
 }

@@ -13,14 +13,6 @@ public sealed partial class AnfragenSeitenTests : LotsenFixture
 {
     private static readonly DateOnly Dienstag = Testdaten.Naechster(DayOfWeek.Tuesday);
 
-    private HttpClient _browser = null!;
-
-    [OneTimeSetUp]
-    public async Task SignInAsync() => _browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-
-    [OneTimeTearDown]
-    public void SignOut() => _browser.Dispose();
-
     [Test]
     public async Task Intake_form_shows_a_missing_municipality_inline_and_writes_nothing_then_a_valid_one_redirects_to_the_detail()
     {
@@ -133,7 +125,7 @@ public sealed partial class AnfragenSeitenTests : LotsenFixture
             Assert.That(schneller.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         }
 
-        using var zuSpaet = await _browser.PostAsync($"/lotsen/anfragen/{anfrage}", Fields(seite, $"vermitteln-{lotse}", Einteilung(lotse, "10:00")));
+        using var zuSpaet = await StaffBrowser.PostAsync($"/lotsen/anfragen/{anfrage}", Fields(seite, $"vermitteln-{lotse}", Einteilung(lotse, "10:00")));
         var antwort = await TextAsync(zuSpaet);
         Assert.Multiple(() =>
         {
@@ -189,7 +181,7 @@ public sealed partial class AnfragenSeitenTests : LotsenFixture
             Assert.That(danach, Does.Not.Contain("id=\"status-neu\""));
         });
 
-        using var nochmal = await _browser.PostAsync($"/lotsen/anfragen/{anfrage}", Fields(seite, "status", ("StatusInput.Status", "offen"), ("StatusInput.Grund", "doch"), ("StatusInput.Bestaetigt", "true")));
+        using var nochmal = await StaffBrowser.PostAsync($"/lotsen/anfragen/{anfrage}", Fields(seite, "status", ("StatusInput.Status", "offen"), ("StatusInput.Grund", "doch"), ("StatusInput.Bestaetigt", "true")));
         var nochmalText = await TextAsync(nochmal);
         Assert.Multiple(() =>
         {
@@ -289,13 +281,9 @@ public sealed partial class AnfragenSeitenTests : LotsenFixture
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
-    private Task<string> PageAsync(string path) => PageForms.TextAsync(_browser, path);
 
     private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
-    /// <summary>What a browser sends for the form <paramref name="handler"/> of the page at <paramref name="path"/>.</summary>
-    private Task<HttpResponseMessage> SubmitAsync(string path, string handler, params (string Name, string Value)[] fields)
-        => PageForms.SubmitAsync(_browser, path, handler, fields);
 
     private static FormUrlEncodedContent Fields(string page, string handler, params (string Name, string Value)[] fields)
     {
