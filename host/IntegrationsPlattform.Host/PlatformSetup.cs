@@ -139,6 +139,7 @@ internal static class PlatformSetup
     {
         var options = app.Services.GetRequiredService<PlatformOptions>();
         var registry = app.Services.GetRequiredService<ModuleRegistry>();
+        EndpointTable.LoadKeyRingWhileStarting(app);
 
         app.UseForwardedHeaders();
         if (options.PublicBaseUrl is { } baseUrl && baseUrl.AbsolutePath.Length > 1)
@@ -184,5 +185,6 @@ internal static class PlatformSetup
         app.MapAdminPageEndpoints();
         app.MapModuleApis(registry);
         app.MapPlatformPages(registry);
+        EndpointTable.BuildWhileStarting(app);
     }
 }

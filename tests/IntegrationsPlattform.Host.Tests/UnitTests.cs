@@ -7,6 +7,9 @@ using IntegrationsPlattform.Host.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Primitives;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace IntegrationsPlattform.Host.Tests;
 
@@ -173,5 +176,70 @@ public sealed class ConfigurationTests
         {
             File.Delete(file);
         }
+    }
+}
+
+[TestFixture]
+public sealed class EndpointTableTests
+{
+    /// <summary>An endpoint source that counts how often its endpoints are built and can signal a change.</summary>
+    private sealed class CountingSource : EndpointDataSource, IDisposable
+    {
+        private CancellationTokenSource _change = new();
+
+        public int Builds { get; private set; }
+
+        public override IReadOnlyList<Endpoint> Endpoints
+        {
+            get
+            {
+                Builds++;
+                return [new Endpoint(_ => Task.CompletedTask, EndpointMetadataCollection.Empty, $"Stand {Builds}")];
+            }
+        }
+
+        public override IChangeToken GetChangeToken() => new CancellationChangeToken(_change.Token);
+
+        public void Change()
+        {
+            var previous = _change;
+            _change = new CancellationTokenSource();
+            previous.Cancel();
+            previous.Dispose();
+        }
+
+        public void Dispose() => _change.Dispose();
+    }
+
+    [Test]
+    public void RoutingAndApiDescriptionShareOneBuiltTable()
+    {
+        using var inner = new CountingSource();
+        var source = new BuiltOnceEndpointDataSource(inner);
+
+        var forRouting = source.Endpoints;
+        var forApiDescription = source.Endpoints;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(inner.Builds, Is.EqualTo(1));
+            Assert.That(forApiDescription, Is.SameAs(forRouting));
+        });
+    }
+
+    [Test]
+    public void AChangedSourceIsBuiltAgain()
+    {
+        using var inner = new CountingSource();
+        var source = new BuiltOnceEndpointDataSource(inner);
+        _ = source.Endpoints;
+
+        inner.Change();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(source.Endpoints.Single().DisplayName, Is.EqualTo("Stand 2"));
+            Assert.That(inner.Builds, Is.EqualTo(2));
+        });
     }
 }
