@@ -39,9 +39,12 @@ internal static class PlatformSetup
         var bootLogger = bootLoggers.CreateLogger("IntegrationsPlattform.Module");
 
         Directory.CreateDirectory(options.DataDirectory);
-        MigrationRunner.Migrate(options.HostDatabasePath, typeof(PlatformSetup).Assembly, time);
+        // host.db and the module databases are independent of each other: the host's is migrated on the
+        // second core while the modules are loaded and migrated. A failure still stops the start here.
+        var hostDatabase = Task.Run(() => MigrationRunner.Migrate(options.HostDatabasePath, typeof(PlatformSetup).Assembly, time));
         var registry = new ModuleDiscovery(builder.Configuration, bootLogger).Discover(options.PluginsDirectory);
         new ModuleStartup(options, builder.Configuration, time, bootLogger).Start(registry, builder.Services);
+        hostDatabase.GetAwaiter().GetResult();
 
         var services = builder.Services;
         services.AddSingleton(options);
