@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Autofac;
-using Autofac.Extensions.DependencyInjection;
 using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Dsgvo;
@@ -43,44 +42,50 @@ internal static class PlatformSetup
         // second core while the modules are loaded and migrated. A failure still stops the start here.
         var hostDatabase = Task.Run(() => MigrationRunner.Migrate(options.HostDatabasePath, typeof(PlatformSetup).Assembly, time));
         var registry = new ModuleDiscovery(builder.Configuration, bootLogger).Discover(options.PluginsDirectory);
-        new ModuleStartup(options, builder.Configuration, time, bootLogger).Start(registry, builder.Services);
+
+        // The application's services go to the application container (Autofac, see ApplicationContainer);
+        // builder.Services keeps ASP.NET Core's own, and the host's hooks into them.
+        var application = new ServiceCollection();
+        new ModuleStartup(options, builder.Configuration, time, bootLogger).Start(registry, application);
         hostDatabase.GetAwaiter().GetResult();
+        application.AddSingleton(options);
+        application.AddSingleton(registry);
+        application.AddSingleton<IModuleCatalog>(registry);
+        application.AddSingleton<ILocalClock, LocalClock>();
+        application.AddSingleton<WriteGates>();
+        application.AddSingleton<HostDatabase>();
+        application.AddSingleton<PermissionCache>();
+        application.AddSingleton<PermissionCatalog>();
+        application.AddSingleton<TokenService>();
+        application.AddSingleton<AccountStore>();
+        application.AddSingleton<RoleStore>();
+        application.AddSingleton<DemoSeeder>();
+        application.AddSingleton<FirstAdmin>();
+        application.AddSingleton<MailSender>();
+        application.AddSingleton<IMailSender>(sp => sp.GetRequiredService<MailSender>());
+        application.AddSingleton<IPublicLinks, PublicLinks>();
+        application.AddSingleton<PlatformInitializer>();
+        application.AddSingleton<JobScheduler>();
+        application.AddTransient<IndicatorSnapshotJob>();
+        application.AddScoped<ModuleTransactions>();
+        application.AddScoped(typeof(IModuleDatabase<>), typeof(ModuleDatabase<>));
+        application.AddScoped<ICurrentUser, CurrentUser>();
+        application.AddScoped<AuditTrail>();
+        application.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
+        application.AddScoped<DataSubjectService>();
+        application.AddTransient<IDataSubjectHandler, AccountDataSubjectHandler>();
+        application.AddTransient<IRequestHandler<GetDeployment, DeploymentInfo>, GetDeploymentHandler>();
+        application.AddTransient<IRequestHandler<GetLatestIndicators, IReadOnlyList<IndicatorSnapshot>>, GetLatestIndicatorsHandler>();
 
         var services = builder.Services;
-        services.AddSingleton(options);
-        services.AddSingleton(registry);
-        services.AddSingleton<IModuleCatalog>(registry);
+        ApplicationContainer.AddTo(services, application, RegisterMediator, (typeof(IMediator), ServiceLifetime.Scoped));
+        // The clock is the framework's (tests replace it with ConfigureTestServices, which reaches only
+        // the built-in container); the application gets it through the fallback.
         services.AddSingleton(time);
-        services.AddSingleton<ILocalClock, LocalClock>();
-        services.AddSingleton<WriteGates>();
-        services.AddSingleton<HostDatabase>();
-        services.AddSingleton<PermissionCache>();
-        services.AddSingleton<PermissionCatalog>();
-        services.AddSingleton<TokenService>();
-        services.AddSingleton<AccountStore>();
-        services.AddSingleton<RoleStore>();
-        services.AddSingleton<DemoSeeder>();
-        services.AddSingleton<FirstAdmin>();
-        services.AddSingleton<MailSender>();
-        services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<MailSender>());
-        services.AddSingleton<IPublicLinks, PublicLinks>();
-        services.AddHostedService<PlatformInitializer>();
-        services.AddSingleton<JobScheduler>();
-        services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
-        services.AddTransient<IndicatorSnapshotJob>();
-        services.AddScoped<ModuleTransactions>();
-        services.AddScoped(typeof(IModuleDatabase<>), typeof(ModuleDatabase<>));
-        services.AddScoped<ICurrentUser, CurrentUser>();
-        services.AddScoped<AuditTrail>();
-        services.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
-        services.AddScoped<DataSubjectService>();
-        services.AddTransient<IDataSubjectHandler, AccountDataSubjectHandler>();
-        services.AddTransient<IRequestHandler<GetDeployment, DeploymentInfo>, GetDeploymentHandler>();
-        services.AddTransient<IRequestHandler<GetLatestIndicators, IReadOnlyList<IndicatorSnapshot>>, GetLatestIndicatorsHandler>();
         services.AddHttpContextAccessor();
-
-        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
-        builder.Host.ConfigureContainer<ContainerBuilder>(RegisterMediator);
+        // The host starts hosted services from the built-in container; these two are application services.
+        services.AddHostedService(sp => sp.GetRequiredService<PlatformInitializer>());
+        services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
 
         services.AddDataProtection()
             .SetApplicationName("IntegrationsPlattform")

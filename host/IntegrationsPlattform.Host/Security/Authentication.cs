@@ -46,8 +46,8 @@ internal static class PlatformAuthentication
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
 
         // ASP.NET Core registers these stateless services as transient, and the authorization middleware
-        // resolves them on every request — under Autofac, the request container, a walk through its
-        // resolve pipeline for each. Registered first, as singletons, they are built once.
+        // resolves them from the request container on every request, a new object graph each time.
+        // Registered first, as singletons, they are built once.
         services.AddSingleton<IPolicyEvaluator, PolicyEvaluator>();
         services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
         services.AddSingleton<IAuthorizationHandlerProvider, DefaultAuthorizationHandlerProvider>();
