@@ -48,9 +48,6 @@ internal static class PlatformSetup
         var application = new ServiceCollection();
         new ModuleStartup(options, builder.Configuration, time, bootLogger).Start(registry, application);
         hostDatabase.GetAwaiter().GetResult();
-        application.AddSingleton(options);
-        application.AddSingleton(registry);
-        application.AddSingleton<IModuleCatalog>(registry);
         application.AddSingleton<ILocalClock, LocalClock>();
         application.AddSingleton<WriteGates>();
         application.AddSingleton<HostDatabase>();
@@ -78,6 +75,11 @@ internal static class PlatformSetup
         application.AddTransient<IRequestHandler<GetLatestIndicators, IReadOnlyList<IndicatorSnapshot>>, GetLatestIndicatorsHandler>();
 
         var services = builder.Services;
+        // Plain objects, known before either container exists: kept beside the framework's services, so
+        // that setting up the pipeline does not wait for the application container (Autofac finds them).
+        services.AddSingleton(options);
+        services.AddSingleton(registry);
+        services.AddSingleton<IModuleCatalog>(registry);
         ApplicationContainer.AddTo(services, application, RegisterMediator, (typeof(IMediator), ServiceLifetime.Scoped));
         // The clock is the framework's (tests replace it with ConfigureTestServices, which reaches only
         // the built-in container); the application gets it through the fallback.
@@ -147,7 +149,8 @@ internal static class PlatformSetup
     {
         var options = app.Services.GetRequiredService<PlatformOptions>();
         var registry = app.Services.GetRequiredService<ModuleRegistry>();
-        EndpointTable.LoadKeyRingWhileStarting(app);
+        SecondCore.BuildApplicationContainer(app);
+        SecondCore.LoadKeyRing(app);
 
         app.UseForwardedHeaders();
         if (options.PublicBaseUrl is { } baseUrl && baseUrl.AbsolutePath.Length > 1)
@@ -193,6 +196,6 @@ internal static class PlatformSetup
         app.MapAdminPageEndpoints();
         app.MapModuleApis(registry);
         app.MapPlatformPages(registry);
-        EndpointTable.BuildWhileStarting(app);
+        SecondCore.BuildEndpointTable(app);
     }
 }

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Primitives;
 namespace IntegrationsPlattform.Host.Web;
 
 /// <summary>
-/// Start-up work that the first request would otherwise do on its own, begun on the second core while the
-/// host is still starting (hosted services, pipeline, Kestrel). Nothing is skipped or deferred: the first
-/// request waits for whatever is not finished yet.
+/// Start-up work begun on the second core while the main thread goes on setting up the pipeline and
+/// starting the host (hosted services, Kestrel). Nothing is skipped or deferred: whoever needs a result
+/// first — a hosted service, the first request — waits for whatever is not finished yet.
 /// </summary>
-internal static class EndpointTable
+internal static class SecondCore
 {
     /// <summary>
     /// Building the endpoint table (a request delegate and JSON metadata per API endpoint, the page routes of
@@ -16,7 +16,7 @@ internal static class EndpointTable
     /// and the routing middleware and the API description each build their own copy from the same sources.
     /// The sources are wrapped so that every consumer gets the one table, and it is built right away.
     /// </summary>
-    public static void BuildWhileStarting(WebApplication app)
+    public static void BuildEndpointTable(WebApplication app)
     {
         IEndpointRouteBuilder routes = app;
         var sources = routes.DataSources.Select(source => new BuiltOnceEndpointDataSource(source)).ToList();
@@ -26,7 +26,7 @@ internal static class EndpointTable
             routes.DataSources.Add(source);
         }
 
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EndpointTable));
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecondCore));
         _ = Task.Run(() =>
         {
             try
@@ -44,8 +44,28 @@ internal static class EndpointTable
         });
     }
 
+    /// <summary>
+    /// The application container (Autofac: MediatR, the host's application services, every module's),
+    /// which the hosted services need first. Its build compiles a constructor invoker per registration.
+    /// </summary>
+    public static void BuildApplicationContainer(WebApplication app)
+    {
+        var services = app.Services;
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                services.GetRequiredService<ApplicationContainer>();
+            }
+            catch (Exception)
+            {
+                // The first service that needs it builds it again and the start fails there, with the error.
+            }
+        });
+    }
+
     /// <summary>The key ring for cookies and anti-forgery tokens, which data protection loads during the host start.</summary>
-    public static void LoadKeyRingWhileStarting(WebApplication app)
+    public static void LoadKeyRing(WebApplication app)
     {
         var keyRing = app.Services.GetRequiredService<IKeyRingProvider>();
         _ = Task.Run(() =>
