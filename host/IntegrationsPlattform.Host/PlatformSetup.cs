@@ -50,6 +50,7 @@ internal static class PlatformSetup
         hostDatabase.GetAwaiter().GetResult();
         application.AddSingleton<ILocalClock, LocalClock>();
         application.AddSingleton<WriteGates>();
+        application.AddSingleton<ConnectionPool>();
         application.AddSingleton<HostDatabase>();
         application.AddSingleton<PermissionCache>();
         application.AddSingleton<PermissionCatalog>();

@@ -4,11 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace IntegrationsPlattform.Host.Storage;
 
 /// <summary>The host's own database <c>host.db</c>. No module ever sees it.</summary>
-internal sealed class HostDatabase(PlatformOptions options, WriteGates gates)
+internal sealed class HostDatabase(PlatformOptions options, WriteGates gates, ConnectionPool connections)
 {
     public string Path => options.HostDatabasePath;
 
-    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default) => Sqlite.OpenAsync(Path, cancellationToken);
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default) => connections.OpenAsync(Path, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> in one immediate transaction, one writer at a time.</summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)

@@ -5,20 +5,20 @@ using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Host.Storage;
 
-internal sealed class ModuleDatabase<TModule>(ModuleRegistry registry, ModuleTransactions transactions) : IModuleDatabase<TModule>
+internal sealed class ModuleDatabase<TModule>(ModuleRegistry registry, ModuleTransactions transactions, ConnectionPool connections) : IModuleDatabase<TModule>
     where TModule : PlatformModule
 {
     private readonly InstalledModule _module = registry.OfModuleType(typeof(TModule));
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
-        => Sqlite.OpenAsync(_module.DatabasePath!, cancellationToken);
+        => connections.OpenAsync(_module.DatabasePath!, cancellationToken);
 
     public ModuleTransaction Transaction => transactions.Current(_module.DatabasePath!)
         ?? throw new InvalidOperationException($"Schreibzugriff auf die Datenbank von {_module.Id} nur innerhalb eines Commands (ICommand<T>).");
 }
 
 /// <summary>The open command transactions of one lifetime scope (one HTTP request or CLI call), per database file.</summary>
-internal sealed class ModuleTransactions(WriteGates gates) : IAsyncDisposable
+internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connections) : IAsyncDisposable
 {
     private readonly Dictionary<string, (ModuleTransaction Transaction, SemaphoreSlim Gate)> _open = new(StringComparer.Ordinal);
 
@@ -28,7 +28,7 @@ internal sealed class ModuleTransactions(WriteGates gates) : IAsyncDisposable
     {
         // Opened before the turn is taken: opening writes nothing, and the writers queued behind this
         // one should wait for its transaction only.
-        var connection = await Sqlite.OpenAsync(databasePath, cancellationToken);
+        var connection = await connections.OpenAsync(databasePath, cancellationToken);
         var gate = gates.For(databasePath);
         try
         {

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace IntegrationsPlattform.Host.Storage;
 
@@ -14,50 +12,45 @@ internal static class Sqlite
 {
     public const int BusyTimeoutMilliseconds = 5000;
 
-    // Every request opens one or two connections. Building the string costs more than taking a pooled
-    // connection, and it depends on the path only.
+    // Microsoft.Data.Sqlite's own pool stays off: requests take their connections from the
+    // ConnectionPool, which keeps them open together with their prepared statements; maintenance
+    // (migrations, backups) opens and really closes its connections, so that a file it deletes is let go.
     private static readonly ConcurrentDictionary<string, string> ConnectionStrings = new(StringComparer.Ordinal);
-
-    // The pragmas belong to the native connection, which the pool hands out again after Dispose: they
-    // are set when a native connection is new, not on every open. The table forgets a native connection
-    // once the pool has closed it for good. Foreign keys are among them rather than in the connection
-    // string, where Microsoft.Data.Sqlite would run "PRAGMA foreign_keys" again on every open from the pool.
-    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
-    private static readonly object Done = new();
 
     public static string ConnectionString(string path) => ConnectionStrings.GetOrAdd(path, p => new SqliteConnectionStringBuilder
     {
         DataSource = p,
         Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
+        Pooling = false,
         DefaultTimeout = 30,
     }.ToString());
 
-    public static async Task<SqliteConnection> OpenAsync(string path, CancellationToken cancellationToken = default)
+    /// <summary>A connection of its own, closed for good on Dispose: for migrations, backups and checks at start-up.</summary>
+    public static SqliteConnection Open(string path)
     {
         var connection = new SqliteConnection(ConnectionString(path));
+        return Configure(connection);
+    }
+
+    /// <summary>Opens <paramref name="connection"/> and sets the pragmas that belong to a connection, not to the file.</summary>
+    public static SqliteConnection Configure(SqliteConnection connection)
+    {
         try
         {
-            await connection.OpenAsync(cancellationToken);
-            var handle = connection.Handle!;
-            if (!Configured.TryGetValue(handle, out _))
-            {
-                using var pragma = connection.CreateCommand();
-                pragma.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-                Configured.AddOrUpdate(handle, Done);
-            }
-
+            connection.Open();
+            // A plain command, not the connection's CreateCommand: run once, it is not worth a prepared statement.
+            using var pragma = new SqliteCommand($"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;", connection);
+            pragma.ExecuteNonQuery();
             return connection;
         }
         catch
         {
-            await connection.DisposeAsync();
+            // Closed first: a pooled connection that is still open would otherwise go back to its pool.
+            connection.Close();
+            connection.Dispose();
             throw;
         }
     }
-
-    public static SqliteConnection Open(string path) => OpenAsync(path).GetAwaiter().GetResult();
 }
 
 /// <summary>

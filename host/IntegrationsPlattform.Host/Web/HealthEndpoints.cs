@@ -17,7 +17,7 @@ internal static class HealthEndpoints
         builder.AddCheck<HostDatabaseCheck>("host-db");
         foreach (var module in registry.All)
         {
-            builder.Add(new HealthCheckRegistration("modul:" + module.FolderName, _ => new ModuleCheck(module), HealthStatus.Degraded, ["modul"]));
+            builder.Add(new HealthCheckRegistration("modul:" + module.FolderName, services => new ModuleCheck(module, services.GetRequiredService<ConnectionPool>()), HealthStatus.Degraded, ["modul"]));
         }
 
         return builder;
@@ -52,7 +52,7 @@ internal static class HealthEndpoints
         }
     }
 
-    private sealed class ModuleCheck(InstalledModule module) : IHealthCheck
+    private sealed class ModuleCheck(InstalledModule module, ConnectionPool connections) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -66,7 +66,11 @@ internal static class HealthEndpoints
 
             try
             {
-                await using var connection = await Sqlite.OpenAsync(module.DatabasePath!, cancellationToken);
+                await using var connection = await connections.OpenAsync(module.DatabasePath!, cancellationToken);
+                // Reads the file: a connection from the pool was opened earlier.
+                await using var read = connection.CreateCommand();
+                read.CommandText = "SELECT count(*) FROM sqlite_master";
+                await read.ExecuteScalarAsync(cancellationToken);
                 return HealthCheckResult.Healthy($"aktiv, Schema {module.SchemaVersion}");
             }
             catch (Exception ex)
