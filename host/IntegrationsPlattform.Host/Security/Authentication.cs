@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using IntegrationsPlattform.Contracts.Security;
@@ -176,20 +177,24 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
 
 internal sealed record PermissionRequirement(string PermissionKey) : IAuthorizationRequirement;
 
+/// <summary>
+/// A permission's policy is the same for as long as the host runs: built once per permission, and the
+/// authorization middleware may keep the combined policy of an endpoint (which it does not for a
+/// derived provider unless told so).
+/// </summary>
 internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
-    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
-    {
-        if (!policyName.StartsWith(PermissionPolicy.Prefix, StringComparison.Ordinal))
-        {
-            return await base.GetPolicyAsync(policyName);
-        }
+    private readonly ConcurrentDictionary<string, Task<AuthorizationPolicy?>> _permissionPolicies = new(StringComparer.Ordinal);
 
-        return new AuthorizationPolicyBuilder()
-            .RequireAuthenticatedUser()
-            .AddRequirements(new PermissionRequirement(policyName[PermissionPolicy.Prefix.Length..]))
-            .Build();
-    }
+    public override bool AllowsCachingPolicies => true;
+
+    public override Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+        => policyName.StartsWith(PermissionPolicy.Prefix, StringComparison.Ordinal)
+            ? _permissionPolicies.GetOrAdd(policyName, name => Task.FromResult<AuthorizationPolicy?>(new AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser()
+                .AddRequirements(new PermissionRequirement(name[PermissionPolicy.Prefix.Length..]))
+                .Build()))
+            : base.GetPolicyAsync(policyName);
 }
 
 internal sealed class PermissionHandler(PermissionCache cache) : AuthorizationHandler<PermissionRequirement>
