@@ -35,18 +35,6 @@ internal sealed class ConnectionPool : IDisposable
         return Task.FromResult<SqliteConnection>((PooledConnection)Sqlite.Configure(new PooledConnection(this, path)));
     }
 
-    /// <summary>Closes the idle connections to one file: before the file is deleted or replaced.</summary>
-    public void Release(string path)
-    {
-        List<PooledConnection> closing;
-        lock (_idle)
-        {
-            closing = _idle.Remove(path, out var idle) ? [.. idle] : [];
-        }
-
-        closing.ForEach(c => c.CloseForGood());
-    }
-
     public void Dispose()
     {
         List<PooledConnection> closing;
