@@ -10,9 +10,11 @@ internal sealed record AuditRecord(string At, string? UserName, string Action, s
 
 /// <summary>
 /// The audit trail of access to personal data, kept in host.db. Who and through which endpoint comes
-/// from the request; the module from the endpoint that is running.
+/// from the request; the module from the endpoint that is running. Inside a command of that module the
+/// row waits for the command's commit (TransactionBehavior writes it then): the trail records only
+/// what really happened, and the module's writer turn does not wait for a host.db transaction.
 /// </summary>
-internal sealed class AuditTrail(HostDatabase database, AuditWriter writer, IHttpContextAccessor accessor, ICurrentUser user, ModuleRegistry registry, TimeProvider time) : IAuditTrail
+internal sealed class AuditTrail(HostDatabase database, AuditWriter writer, ModuleTransactions transactions, IHttpContextAccessor accessor, ICurrentUser user, ModuleRegistry registry, TimeProvider time) : IAuditTrail
 {
     public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
         => RecordAsync(entry, ModuleOfCurrentEndpoint(), cancellationToken);
@@ -32,7 +34,9 @@ internal sealed class AuditTrail(HostDatabase database, AuditWriter writer, IHtt
             entry.RecordId,
             context is null ? "CLI" : $"{context.Request.Method} {context.Request.Path}",
             entry.Details);
-        return writer.WriteAsync(row);
+        return registry.Find(module)?.DatabasePath is { } databasePath && transactions.TryDeferUntilCommit(databasePath, row)
+            ? Task.CompletedTask
+            : writer.WriteAsync(row);
     }
 
     public async Task<(IReadOnlyList<AuditRecord> Rows, int Total)> SearchAsync(string? text, int page, int pageSize, CancellationToken cancellationToken = default)
