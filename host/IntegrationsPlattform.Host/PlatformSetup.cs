@@ -52,6 +52,7 @@ internal static class PlatformSetup
         application.AddSingleton<WriteGates>();
         application.AddSingleton<ConnectionPool>();
         application.AddSingleton<HostDatabase>();
+        application.AddSingleton<AuditWriter>();
         application.AddSingleton<PermissionCache>();
         application.AddSingleton<PermissionCatalog>();
         application.AddSingleton<TokenService>();

@@ -112,7 +112,7 @@ public sealed class CliParsingTests
 [TestFixture]
 public sealed class ConfigurationTests
 {
-    private sealed class TestEnvironment(string name) : IHostEnvironment
+    internal sealed class TestEnvironment(string name) : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = name;
         public string ApplicationName { get; set; } = "Test";
@@ -120,7 +120,7 @@ public sealed class ConfigurationTests
         public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 
-    private static Dictionary<string, string?> Valid() => new()
+    internal static Dictionary<string, string?> Valid() => new()
     {
         ["Platform:DataDirectory"] = "data",
         ["Platform:Deployment:KreisName"] = "Odenwaldkreis",

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Host.Modules;
+using IntegrationsPlattform.Host.Security;
 using IntegrationsPlattform.Host.Storage;
 using MediatR;
 
@@ -59,9 +60,10 @@ internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValid
 /// <summary>
 /// A command (and only a command: the type constraint keeps the behaviour out of queries' pipelines)
 /// runs in one transaction of its module's database; notifications it queued are published
-/// after the commit. Nested commands to the same module join the open transaction.
+/// and the audit rows it recorded are written after the commit, before the response. Nested
+/// commands to the same module join the open transaction.
 /// </summary>
-internal sealed class TransactionBehavior<TRequest, TResponse>(ModuleRegistry registry, ModuleTransactions transactions, IMediator mediator)
+internal sealed class TransactionBehavior<TRequest, TResponse>(ModuleRegistry registry, ModuleTransactions transactions, AuditWriter audit, IMediator mediator)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : ICommand<TResponse>
 {
@@ -86,10 +88,21 @@ internal sealed class TransactionBehavior<TRequest, TResponse>(ModuleRegistry re
         }
 
         var notifications = transaction.PendingNotifications.ToList();
+        var auditRows = transactions.DeferredAuditRows(databasePath);
         await transactions.EndAsync(databasePath, commit: true);
-        foreach (var notification in notifications)
+        // Started before the notifications and awaited even if one of them fails: the command has
+        // committed, so neither its audit rows nor its notifications may be lost to the other's error.
+        var audited = audit.WriteAsync(auditRows);
+        try
         {
-            await mediator.Publish(notification, cancellationToken);
+            foreach (var notification in notifications)
+            {
+                await mediator.Publish(notification, cancellationToken);
+            }
+        }
+        finally
+        {
+            await audited;
         }
 
         return response;

@@ -10,36 +10,33 @@ internal sealed record AuditRecord(string At, string? UserName, string Action, s
 
 /// <summary>
 /// The audit trail of access to personal data, kept in host.db. Who and through which endpoint comes
-/// from the request; the module from the endpoint that is running.
+/// from the request; the module from the endpoint that is running. Inside a command of that module the
+/// row waits for the command's commit (TransactionBehavior writes it then): the trail records only
+/// what really happened, and the module's writer turn does not wait for a host.db transaction.
 /// </summary>
-internal sealed class AuditTrail(HostDatabase database, IHttpContextAccessor accessor, ICurrentUser user, ModuleRegistry registry, TimeProvider time) : IAuditTrail
+internal sealed class AuditTrail(HostDatabase database, AuditWriter writer, ModuleTransactions transactions, IHttpContextAccessor accessor, ICurrentUser user, ModuleRegistry registry, TimeProvider time) : IAuditTrail
 {
     public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
         => RecordAsync(entry, ModuleOfCurrentEndpoint(), cancellationToken);
 
     public Task RecordAsync(AuditEntry entry, string module, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var context = accessor.HttpContext;
-        var endpoint = context is null ? "CLI" : $"{context.Request.Method} {context.Request.Path}";
-        return database.WriteAsync((c, t) => c.ExecuteAsync(
-            """
-            INSERT INTO audit_log (id, at, user_id, user_name, action, module, record_type, record_id, endpoint, details)
-            VALUES (@id, @at, @userId, @userName, @action, @module, @recordType, @recordId, @endpoint, @details)
-            """,
-            new
-            {
-                id = Guid.CreateVersion7().ToString(),
-                at = time.GetUtcNow().ToString("O"),
-                userId = user.UserId?.ToString(),
-                userName = user.UserName,
-                action = entry.Action.ToString(),
-                module,
-                recordType = entry.RecordType,
-                recordId = entry.RecordId,
-                endpoint,
-                details = entry.Details,
-            },
-            t), cancellationToken);
+        var row = new AuditRow(
+            Guid.CreateVersion7().ToString(),
+            time.GetUtcNow().ToString("O"),
+            user.UserId?.ToString(),
+            user.UserName,
+            entry.Action.ToString(),
+            module,
+            entry.RecordType,
+            entry.RecordId,
+            context is null ? "CLI" : $"{context.Request.Method} {context.Request.Path}",
+            entry.Details);
+        return registry.Find(module)?.DatabasePath is { } databasePath && transactions.TryDeferUntilCommit(databasePath, row)
+            ? Task.CompletedTask
+            : writer.WriteAsync(row);
     }
 
     public async Task<(IReadOnlyList<AuditRecord> Rows, int Total)> SearchAsync(string? text, int page, int pageSize, CancellationToken cancellationToken = default)

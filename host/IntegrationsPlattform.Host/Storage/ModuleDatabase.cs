@@ -1,6 +1,7 @@
 using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Host.Modules;
+using IntegrationsPlattform.Host.Security;
 using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Host.Storage;
@@ -17,12 +18,30 @@ internal sealed class ModuleDatabase<TModule>(ModuleRegistry registry, ModuleTra
         ?? throw new InvalidOperationException($"Schreibzugriff auf die Datenbank von {_module.Id} nur innerhalb eines Commands (ICommand<T>).");
 }
 
-/// <summary>The open command transactions of one lifetime scope (one HTTP request or CLI call), per database file.</summary>
+/// <summary>
+/// The open command transactions of one lifetime scope (one HTTP request or CLI call), per database
+/// file, with the audit rows that wait for their commit.
+/// </summary>
 internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connections) : IAsyncDisposable
 {
-    private readonly Dictionary<string, (ModuleTransaction Transaction, SemaphoreSlim Gate)> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ModuleTransaction Transaction, SemaphoreSlim Gate, List<AuditRow> AuditRows)> _open = new(StringComparer.Ordinal);
 
     public ModuleTransaction? Current(string databasePath) => _open.TryGetValue(databasePath, out var open) ? open.Transaction : null;
+
+    /// <summary>Keeps <paramref name="row"/> for the commit of the transaction open on the database; false when none is.</summary>
+    public bool TryDeferUntilCommit(string databasePath, AuditRow row)
+    {
+        if (!_open.TryGetValue(databasePath, out var open))
+        {
+            return false;
+        }
+
+        open.AuditRows.Add(row);
+        return true;
+    }
+
+    /// <summary>The rows to write once the transaction has committed; a rollback drops them with it.</summary>
+    public IReadOnlyList<AuditRow> DeferredAuditRows(string databasePath) => _open.TryGetValue(databasePath, out var open) ? open.AuditRows : [];
 
     public async Task<ModuleTransaction> BeginAsync(string databasePath, CancellationToken cancellationToken)
     {
@@ -45,7 +64,7 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
             // IMMEDIATE takes the write lock now, so that a second process cannot slip in between read and write.
             var transaction = connection.BeginTransaction(deferred: false);
             var moduleTransaction = new ModuleTransaction(connection, transaction);
-            _open[databasePath] = (moduleTransaction, gate);
+            _open[databasePath] = (moduleTransaction, gate, []);
             return moduleTransaction;
         }
         catch
