@@ -29,6 +29,7 @@ public sealed class SqliteConnectionTests
     public void DeleteDatabase()
     {
         _pool.Dispose();
+        SqliteConnection.ClearAllPools();
         Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
     }
 
@@ -68,11 +69,11 @@ public sealed class SqliteConnectionTests
 
         var names = new List<string?>();
         sqlite3? handle = null;
-        var handles = new HashSet<sqlite3>();
+        var connections = new HashSet<SqliteConnection>();
         for (var id = 1; id <= 3; id++)
         {
             await using var connection = await _pool.OpenAsync(_path);
-            handles.Add(connection.Handle!);
+            connections.Add(connection);
             handle = connection.Handle;
             names.Add(await connection.QuerySingleOrDefaultAsync<string>("SELECT name FROM t WHERE id = @id", new { id }));
         }
@@ -80,7 +81,7 @@ public sealed class SqliteConnectionTests
         Assert.Multiple(() =>
         {
             Assert.That(names, Is.EqualTo(new[] { "Aylin", "Bekir", "Chiara" }));
-            Assert.That(handles, Has.Count.EqualTo(1), "die zurückgegebene Verbindung wird wiederverwendet");
+            Assert.That(connections, Has.Count.EqualTo(1), "die zurückgegebene Verbindung wird wiederverwendet");
             Assert.That(PreparedStatements(handle!), Is.EqualTo(2), "je SQL-Text eine vorbereitete Anweisung: das INSERT und das SELECT");
         });
     }
@@ -89,7 +90,6 @@ public sealed class SqliteConnectionTests
     public async Task AConnectionGivenBackInsideATransactionIsClosedAndItsWorkRolledBack()
     {
         var connection = await _pool.OpenAsync(_path);
-        var handle = connection.Handle;
         var transaction = connection.BeginTransaction(deferred: false);
         await connection.ExecuteAsync("INSERT INTO t (id, name) VALUES (1, 'halb geschrieben')", transaction: transaction);
         await connection.DisposeAsync();
@@ -97,7 +97,7 @@ public sealed class SqliteConnectionTests
         await using var next = await _pool.OpenAsync(_path);
         Assert.Multiple(async () =>
         {
-            Assert.That(next.Handle, Is.Not.SameAs(handle));
+            Assert.That(next, Is.Not.SameAs(connection));
             Assert.That(await next.ExecuteScalarAsync<long>("SELECT count(*) FROM t"), Is.Zero);
             Assert.That(raw.sqlite3_get_autocommit(next.Handle), Is.EqualTo(1), "die nächste Verbindung steht außerhalb jeder Transaktion");
         });
@@ -112,14 +112,13 @@ public sealed class SqliteConnectionTests
         }
 
         var connection = await _pool.OpenAsync(_path);
-        var handle = connection.Handle;
         var command = new SqliteCommand("SELECT name FROM t", connection);
         var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         await connection.DisposeAsync();
 
         await using var next = await _pool.OpenAsync(_path);
-        Assert.That(next.Handle, Is.Not.SameAs(handle));
+        Assert.That(next, Is.Not.SameAs(connection));
     }
 
     [Test]

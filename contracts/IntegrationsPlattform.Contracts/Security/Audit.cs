@@ -16,7 +16,10 @@ public enum AuditAction
 /// </summary>
 public sealed record AuditEntry(AuditAction Action, string RecordType, string? RecordId, string Details = "");
 
-/// <summary>Kept by the host; it adds who, when and through which endpoint.</summary>
+/// <summary>
+/// Kept by the host; it adds who, when and through which endpoint. Inside a command the entry is
+/// stored when the command commits (and dropped if it rolls back); otherwise at once.
+/// </summary>
 public interface IAuditTrail
 {
     Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default);

@@ -82,6 +82,10 @@ internal sealed class AuditWriter : IDisposable, IAsyncDisposable
             }
 
             batch.Clear();
+
+            // The completed callers' continuations wait in this thread's queue; under load the channel
+            // is never empty, and without yielding they would wait for the following batches too.
+            await Task.Yield();
         }
     }
 }

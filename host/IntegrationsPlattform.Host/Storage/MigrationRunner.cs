@@ -87,6 +87,7 @@ internal static partial class MigrationRunner
         }
         catch when (!existed)
         {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 File.Delete(databasePath + suffix);
