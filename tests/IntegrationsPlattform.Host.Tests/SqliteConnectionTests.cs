@@ -60,6 +60,18 @@ public sealed class SqliteConnectionTests
     }
 
     [Test]
+    public async Task AConnectionClosedAndOpenedAgainByModuleCodeStillHasItsPragmas()
+    {
+        await using var connection = await _pool.OpenAsync(_path);
+        await connection.ExecuteAsync("PRAGMA foreign_keys = OFF");
+        connection.Close();
+        SqliteConnection.ClearAllPools();
+        await connection.OpenAsync();
+
+        Assert.That(await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task AGivenBackConnectionIsReusedWithItsPreparedStatementAndFreshParameters()
     {
         await using (var writer = await _pool.OpenAsync(_path))

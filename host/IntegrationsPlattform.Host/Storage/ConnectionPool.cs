@@ -32,7 +32,18 @@ internal sealed class ConnectionPool : IDisposable
             }
         }
 
-        return Task.FromResult<SqliteConnection>((PooledConnection)Sqlite.Configure(new PooledConnection(this, path)));
+        var connection = new PooledConnection(this, path);
+        try
+        {
+            connection.Open();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return Task.FromResult<SqliteConnection>(connection);
     }
 
     public void Dispose()
@@ -114,11 +125,21 @@ internal sealed class PooledConnection(ConnectionPool pool, string path) : Sqlit
         }
     }
 
+    /// <summary>Also when module code closed and opens it again: the pragmas are set on every open.</summary>
     public override void Open()
     {
         base.Open();
-        // IsClean walks the connection's statements; SQLitePCL answers that only when told before the first one.
-        Handle!.enable_sqlite3_next_stmt(true);
+        try
+        {
+            // IsClean walks the connection's statements; SQLitePCL answers that only when told before the first one.
+            Handle!.enable_sqlite3_next_stmt(true);
+            Sqlite.SetPragmas(this);
+        }
+        catch
+        {
+            Close();
+            throw;
+        }
     }
 
     public override SqliteCommand CreateCommand() => new StatementCachingCommand(this) { Transaction = Transaction };

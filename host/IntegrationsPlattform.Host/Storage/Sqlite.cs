@@ -27,26 +27,31 @@ internal static class Sqlite
     }.ToString());
 
     /// <summary>A connection for migrations, backups and checks at start-up; not one of the request path's.</summary>
-    public static SqliteConnection Open(string path) => Configure(new SqliteConnection(ConnectionString(path)));
-
-    /// <summary>Opens <paramref name="connection"/> and sets the pragmas that belong to a connection, not to the file.</summary>
-    public static SqliteConnection Configure(SqliteConnection connection)
+    public static SqliteConnection Open(string path)
     {
+        var connection = new SqliteConnection(ConnectionString(path));
         try
         {
             connection.Open();
-            // A plain command, not the connection's CreateCommand: run once, it is not worth a prepared statement.
-            using var pragma = new SqliteCommand($"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;", connection);
-            pragma.ExecuteNonQuery();
+            SetPragmas(connection);
             return connection;
         }
         catch
         {
-            // Closed first: a pooled connection that is still open would otherwise go back to its pool.
-            connection.Close();
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The pragmas that belong to a connection, not to the file; set on every open, since the native
+    /// connection may come from Microsoft.Data.Sqlite's pool, where anyone may have changed them.
+    /// </summary>
+    public static void SetPragmas(SqliteConnection connection)
+    {
+        // A plain command, not the connection's CreateCommand: run once, it is not worth a prepared statement.
+        using var pragma = new SqliteCommand($"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;", connection);
+        pragma.ExecuteNonQuery();
     }
 }
 
