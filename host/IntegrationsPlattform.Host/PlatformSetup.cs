@@ -69,8 +69,6 @@ internal static class PlatformSetup
         application.AddScoped<ModuleTransactions>();
         application.AddScoped(typeof(IModuleDatabase<>), typeof(ModuleDatabase<>));
         application.AddScoped<ICurrentUser, CurrentUser>();
-        application.AddScoped<AuditTrail>();
-        application.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
         application.AddScoped<DataSubjectService>();
         application.AddTransient<IDataSubjectHandler, AccountDataSubjectHandler>();
         application.AddTransient<IRequestHandler<GetDeployment, DeploymentInfo>, GetDeploymentHandler>();
@@ -82,7 +80,8 @@ internal static class PlatformSetup
         services.AddSingleton(options);
         services.AddSingleton(registry);
         services.AddSingleton<IModuleCatalog>(registry);
-        ApplicationContainer.AddTo(services, application, RegisterMediator, (typeof(IMediator), ServiceLifetime.Scoped));
+        ApplicationContainer.AddTo(services, application, RegisterDirectly,
+            (typeof(IMediator), ServiceLifetime.Scoped), (typeof(AuditTrail), ServiceLifetime.Scoped), (typeof(IAuditTrail), ServiceLifetime.Scoped));
         // The clock is the framework's (tests replace it with ConfigureTestServices, which reaches only
         // the built-in container); the application gets it through the fallback.
         services.AddSingleton(time);
@@ -129,22 +128,23 @@ internal static class PlatformSetup
     }
 
     /// <summary>
-    /// MediatR 5 has no DI package: the mediator, its service factory and the behaviours are registered
-    /// here, in nesting order. MediatR resolves the behaviours on every request: the logging behaviour
-    /// is stateless and therefore one instance per request type, and the transaction behaviour's type
-    /// constraint keeps it out of the pipeline of queries.
+    /// Registered on Autofac directly, where the service collection has no way to say it cheaply.
+    /// MediatR 5 has no DI package: the mediator (one per lifetime scope) and the behaviours are
+    /// registered here. Which behaviours a request passes, and in which order, is the plan of
+    /// <see cref="RequestPipelines"/>; the behaviours themselves are built by Autofac, the logging
+    /// behaviour once per request type since it is stateless. The audit trail is one instance under
+    /// two types: a factory registration for the interface would resolve it through the built-in
+    /// container and back, on every command.
     /// </summary>
-    private static void RegisterMediator(ContainerBuilder container)
+    private static void RegisterDirectly(ContainerBuilder container)
     {
-        container.Register<ServiceFactory>(context =>
-        {
-            var scope = context.Resolve<IComponentContext>();
-            return type => scope.ResolveOptional(type)!;
-        }).InstancePerLifetimeScope();
-        container.RegisterType<PlatformMediator>().As<IMediator>().InstancePerLifetimeScope();
-        container.RegisterGeneric(typeof(LoggingBehavior<,>)).As(typeof(IPipelineBehavior<,>)).SingleInstance();
-        container.RegisterGeneric(typeof(ValidationBehavior<,>)).As(typeof(IPipelineBehavior<,>));
-        container.RegisterGeneric(typeof(TransactionBehavior<,>)).As(typeof(IPipelineBehavior<,>));
+        container.RegisterType<RequestPipelines>().SingleInstance();
+        container.Register(c => new PlatformMediator(c.Resolve<ILifetimeScope>(), c.Resolve<RequestPipelines>()))
+            .As<IMediator>().InstancePerLifetimeScope();
+        container.RegisterGeneric(typeof(LoggingBehavior<,>)).SingleInstance();
+        container.RegisterGeneric(typeof(ValidationBehavior<,>));
+        container.RegisterGeneric(typeof(TransactionBehavior<,>));
+        container.RegisterType<AuditTrail>().AsSelf().As<IAuditTrail>().InstancePerLifetimeScope();
     }
 
     public static void UsePlatform(this WebApplication app)

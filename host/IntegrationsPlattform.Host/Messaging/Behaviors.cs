@@ -37,15 +37,14 @@ internal sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavi
     }
 }
 
-/// <summary>Runs the request's validators; any field error stops the request before its handler.</summary>
+/// <summary>
+/// Runs the request's validators; any field error stops the request before its handler. Only in the
+/// pipeline of requests that have validators (see <see cref="RequestPipelines"/>).
+/// </summary>
 internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    // Most requests (all queries) have no validator: they pass straight on, without a state machine.
-    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
-        => validators is ICollection<IValidator<TRequest>> { Count: 0 } ? next() : ValidateAsync(request, next, cancellationToken);
-
-    private async Task<TResponse> ValidateAsync(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var errors = new List<FieldError>();
         foreach (var validator in validators)
