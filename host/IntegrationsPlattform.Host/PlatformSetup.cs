@@ -20,6 +20,7 @@ using IntegrationsPlattform.Host.Security;
 using IntegrationsPlattform.Host.Storage;
 using IntegrationsPlattform.Host.Web;
 using MediatR;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
@@ -189,6 +190,11 @@ internal static class PlatformSetup
         app.UsePlatformAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // Forms whose token does not validate are refused here, for every endpoint alike: the request
+        // delegates generated at compile time would otherwise read the form and fail with a 500.
+        app.Use((context, next) => context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+            ? throw new BadHttpRequestException("Das Formular ist abgelaufen oder stammt nicht von dieser Seite. Bitte die Seite neu laden und erneut absenden.", StatusCodes.Status400BadRequest)
+            : next(context));
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapPlatformHealth();

@@ -29,6 +29,19 @@ internal sealed record EraseRequest(string? Name, string? Email, IReadOnlyList<E
 
 internal sealed record EraseItem(string Module, string RecordType, string RecordId);
 
+// Named answer types (rather than anonymous ones) let the request delegates be generated at compile time.
+internal sealed record PermissionInfo(string Source, string Key, string DisplayName, bool Scopable);
+
+internal sealed record CreatedRole(string Id);
+
+internal sealed record JobInfo(string Key, string DisplayName, string Source, double IntervalMinutes, JobRun? LastRun);
+
+internal sealed record AuditPage(int Total, IReadOnlyList<AuditRecord> Rows);
+
+internal sealed record ErasureResult(int Erased);
+
+internal sealed record BackupResult(string Folder);
+
 /// <summary>The admin API under <c>/api/admin</c>: modules, users, roles, jobs, audit trail, DSGVO requests, backup.</summary>
 internal static class AdminApi
 {
@@ -52,7 +65,7 @@ internal static class AdminApi
         admin.MapGet("/modules", (ModuleRegistry registry) => registry.All.Select(Describe).ToList())
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Alle gefundenen Module mit Zustand");
 
-        admin.MapGet("/permissions", (PermissionCatalog catalog) => catalog.All.Select(p => new { source = p.Source, p.Permission.Key, p.Permission.DisplayName, p.Permission.Scopable }))
+        admin.MapGet("/permissions", (PermissionCatalog catalog) => catalog.All.Select(p => new PermissionInfo(p.Source, p.Permission.Key, p.Permission.DisplayName, p.Permission.Scopable)))
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Alle vergebbaren Berechtigungen");
 
         admin.MapGet("/users", (AccountStore accounts, CancellationToken ct) => accounts.ListAsync(ct))
@@ -99,7 +112,7 @@ internal static class AdminApi
         admin.MapPost("/roles", async (CreateRoleRequest request, RoleStore roles, CancellationToken ct) =>
             {
                 var id = await CreateRoleAsync(roles, request, ct);
-                return Results.Created($"/api/admin/roles/{id}", new { id });
+                return Results.Created($"/api/admin/roles/{id}", new CreatedRole(id));
             })
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Rolle anlegen").ProducesValidationProblem();
 
@@ -120,7 +133,7 @@ internal static class AdminApi
         admin.MapGet("/jobs", async (JobScheduler scheduler, CancellationToken ct) =>
             {
                 var last = await scheduler.LastRunsAsync(ct);
-                return scheduler.Jobs.Select(j => new { j.Key, j.DisplayName, j.Source, intervalMinutes = j.Interval.TotalMinutes, lastRun = last.GetValueOrDefault(j.Key) });
+                return scheduler.Jobs.Select(j => new JobInfo(j.Key, j.DisplayName, j.Source, j.Interval.TotalMinutes, last.GetValueOrDefault(j.Key)));
             })
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Geplante Aufträge mit letztem Lauf");
 
@@ -134,7 +147,7 @@ internal static class AdminApi
         admin.MapGet("/audit", async (string? q, int? page, AuditTrail audit, CancellationToken ct) =>
             {
                 var (rows, total) = await audit.SearchAsync(q, Math.Max(page ?? 1, 1), 50, ct);
-                return new { total, rows };
+                return new AuditPage(total, rows);
             })
             .RequirePermission(PermissionCatalog.PlatformAudit).WithSummary("Protokoll der Zugriffe auf personenbezogene Daten");
 
@@ -147,11 +160,11 @@ internal static class AdminApi
             .RequirePermission(PermissionCatalog.PlatformDataSubjects).WithSummary("Auskunft: alle Daten der Person (Art. 15 DSGVO)");
 
         admin.MapPost("/dsgvo/erase", async (EraseRequest request, DataSubjectService service, CancellationToken ct)
-                => new { erased = await EraseAsync(service, request, ct) })
+                => new ErasureResult(await EraseAsync(service, request, ct)))
             .RequirePermission(PermissionCatalog.PlatformDataSubjects).WithSummary("Löschung (Art. 17 DSGVO) der bestätigten Datensätze");
 
         admin.MapPost("/backup", (PlatformOptions options, ModuleRegistry registry, TimeProvider time)
-                => Results.Ok(new { folder = DatabaseBackup.BackupAll(options, registry, time) }))
+                => Results.Ok(new BackupResult(DatabaseBackup.BackupAll(options, registry, time))))
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Konsistente Sicherung aller Datenbanken");
     }
 

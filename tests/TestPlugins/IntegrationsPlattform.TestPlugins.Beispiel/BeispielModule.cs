@@ -44,9 +44,11 @@ public sealed class BeispielModule : PlatformModule
                 return Results.Created($"/api/beispiel/eintraege/{id}", new { id });
             })
             .RequirePermission(Schreiben);
-        api.Group.MapGet("/oeffentlich", () => new { hinweis = "öffentlich" }).AsPublic();
+        api.Group.MapGet("/oeffentlich", () => new OeffentlicherHinweis("öffentlich")).AsPublic();
         api.Group.MapGet("/vergessen", () => "ohne Berechtigung erklärt");
     }
 }
+
+internal sealed record OeffentlicherHinweis(string Hinweis);
 
 internal sealed record NeuerEintrag(string? Titel, string? KommuneAgs, string? PersonName, string? PersonEmail);
