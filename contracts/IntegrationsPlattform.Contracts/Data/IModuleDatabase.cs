@@ -17,7 +17,13 @@ public interface IModuleDatabase<TModule> where TModule : PlatformModule
     ModuleTransaction Transaction { get; }
 }
 
-/// <summary>A command's unit of work in one module database.</summary>
+/// <summary>
+/// A command's unit of work in one module database: a savepoint in the transaction that the host opens
+/// (BEGIN IMMEDIATE) and that consecutive commands to the same database may share; the host releases
+/// it when the command succeeds, rolls it back when it fails, and commits the shared transaction
+/// before any of its commands answers. Handlers use <see cref="Connection"/> and <see cref="Sql"/> and
+/// never commit or roll back themselves.
+/// </summary>
 public sealed class ModuleTransaction(SqliteConnection connection, SqliteTransaction transaction)
 {
     private readonly List<INotification> _afterCommit = [];

@@ -58,7 +58,8 @@ internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValid
 
 /// <summary>
 /// A command (and only a command: the type constraint keeps the behaviour out of queries' pipelines)
-/// runs in one transaction of its module's database; notifications it queued are published
+/// runs in a transaction of its module's database (its own savepoint of a transaction that queued
+/// commands share, see <see cref="ModuleTransactions"/>); notifications it queued are published
 /// and the audit rows it recorded are written after the commit, before the response. Nested
 /// commands to the same module join the open transaction.
 /// </summary>

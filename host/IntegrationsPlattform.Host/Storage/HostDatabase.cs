@@ -16,7 +16,7 @@ internal sealed class HostDatabase(PlatformOptions options, WriteGates gates, Co
         // Opened before the turn is taken, as in ModuleTransactions: the queue waits for transactions only.
         await using var connection = await OpenAsync(cancellationToken);
         var gate = gates.For(Path);
-        await gate.WaitAsync(cancellationToken);
+        await gate.TakeTurnAsync(cancellationToken);
         try
         {
             await using var transaction = connection.BeginTransaction(deferred: false);
@@ -26,7 +26,7 @@ internal sealed class HostDatabase(PlatformOptions options, WriteGates gates, Co
         }
         finally
         {
-            gate.Release();
+            gate.EndTurn();
         }
     }
 

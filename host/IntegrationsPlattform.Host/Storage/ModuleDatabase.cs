@@ -21,10 +21,24 @@ internal sealed class ModuleDatabase<TModule>(ModuleRegistry registry, ModuleTra
 /// <summary>
 /// The open command transactions of one lifetime scope (one HTTP request or CLI call), per database
 /// file, with the audit rows that wait for their commit.
+/// <para>
+/// Commands to one database run one at a time (the file's <see cref="WriteGate"/>), and consecutive
+/// commands share one SQLite transaction (group commit): each runs in a savepoint of its own, which
+/// is released when it succeeds and rolled back when it fails, and the transaction commits once no
+/// further command is waiting or <see cref="MaxCommandsPerGroup"/> have run. A command returns only
+/// after that commit, so nothing is answered that is not durable; if the commit fails, every command
+/// of the group fails with it. One commit and one write of the changed pages for many commands
+/// instead of one each keeps the writers' turn short, which is what 32 concurrent writers queue for.
+/// </para>
 /// </summary>
 internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connections) : IAsyncDisposable
 {
-    private readonly Dictionary<string, (ModuleTransaction Transaction, SemaphoreSlim Gate, List<AuditRow> AuditRows)> _open = new(StringComparer.Ordinal);
+    /// <summary>Commands per group at most: the first of a group waits for the others before it answers.</summary>
+    public const int MaxCommandsPerGroup = 8;
+
+    private const string Savepoint = "befehl";
+
+    private readonly Dictionary<string, OpenCommand> _open = new(StringComparer.Ordinal);
 
     public ModuleTransaction? Current(string databasePath) => _open.TryGetValue(databasePath, out var open) ? open.Transaction : null;
 
@@ -46,12 +60,12 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
     public async Task<ModuleTransaction> BeginAsync(string databasePath, CancellationToken cancellationToken)
     {
         // Opened before the turn is taken: opening writes nothing, and the writers queued behind this
-        // one should wait for its transaction only.
+        // one should wait for its transaction only. A command that joins an open group gives it back.
         var connection = await connections.OpenAsync(databasePath, cancellationToken);
         var gate = gates.For(databasePath);
         try
         {
-            await gate.WaitAsync(cancellationToken);
+            await gate.TakeTurnAsync(cancellationToken);
         }
         catch
         {
@@ -61,16 +75,33 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
 
         try
         {
-            // IMMEDIATE takes the write lock now, so that a second process cannot slip in between read and write.
-            var transaction = connection.BeginTransaction(deferred: false);
-            var moduleTransaction = new ModuleTransaction(connection, transaction);
-            _open[databasePath] = (moduleTransaction, gate, []);
-            return moduleTransaction;
+            var group = gate.OpenGroup;
+            if (group is null)
+            {
+                // IMMEDIATE takes the write lock now, so that a second process cannot slip in between read and write.
+                group = new CommandGroup(connection, connection.BeginTransaction(deferred: false));
+                gate.OpenGroup = group;
+            }
+
+            if (group.Connection != connection)
+            {
+                await connection.DisposeAsync();
+            }
+
+            group.Sql.Save(Savepoint);
+            var transaction = new ModuleTransaction(group.Connection, group.Sql);
+            _open[databasePath] = new OpenCommand(transaction, gate, group, []);
+            return transaction;
         }
         catch
         {
-            await connection.DisposeAsync();
-            gate.Release();
+            if (gate.OpenGroup?.Connection != connection)
+            {
+                await connection.DisposeAsync();
+            }
+
+            await CloseGroupAsync(gate);
+            gate.EndTurn();
             throw;
         }
     }
@@ -82,29 +113,50 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
             return;
         }
 
+        var (gate, group) = (open.Gate, open.Group);
         try
         {
             if (commit)
             {
-                await open.Transaction.Sql.CommitAsync();
+                group.Sql.Release(Savepoint);
             }
             else
             {
-                await open.Transaction.Sql.RollbackAsync();
+                group.Sql.Rollback(Savepoint);
+                group.Sql.Release(Savepoint);
             }
         }
-        finally
+        catch (Exception ex)
         {
-            await open.Transaction.Sql.DisposeAsync();
-            open.Gate.Release();
-            await open.Transaction.Connection.DisposeAsync();
-            if (open.Gate.CurrentCount == 0)
-            {
-                // The turn went to a waiting writer, whose continuation now sits first in this thread's
-                // queue. Yielding lets it run at once instead of after the rest of this request (the
-                // response): the writers' queue is the bottleneck, not this one response.
-                await Task.Yield();
-            }
+            group.Fail(ex);
+        }
+
+        group.Commands++;
+        if (group.Failed || gate.Waiting == 0 || group.Commands >= MaxCommandsPerGroup || !group.IsActive)
+        {
+            await CloseGroupAsync(gate);
+        }
+
+        gate.EndTurn();
+        if (gate.HandedOver)
+        {
+            // The turn went to a waiting writer, whose continuation now sits first in this thread's
+            // queue. Yielding lets it run at once instead of after the rest of this request (the
+            // response): the writers' queue is the bottleneck, not this one response.
+            await Task.Yield();
+        }
+        else if (gate.OpenGroup is not null && gate.TryTakeTurn())
+        {
+            // The writer counted as waiting gave up (cancelled): nobody continues the group, so it is
+            // committed here. Had a new writer taken the turn first, the group would be its to finish.
+            await CloseGroupAsync(gate);
+            gate.EndTurn();
+        }
+
+        // A rolled-back command is done: its savepoint is gone whatever becomes of the group.
+        if (commit)
+        {
+            await group.Committed;
         }
     }
 
@@ -112,7 +164,75 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
     {
         foreach (var path in _open.Keys.ToList())
         {
-            await EndAsync(path, commit: false);
+            try
+            {
+                await EndAsync(path, commit: false);
+            }
+            catch (Exception)
+            {
+                // Rolled back either way: the group this command belonged to failed.
+            }
         }
     }
+
+    /// <summary>Commits (or, after a failure, rolls back) the open group; only while holding the turn.</summary>
+    private static async Task CloseGroupAsync(WriteGate gate)
+    {
+        if (gate.OpenGroup is not { } group)
+        {
+            return;
+        }
+
+        gate.OpenGroup = null;
+        try
+        {
+            if (group.Failed || !group.IsActive)
+            {
+                group.Fail(new InvalidOperationException("Die gemeinsame Transaktion wurde zurückgerollt."));
+                if (group.IsActive)
+                {
+                    await group.Sql.RollbackAsync();
+                }
+            }
+            else
+            {
+                await group.Sql.CommitAsync();
+                group.Succeed();
+            }
+        }
+        catch (Exception ex)
+        {
+            group.Fail(ex);
+        }
+        finally
+        {
+            await group.Sql.DisposeAsync();
+            await group.Connection.DisposeAsync();
+        }
+    }
+
+    private sealed record OpenCommand(ModuleTransaction Transaction, WriteGate Gate, CommandGroup Group, List<AuditRow> AuditRows);
+}
+
+/// <summary>Consecutive commands' shared transaction; completes for all of them with its commit.</summary>
+internal sealed class CommandGroup(SqliteConnection connection, SqliteTransaction sql)
+{
+    private readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public SqliteConnection Connection { get; } = connection;
+
+    public SqliteTransaction Sql { get; } = sql;
+
+    public int Commands { get; set; }
+
+    public bool Failed => _committed.Task.IsFaulted;
+
+    /// <summary>False once SQLite has rolled the transaction back by itself (some I/O and full-disk errors do).</summary>
+    public bool IsActive => SQLitePCL.raw.sqlite3_get_autocommit(Connection.Handle) == 0;
+
+    public Task Committed => _committed.Task;
+
+    public void Succeed() => _committed.TrySetResult();
+
+    public void Fail(Exception exception) => _committed.TrySetException(exception);
 }

@@ -59,9 +59,53 @@ internal static class Sqlite
 /// One writer at a time per database file, in process. SQLite serialises writers anyway; queueing them
 /// here instead of in SQLite's busy loop keeps the latency tail short (see stack notes).
 /// </summary>
-internal sealed class WriteGates
+internal sealed class WriteGates : IDisposable
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WriteGate> _gates = new(StringComparer.Ordinal);
 
-    public SemaphoreSlim For(string databasePath) => _gates.GetOrAdd(databasePath, _ => new SemaphoreSlim(1, 1));
+    public WriteGate For(string databasePath) => _gates.GetOrAdd(databasePath, _ => new WriteGate());
+
+    public void Dispose()
+    {
+        foreach (var gate in _gates.Values)
+        {
+            gate.Dispose();
+        }
+    }
+}
+
+/// <summary>The writers' turn on one database file, and the command group left open for the next writer.</summary>
+internal sealed class WriteGate : IDisposable
+{
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private int _waiting;
+
+    /// <summary>Writers waiting for the turn right now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>True right after <see cref="EndTurn"/> when a waiting writer took the turn over.</summary>
+    public bool HandedOver => _turn.CurrentCount == 0;
+
+    /// <summary>The transaction of the current command group; read and changed only by the turn's holder.</summary>
+    public CommandGroup? OpenGroup { get; set; }
+
+    public async Task TakeTurnAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _turn.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    /// <summary>Takes the turn only if it is free right now.</summary>
+    public bool TryTakeTurn() => _turn.Wait(0);
+
+    public void EndTurn() => _turn.Release();
+
+    public void Dispose() => _turn.Dispose();
 }
