@@ -34,6 +34,20 @@ public sealed class SqliteConnectionTests
     }
 
     [Test]
+    public async Task TheDatabaseSizeCountsTheChangesStillInTheWriteAheadLog()
+    {
+        await using var connection = await _pool.OpenAsync(_path);
+        await connection.ExecuteAsync("INSERT INTO t (name) VALUES (@name)", Enumerable.Range(0, 200).Select(i => new { name = new string('x', 200) + i }));
+        var (file, wal) = (new FileInfo(_path).Length, new FileInfo(_path + "-wal").Length);
+        Assert.Multiple(() =>
+        {
+            Assert.That(wal, Is.GreaterThan(0), "the rows are still in the log, not yet in the file");
+            Assert.That(Sqlite.DatabaseBytes(_path), Is.EqualTo(file + wal));
+            Assert.That(Sqlite.DatabaseBytes(_path + ".fehlt"), Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task NewAndReusedConnectionsAllHaveForeignKeysBusyTimeoutAndSynchronousNormal()
     {
         var seen = new List<(long ForeignKeys, long BusyTimeout, long Synchronous)>();

@@ -62,7 +62,7 @@ internal sealed record CliCommand(string Verb, IReadOnlyList<string> Arguments)
         output.WriteLine($"{"Ordner",-22} {"Id",-20} {"Zustand",-15} {"Version",-10} {"Schema",-7} {"DB (KB)",-8} Grund");
         foreach (var module in registry.All)
         {
-            var size = module.DatabasePath is { } path && File.Exists(path) ? (new FileInfo(path).Length / 1024).ToString(CultureInfo.InvariantCulture) : "-";
+            var size = module.DatabasePath is { } path && File.Exists(path) ? (Sqlite.DatabaseBytes(path) / 1024).ToString(CultureInfo.InvariantCulture) : "-";
             output.WriteLine($"{module.FolderName,-22} {module.Id,-20} {module.State.German(),-15} {module.Manifest?.Version.ToString() ?? "-",-10} {module.SchemaVersion,-7} {size,-8} {module.Reason}");
         }
 

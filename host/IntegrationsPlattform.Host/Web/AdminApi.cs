@@ -53,7 +53,7 @@ internal static class AdminApi
         module.Manifest?.Version.ToString(),
         module.Manifest?.SdkMajor ?? 0,
         module.SchemaVersion,
-        module.DatabasePath is { } path && File.Exists(path) ? new FileInfo(path).Length : 0,
+        module.DatabasePath is { } path ? Sqlite.DatabaseBytes(path) : 0,
         module.Manifest?.Requires ?? [],
         module.Manifest?.Uses ?? [],
         Path.GetFileName(module.Folder));
