@@ -49,6 +49,28 @@ public sealed class GroupCommitTests : HostFixture
     }
 
     [Test]
+    public async Task ACommandNestedInAnotherModulesCommandCommitsAtOnce_EvenWithAWriterWaiting()
+    {
+        // The outer command holds the Beispiel database's turn; the nested one writes to a second file.
+        var (outerPath, nestedPath) = (Host.ModuleDatabase("Beispiel"), Path.Combine(Host.DataDirectory, "zweites-modul.db"));
+        await using var command = Host.Services.CreateAsyncScope();
+        await using var other = Host.Services.CreateAsyncScope();
+        var transactions = command.ServiceProvider.GetRequiredService<ModuleTransactions>();
+        var otherTransactions = other.ServiceProvider.GetRequiredService<ModuleTransactions>();
+
+        await transactions.BeginAsync(outerPath, CancellationToken.None);
+        await transactions.BeginAsync(nestedPath, CancellationToken.None);
+        var otherBegun = otherTransactions.BeginAsync(nestedPath, CancellationToken.None);
+        var nestedEnded = transactions.EndAsync(nestedPath, commit: true);
+
+        // Waiting for the other writer's group would never end if that writer needed the outer module next.
+        Assert.That(await Task.WhenAny(nestedEnded, Task.Delay(TimeSpan.FromSeconds(10))), Is.SameAs(nestedEnded));
+        await otherBegun;
+        await otherTransactions.EndAsync(nestedPath, commit: false);
+        await transactions.EndAsync(outerPath, commit: false);
+    }
+
+    [Test]
     public async Task ConcurrentCommandsOfWhichSomeFailStoreExactlyTheSucceededOnes()
     {
         var writes = Enumerable.Range(0, 40).Select(async i =>

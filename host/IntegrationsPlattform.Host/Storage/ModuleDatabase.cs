@@ -132,7 +132,11 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
         }
 
         group.Commands++;
-        if (group.Failed || gate.Waiting == 0 || group.Commands >= MaxCommandsPerGroup || !group.IsActive)
+        // A command nested in another module's command (this scope still holds that one's turn) commits
+        // at once: were it to wait for its group, and a writer of its group in turn waited for the
+        // outer module's turn, neither would ever finish.
+        var nested = _open.Count > 0;
+        if (nested || group.Failed || gate.Waiting == 0 || group.Commands >= MaxCommandsPerGroup || !group.IsActive)
         {
             await CloseGroupAsync(gate);
         }
