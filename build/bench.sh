@@ -2,8 +2,9 @@
 # Benchmark of the host against a bare ASP.NET Core app, on 127.0.0.1, in one run (see build/bench/README.md):
 #   1. start-up to the first answered request (median of 5) — bare GET /json vs. the host's first
 #      authenticated module read; plus the very first start on an empty data directory;
-#   2. throughput, wrk -t2 -c32 -d10s: bare JSON vs. the host, layer by layer; the read ratio from
-#      three pairs of runs in turns (bare, host read, …), medians;
+#   2. throughput, wrk -t2 -c32 -d10s: bare JSON vs. the host, layer by layer, and the bare app doing
+#      the host's one-row read without the platform; the read ratio from three pairs of runs in turns
+#      (bare, host read, …), medians;
 #   3. 32 concurrent writers: p99, non-2xx, "database is locked" in the log, WAL size;
 #   4. RSS of the host with every module loaded (the programme modules and the two test modules);
 #   5. durability: kill -9 during writes, then every acknowledged write must still be there.
@@ -201,6 +202,15 @@ for i in $(seq 20); do
 done
 stop "$last_pid"
 read_url="$host_url/api/beispiel/eintraege/$entry_id"
+# The bare app's plain read gets a copy of the same module database (same rows, same id).
+python3 - "$work/data/modules/Beispiel.db" "$work/bare.db" <<'PY'
+import sqlite3, sys
+source, copy = sqlite3.connect(sys.argv[1]), sqlite3.connect(sys.argv[2])
+source.backup(copy)
+copy.execute("PRAGMA journal_mode = WAL")
+copy.close()
+PY
+bare_read_url="$bare_url/eintraege/$entry_id"
 
 # Restarts on the now existing data directory, polling the authenticated single-entry read: the
 # first answer needs Kestrel, auth (token lookup in host.db), MediatR, behaviours and Dapper — nothing
@@ -220,14 +230,21 @@ echo "   bare: ${bare_starts[*]} ms · host: ${host_starts[*]} ms · first host 
 
 # --- 2. throughput ------------------------------------------------------------------------------
 echo "== Throughput (wrk -t2 -c32 -d$duration; each server warmed up 10 s, each run 5 s more; one server at a time)"
-start_timed "$bare_url/json" "" "$logs/bare.log" "$bare_bin" ./BareBaseline --urls "$bare_url"
+start_timed "$bare_url/json" "" "$logs/bare.log" "$bare_bin" ./BareBaseline --urls "$bare_url" "--Baseline:Database=$work/bare.db"
 bare_pid=$last_pid
-warm_up "$bare_url/json"
+expect_200 "$bare_read_url"
+warm_up "$bare_url/json" "$bare_read_url"
 wrk_run bare "$bare_url/json" "$get_lua" "$bare_pid"
 [ "$wrk_bad" = 0 ] || die "bare run had $wrk_bad errors"
 row "bare ASP.NET Core: GET /json"
 bare_rps=$wrk_rps bare_cpu_us=$wrk_cpu_us
 bare_rss=$(rss_mb "$bare_pid")
+# What the read costs without the platform: the same SELECT on a copy of the same file, a pooled
+# Microsoft.Data.Sqlite connection and Dapper in the endpoint — no DI, MediatR, authentication.
+wrk_run bare-read "$bare_read_url" "$get_lua" "$bare_pid"
+[ "$wrk_bad" = 0 ] || die "bare read run had $wrk_bad errors"
+row "bare:   + Dapper 1-row SELECT (no DI, MediatR, auth)"
+plain_read_rps=$wrk_rps plain_read_cpu_us=$wrk_cpu_us
 # The bare app keeps running (idle) for the paired read runs below.
 
 host_log="$logs/host.log"
@@ -342,6 +359,7 @@ printf '%s\n' "${rows[@]}"
 echo
 printf '  %-60s %s\n' "read in turns with bare, req/s: bare / host (3 pairs of 5 s)" "${pair_bare[*]} / ${pair_read[*]}"
 printf '  %-60s %s\n' "read ratio, median host / median bare (target >= 0.5)" "$read_ratio: $v_read"
+printf '  %-60s %s\n' "the same read without the platform / bare (one run each)" "$(ratio "$plain_read_rps" "$bare_rps") (CPU $plain_read_cpu_us µs against $bare_cpu_us µs)"
 printf '  %-60s %s\n' "write p99 (target < 20 ms), non-2xx/socket errors" "$write_p99 ms, $write_bad: $v_write"
 printf '  %-60s %s\n' "'database is locked' in the host logs" "$locked"
 printf '  %-60s %s\n' "WAL after the write run: Beispiel.db-wal / host.db-wal" "$wal_module KB / $wal_host KB"
