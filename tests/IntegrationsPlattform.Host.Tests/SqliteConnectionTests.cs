@@ -113,6 +113,24 @@ public sealed class SqliteConnectionTests
     }
 
     [Test]
+    public async Task AConnectionDisposedTwiceIsHandedOutOnlyOnce()
+    {
+        var connection = await _pool.OpenAsync(_path);
+        await connection.DisposeAsync();
+        await connection.DisposeAsync();
+
+        await using var first = await _pool.OpenAsync(_path);
+        await using var second = await _pool.OpenAsync(_path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.SameAs(connection), "die zurückgegebene Verbindung wird wiederverwendet");
+            Assert.That(second, Is.Not.SameAs(first), "zwei Anfragen dürfen nie dieselbe Verbindung bekommen");
+            Assert.That(first.State, Is.EqualTo(System.Data.ConnectionState.Open));
+        });
+    }
+
+    [Test]
     public async Task AConnectionGivenBackInsideATransactionIsClosedAndItsWorkRolledBack()
     {
         var connection = await _pool.OpenAsync(_path);

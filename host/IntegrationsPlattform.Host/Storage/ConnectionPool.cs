@@ -28,6 +28,7 @@ internal sealed class ConnectionPool : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_idle.TryGetValue(path, out var idle) && idle.TryPop(out var reused))
             {
+                reused.IsIdle = false;
                 return Task.FromResult<SqliteConnection>(reused);
             }
         }
@@ -74,6 +75,12 @@ internal sealed class ConnectionPool : IDisposable
                 return false;
             }
 
+            // Disposed a second time while it waits here: it must not be handed out twice.
+            if (connection.IsIdle)
+            {
+                return true;
+            }
+
             if (!_idle.TryGetValue(connection.Path, out var idle))
             {
                 _idle[connection.Path] = idle = new Stack<PooledConnection>();
@@ -85,6 +92,7 @@ internal sealed class ConnectionPool : IDisposable
             }
 
             idle.Push(connection);
+            connection.IsIdle = true;
             return true;
         }
     }
@@ -102,6 +110,9 @@ internal sealed class PooledConnection(ConnectionPool pool, string path) : Sqlit
     private readonly Dictionary<string, PreparedStatement> _statements = new(StringComparer.Ordinal);
 
     public string Path { get; } = path;
+
+    /// <summary>Waiting in the pool; read and changed under the pool's lock.</summary>
+    internal bool IsIdle { get; set; }
 
     /// <summary>Open, outside a transaction, and no statement is still stepping (an undisposed reader).</summary>
     internal bool IsClean

@@ -73,17 +73,17 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
             throw;
         }
 
+        var group = gate.OpenGroup;
+        var joining = group is not null;
         try
         {
-            var group = gate.OpenGroup;
             if (group is null)
             {
                 // IMMEDIATE takes the write lock now, so that a second process cannot slip in between read and write.
                 group = new CommandGroup(connection, connection.BeginTransaction(deferred: false));
                 gate.OpenGroup = group;
             }
-
-            if (group.Connection != connection)
+            else
             {
                 await connection.DisposeAsync();
             }
@@ -95,7 +95,9 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
         }
         catch
         {
-            if (gate.OpenGroup?.Connection != connection)
+            // Given back already when joining (twice would hand it out twice); otherwise the group's
+            // closing below disposes it, unless the group never got it.
+            if (!joining && gate.OpenGroup?.Connection != connection)
             {
                 await connection.DisposeAsync();
             }
