@@ -26,7 +26,6 @@ internal static class Sqlite
         DefaultTimeout = 30,
     }.ToString());
 
-    /// <summary>A connection for migrations, backups and checks at start-up; not one of the request path's.</summary>
     /// <summary>
     /// The database's size on disk including its write-ahead log, which holds every change since the last
     /// checkpoint (after the demo seeding nearly all of a module's data); 0 when there is no file.
@@ -34,6 +33,7 @@ internal static class Sqlite
     public static long DatabaseBytes(string path)
         => new[] { path, path + "-wal" }.Select(file => new FileInfo(file)).Where(file => file.Exists).Sum(file => file.Length);
 
+    /// <summary>A connection for migrations, backups and checks at start-up; not one of the request path's.</summary>
     public static SqliteConnection Open(string path)
     {
         var connection = new SqliteConnection(ConnectionString(path));
