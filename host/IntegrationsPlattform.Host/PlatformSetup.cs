@@ -34,7 +34,7 @@ internal static class PlatformSetup
 
     public static void AddPlatform(this WebApplicationBuilder builder, PlatformOptions options)
     {
-        var time = TimeProvider.System;
+        TimeProvider time = options.ClockStart is { } start ? new StartedClock(start) : TimeProvider.System;
         using var bootLoggers = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole(c => c.SingleLine = true));
         var bootLogger = bootLoggers.CreateLogger("IntegrationsPlattform.Module");
 

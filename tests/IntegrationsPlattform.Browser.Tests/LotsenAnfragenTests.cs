@@ -96,9 +96,9 @@ public sealed partial class LotsenAnfragenTests : BrowserTest
     }
 
     /// <summary>A Tuesday at least a week ahead (within the suggestions' horizon of two weeks).</summary>
-    private static DateOnly NaechsterDienstag()
+    private DateOnly NaechsterDienstag()
     {
-        var tag = DateOnly.FromDateTime(DateTime.Now).AddDays(7);
+        var tag = Host.Clock.Today.AddDays(7);
         while (tag.DayOfWeek != DayOfWeek.Tuesday)
         {
             tag = tag.AddDays(1);

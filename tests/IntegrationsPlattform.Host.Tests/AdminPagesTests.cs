@@ -412,7 +412,7 @@ public sealed partial class AdminPagesTests : HostFixture
         using var response = await _admin.PostAsync("/admin/dsgvo/export", Fields(page, null, ("name", "Jonas Auskunft"), ("email", "")));
         var body = await response.Content.ReadAsStringAsync();
         var options = Host.Services.GetRequiredService<PlatformOptions>();
-        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, options.TimeZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = TimeZoneInfo.ConvertTime(Host.Clock.Now, options.TimeZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var json = JsonDocument.Parse(body);
         var export = json.RootElement.EnumerateArray().Single();
         Assert.Multiple(() =>

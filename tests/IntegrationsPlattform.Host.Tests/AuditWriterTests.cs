@@ -87,9 +87,9 @@ public sealed class AuditWriterTests
     private static Task Committed(Task waiter) => waiter.WaitAsync(TestContext.CurrentContext.CancellationToken);
 
     private static AuditRow Row(string recordId)
-        => new(Guid.CreateVersion7().ToString(), DateTimeOffset.UtcNow.ToString("O"), null, "test", "View", "Plattform", "Test", recordId, "CLI", "");
+        => new(Guid.CreateVersion7().ToString(), TestClock.Start.ToUniversalTime().ToString("O"), null, "test", "View", "Plattform", "Test", recordId, "CLI", "");
 
-    private void MigrateHostDatabase() => MigrationRunner.Migrate(_options.HostDatabasePath, typeof(PlatformSetup).Assembly, TimeProvider.System);
+    private void MigrateHostDatabase() => MigrationRunner.Migrate(_options.HostDatabasePath, typeof(PlatformSetup).Assembly, new MovableClock());
 
     private List<string> RecordIds()
     {

@@ -96,7 +96,7 @@ public sealed class GroupCommitTests : HostFixture
     private static Task<int> InsertAsync(IntegrationsPlattform.Contracts.Data.ModuleTransaction transaction, string titel)
         => transaction.Connection.ExecuteAsync(
             "INSERT INTO eintraege (id, titel, kommune_ags, created_at) VALUES (@id, @titel, '06437003', @now)",
-            new { id = Guid.NewGuid().ToString(), titel, now = DateTimeOffset.UtcNow.ToString("O") },
+            new { id = Guid.NewGuid().ToString(), titel, now = TestClock.Start.ToUniversalTime().ToString("O") },
             transaction.Sql);
 
     private long CountTitled(string titel)

@@ -43,6 +43,7 @@ public sealed class HostProcessTests
     [TestCase("--Platform:Security:SessionTimeoutMinutes=viele", "Platform:Security:SessionTimeoutMinutes")]
     [TestCase("--Platform:Mail:Mode=Brieftaube", "Platform:Mail:Mode")]
     [TestCase("--Platform:PublicBaseUrl=ftp://kreis", "Platform:PublicBaseUrl")]
+    [TestCase("--Platform:Clock:Start=morgen", "Platform:Clock:Start")]
     public async Task BadConfigurationStopsTheHostWithAMessageNamingTheKey(string setting, string key)
     {
         var (exit, _, error) = await RunHostAsync("modules", "list", setting);
@@ -55,6 +56,7 @@ public sealed class HostProcessTests
 
     [TestCase("--Platform:Mail:Mode=Pickup", "Platform:Mail:Mode", TestName = "production without SMTP")]
     [TestCase("--Platform:Demo:Seed=true", "Platform:Demo:Seed", TestName = "production with demo accounts")]
+    [TestCase("--Platform:Clock:Start=2027-01-31T10:00:00+01:00", "Platform:Clock:Start", TestName = "production on a moved clock")]
     public async Task AProductionConfigurationRefusesDemoShortcuts(string setting, string key)
     {
         var (exit, _, error) = await RunHostAsync(
@@ -64,6 +66,17 @@ public sealed class HostProcessTests
         {
             Assert.That(exit, Is.EqualTo(2));
             Assert.That(error, Does.Contain($"'{key}'"));
+        });
+    }
+
+    [Test]
+    public async Task TheHostRunsOnTheClockItIsGiven()
+    {
+        var (exit, output, _) = await RunHostAsync("backup", "--Platform:Clock:Start=2028-02-29T23:30:00+01:00");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero, output);
+            Assert.That(Path.GetFileName(Directory.GetDirectories(Path.Combine(_dataDirectory, "backups")).Single()), Does.StartWith("20280229T223"), "the backup folder is named by the host's clock (UTC)");
         });
     }
 
@@ -152,7 +165,8 @@ public sealed class HostProcessTests
         List<string> defaults = [$"--Platform:DataDirectory={_dataDirectory}", $"--Platform:PluginsDirectory={PlatformHost.PluginsDirectory}", "--Platform:Demo:Seed=false"];
         if (demo)
         {
-            defaults.AddRange(["--environment", "Demo"]);
+            // Production refuses a moved clock; every other run is on the suite's.
+            defaults.AddRange(["--environment", "Demo", $"--Platform:Clock:Start={TestClock.ForHost(TestClock.Start)}"]);
         }
 
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IntegrationsPlattform.Host.dll"));

@@ -112,7 +112,7 @@ public sealed class TokenRevocationTests
     [Test]
     public async Task RememberedTokenEndsWhenItExpires()
     {
-        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        var clock = new MovableClock();
         var tokens = new TokenService(Service<HostDatabase>(), Service<PlatformOptions>(), clock, Service<PermissionCache>());
         var (userId, _) = await RememberedTokenOfNewUserAsync();
         var issued = await tokens.IssueAsync(userId);
@@ -134,12 +134,5 @@ public sealed class TokenRevocationTests
         using var client = _host.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "gibt-es-nicht");
         Assert.That(await StatusAsync(client), Is.EqualTo(HttpStatusCode.Unauthorized));
-    }
-
-    private sealed class FakeClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -20,7 +20,7 @@ public sealed class BerichteTests : LotsenFixture
     [Test]
     public async Task The_report_counts_this_years_requests_by_topic_language_and_municipality()
     {
-        var bericht = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/berichte?jahr={DateTime.UtcNow.Year}");
+        var bericht = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/berichte?jahr={Clock.Today.Year}");
         long Gesamt(string tabelle, string schluessel) => bericht.GetProperty(tabelle).EnumerateArray()
             .Where(z => z.GetProperty("schluessel").GetString() == schluessel).Select(z => z.GetProperty("gesamt").GetInt64()).SingleOrDefault();
 
@@ -40,7 +40,7 @@ public sealed class BerichteTests : LotsenFixture
     [TestCase("stunden-lotsen")]
     public async Task Each_table_downloads_as_German_Excel_CSV_without_people_seeking_advice(string tabelle)
     {
-        using var response = await StaffBrowser.GetAsync($"/lotsen/berichte/{tabelle}.csv?jahr={DateTime.UtcNow.Year}");
+        using var response = await StaffBrowser.GetAsync($"/lotsen/berichte/{tabelle}.csv?jahr={Clock.Today.Year}");
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var text = Encoding.UTF8.GetString(bytes);
 
@@ -58,7 +58,7 @@ public sealed class BerichteTests : LotsenFixture
     public async Task The_report_page_and_the_yearly_report_show_the_figures_and_offer_the_exports()
     {
         var seite = await PageAsync("/lotsen/berichte");
-        var jahresbericht = await PageAsync($"/lotsen/berichte/jahresbericht?jahr={DateTime.UtcNow.Year}");
+        var jahresbericht = await PageAsync($"/lotsen/berichte/jahresbericht?jahr={Clock.Today.Year}");
 
         Assert.Multiple(() =>
         {

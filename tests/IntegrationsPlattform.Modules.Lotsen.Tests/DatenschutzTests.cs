@@ -11,9 +11,9 @@ namespace IntegrationsPlattform.Modules.Lotsen.Tests;
 /// </summary>
 public sealed class DatenschutzTests : LotsenFixture
 {
-    private readonly MovableClock _clock = new(DateTimeOffset.UtcNow) { StillTimers = true };
+    private readonly MovableClock _clock = new() { StillTimers = true };
 
-    protected override MovableClock? Clock => _clock;
+    protected override MovableClock Clock => _clock;
 
     [Test]
     public async Task Six_months_after_closing_the_retention_job_anonymises_the_request_but_keeps_its_figures()
@@ -32,7 +32,8 @@ public sealed class DatenschutzTests : LotsenFixture
         Assert.Multiple(() =>
         {
             Assert.That(run.StatusCode, Is.EqualTo(HttpStatusCode.OK), ergebnis);
-            Assert.That(ergebnis, Does.Contain("1 abgeschlossene Anfragen"));
+            // The demo's requests closed long ago are due too: the report's figure is not this test's to count.
+            Assert.That(ergebnis, Does.Match(@"[1-9]\d* abgeschlossene Anfragen"));
             Assert.That(Count("anfragen", "id = @alt AND kennung IS NULL AND kontakt IS NULL AND anonymisiert_am IS NOT NULL AND thema = 'behoerden'", new { alt }), Is.EqualTo(1));
             Assert.That(Count("anfrage_sprachen", "anfrage_id = @alt", new { alt }), Is.EqualTo(1), "the language stays for the reports");
             Assert.That(Count("anfrage_aktivitaeten", "anfrage_id = @alt AND notiz IS NOT NULL", new { alt }), Is.Zero);
@@ -90,7 +91,7 @@ public sealed class DatenschutzTests : LotsenFixture
 
     private async Task<string> NeueAnfrageAsync(string kennung, string? kontakt = null, HttpClient? api = null)
     {
-        var heute = DateOnly.FromDateTime(_clock.Now.UtcDateTime);
+        var heute = _clock.Today;
         using var response = await (api ?? StaffApi).PostAsJsonAsync("/api/lotsen/anfragen", new
         {
             kennung,

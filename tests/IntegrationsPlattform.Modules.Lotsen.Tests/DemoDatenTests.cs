@@ -68,7 +68,7 @@ public sealed class DemoDatenTests : LotsenFixture
         var vorschlaege = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/anfragen/{offen.GetProperty("rows")[0].GetProperty("id").GetString()}/vorschlaege");
         var traeger = await StaffApi.GetFromJsonAsync<JsonElement>("/api/lotsen/traeger");
         var abdeckung = await StaffApi.GetFromJsonAsync<JsonElement>("/api/lotsen/traeger/abdeckung");
-        var bericht = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/berichte?jahr={DateTime.UtcNow.Year}");
+        var bericht = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/berichte?jahr={Clock.Today.Year}");
         var einsaetze = await TotalAsync(StaffApi, "/api/lotsen/einsaetze");
 
         Assert.Multiple(() =>
@@ -86,9 +86,9 @@ public sealed class DemoDatenTests : LotsenFixture
             Assert.That(bericht.GetProperty("stundenJeLotse").GetArrayLength(), Is.GreaterThan(0));
             Assert.That(Count("traeger_kontakte"), Is.GreaterThanOrEqualTo(5));
             Assert.That(Count("anfragen", "anonymisiert_am IS NOT NULL AND kennung IS NULL"), Is.GreaterThan(0), "requests closed long ago are anonymised");
-            Assert.That(Count("anfragen", "anonymisiert_am IS NULL AND geschlossen_am < @grenze", new { grenze = DateTime.UtcNow.AddMonths(-6).AddDays(-1).ToString("yyyy-MM-ddTHH:mm:ssZ") }), Is.Zero, "nothing left for the retention job");
-            Assert.That(Count("einsaetze", "status = 'geplant' AND beginn > @jetzt", new { jetzt = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ") }), Is.GreaterThan(0), "planned assignments ahead");
-            Assert.That(Count("lotsen", "einwilligung_bis <= @grenze AND status <> 'ausgeschieden' AND email IS NOT NULL", new { grenze = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd") }), Is.GreaterThan(0), "consents due for renewal");
+            Assert.That(Count("anfragen", "anonymisiert_am IS NULL AND geschlossen_am < @grenze", new { grenze = Clock.Now.AddMonths(-6).AddDays(-1).ToString("yyyy-MM-ddTHH:mm:ssZ") }), Is.Zero, "nothing left for the retention job");
+            Assert.That(Count("einsaetze", "status = 'geplant' AND beginn > @jetzt", new { jetzt = Clock.Now.ToString("yyyy-MM-ddTHH:mm:ssZ") }), Is.GreaterThan(0), "planned assignments ahead");
+            Assert.That(Count("lotsen", "einwilligung_bis <= @grenze AND status <> 'ausgeschieden' AND email IS NOT NULL", new { grenze = Clock.Today.AddDays(30).ToString("yyyy-MM-dd") }), Is.GreaterThan(0), "consents due for renewal");
             Assert.That(Count("anfragen", "kennung IS NOT NULL AND kennung NOT GLOB '[A-Z]. [A-Z].' AND kennung NOT GLOB 'Familie [A-Z].' AND kennung NOT GLOB 'Frau [A-Z].' AND kennung NOT GLOB 'Herr [A-Z].'"), Is.Zero, "initials only");
         });
     }

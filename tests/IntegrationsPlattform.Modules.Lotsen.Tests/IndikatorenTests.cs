@@ -17,7 +17,7 @@ public sealed class IndikatorenTests : LotsenFixture
     {
         var vorher = await SnapshotAsync();
         // The assignment lies in this month's snapshot period and in the past, except in the first 90 minutes of a month.
-        var berlin = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        var berlin = Clock.LocalNow;
         var monatsanfang = new DateOnly(berlin.Year, berlin.Month, 1);
         var imMonat = berlin.Day > 1 || berlin.Hour >= 2;
         string lotse;

@@ -23,8 +23,8 @@ public abstract class LotsenFixture
     /// <summary>Settings of this fixture's host besides the defaults (e.g. module settings).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    /// <summary>A clock the fixture moves (retention tests); null: real time.</summary>
-    protected virtual MovableClock? Clock => null;
+    /// <summary>The host's clock: from the suite's starting moment; retention tests give their own to move it.</summary>
+    protected virtual MovableClock Clock { get; } = new();
 
     [OneTimeSetUp]
     public async Task StartHostAsync()

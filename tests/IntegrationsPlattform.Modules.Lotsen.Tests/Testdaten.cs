@@ -65,7 +65,7 @@ internal static class Testdaten
     /// <summary>The next given weekday at least <paramref name="abstandTage"/> days from today.</summary>
     public static DateOnly Naechster(DayOfWeek tag, int abstandTage = 7)
     {
-        var d = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(abstandTage);
+        var d = TestClock.Today.AddDays(abstandTage);
         while (d.DayOfWeek != tag)
         {
             d = d.AddDays(1);
@@ -77,7 +77,7 @@ internal static class Testdaten
     /// <summary>The latest given weekday at least <paramref name="abstandTage"/> days ago.</summary>
     public static DateOnly Letzter(DayOfWeek tag, int abstandTage = 7)
     {
-        var d = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-abstandTage);
+        var d = TestClock.Today.AddDays(-abstandTage);
         while (d.DayOfWeek != tag)
         {
             d = d.AddDays(-1);

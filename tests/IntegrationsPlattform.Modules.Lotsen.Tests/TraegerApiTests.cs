@@ -22,7 +22,7 @@ public sealed class TraegerApiTests : LotsenFixture
     private const string Beliebig = "01900000-0000-7000-8000-000000000001";
 
     /// <summary>An end date that is in the past in every time zone and after the agreements' start (2025-01-01).</summary>
-    private static readonly string Gestern = DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd");
+    private static readonly string Gestern = TestClock.Today.AddDays(-2).ToString("yyyy-MM-dd");
 
     // --- create, read, update, list ---
 

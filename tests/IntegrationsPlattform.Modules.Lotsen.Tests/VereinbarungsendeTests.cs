@@ -23,12 +23,11 @@ public sealed class VereinbarungsendeTests : LotsenFixture
     private const string Reichelsheim = "06437013";
     private const string Oberzent = "06437014";
 
-    // Noon UTC: the same day in Germany, whatever time the tests run.
-    private readonly MovableClock _clock = new(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero)) { StillTimers = true };
+    private readonly MovableClock _clock = new() { StillTimers = true };
 
-    protected override MovableClock? Clock => _clock;
+    protected override MovableClock Clock => _clock;
 
-    private DateOnly Heute => DateOnly.FromDateTime(_clock.Now.UtcDateTime);
+    private DateOnly Heute => _clock.Today;
 
     [Test]
     public async Task On_the_day_after_its_planned_end_an_agreement_counts_as_ended_and_the_job_records_it_once()

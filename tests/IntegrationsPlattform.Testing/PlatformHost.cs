@@ -59,8 +59,11 @@ public sealed partial class PlatformHost : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
-    /// <summary>Replaces the host's clock (scheduler, token expiry, module times), e.g. to let a retention period pass.</summary>
-    public TimeProvider? Clock { get; init; }
+    /// <summary>
+    /// The host's clock (scheduler, token expiry, module times, demo data): by default from the suite's
+    /// starting moment; a fixture gives its own to move it, e.g. to let a retention period pass.
+    /// </summary>
+    public MovableClock Clock { get; init; } = new();
 
     /// <summary>Everything the host logged so far.</summary>
     public CapturedLogs Logs { get; } = new();
@@ -71,10 +74,7 @@ public sealed partial class PlatformHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Test");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-        if (Clock is not null)
-        {
-            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
-        }
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -26,6 +26,9 @@ internal sealed partial class PlatformOptions
 
     public required LegalTexts Legal { get; init; }
 
+    /// <summary>Where the host's clock starts (tests and demonstrations on another day); null: the machine's clock.</summary>
+    public DateTimeOffset? ClockStart { get; init; }
+
     public string? FirstAdminUserName { get; init; }
 
     public string? FirstAdminPassword { get; init; }
@@ -76,6 +79,22 @@ internal sealed partial class PlatformOptions
             throw new ConfigurationErrorException("Platform:Demo:Seed", "Demodaten (mit bekannten Passwörtern) sind in Produktion nicht erlaubt.");
         }
 
+        DateTimeOffset? clockStart = null;
+        if (!string.IsNullOrWhiteSpace(section["Clock:Start"]))
+        {
+            if (isProduction)
+            {
+                throw new ConfigurationErrorException("Platform:Clock:Start", "In Produktion läuft die Plattform auf der Uhr des Servers; eine verstellte Uhr ist nur für Tests und Vorführungen.");
+            }
+
+            if (!DateTimeOffset.TryParse(section["Clock:Start"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var start))
+            {
+                throw new ConfigurationErrorException("Platform:Clock:Start", $"'{section["Clock:Start"]}' ist kein Zeitpunkt (ISO 8601, z. B. 2027-03-28T01:30:00+01:00).");
+            }
+
+            clockStart = start;
+        }
+
         var timeZoneId = section["TimeZone"] ?? "Europe/Berlin";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var timeZone))
         {
@@ -108,6 +127,7 @@ internal sealed partial class PlatformOptions
             Security = SecurityOptions.Load(section.GetSection("Security")),
             Mail = MailOptions.Load(section.GetSection("Mail"), isProduction),
             Legal = LegalTexts.Load(section.GetSection("Legal")),
+            ClockStart = clockStart,
             FirstAdminUserName = section["FirstAdmin:UserName"],
             FirstAdminPassword = firstAdminPassword,
         };

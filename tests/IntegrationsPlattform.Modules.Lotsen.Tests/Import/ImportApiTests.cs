@@ -17,7 +17,7 @@ public sealed class ImportApiTests : LotsenFixture
     internal const string LotsenKopf = "Vorname;Nachname;E-Mail;Telefon;Wohnort;Sprachen;Themen;Kommunen;Verfügbarkeit;Vermittelt durch;Einwilligung am;Status";
     internal const string TraegerKopf = "Name;Ansprechperson;E-Mail;Telefon;Kommunen;Notiz";
 
-    internal static string Einwilligung => DateTime.UtcNow.AddDays(-10).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Einwilligung => TestClock.Today.AddDays(-10).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A valid Lotse row; <paramref name="nachname"/> makes it unique to the test.</summary>
     internal static string Lotse(string nachname, string vorname = "Samira", string? email = null, string wohnort = "Erbach", string sprachen = "ar:muttersprache, fa:gut",

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using static IntegrationsPlattform.Modules.Lotsen.Tests.Register.LotsenApi;
@@ -19,20 +18,17 @@ public sealed class EinwilligungJobTests
 {
     private const string JobKey = "Lotsen.einwilligung";
     private PlatformHost _host = null!;
-    private WebApplicationFactory<Program> _app = null!;
-    private readonly MovableClock _clock = new(DateTimeOffset.UtcNow) { StillTimers = true };
+    private readonly MovableClock _clock = new() { StillTimers = true };
 
     [OneTimeSetUp]
     public void Start()
     {
-        _host = new PlatformHost(new Dictionary<string, string?> { ["Modules:Lotsen:Enabled"] = "true" });
-        _app = _host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
+        _host = new PlatformHost(new Dictionary<string, string?> { ["Modules:Lotsen:Enabled"] = "true" }) { Clock = _clock };
     }
 
     [OneTimeTearDown]
     public void Stop()
     {
-        _app.Dispose();
         _host.Dispose();
     }
 
@@ -40,7 +36,7 @@ public sealed class EinwilligungJobTests
     public async Task Lotsen_whose_consent_expires_soon_get_one_reminder_mail_until_they_renew()
     {
         using var staff = await ClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-        var heute = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        var heute = _clock.Today;
         var frueh = Gueltig("Frueh", "Zeynep", email: "zeynep.frueh@demo.invalid");
         frueh["einwilligungAm"] = Iso(heute.AddDays(-60));
         var ohneMail = Gueltig("Telefon", "Olga");
@@ -60,7 +56,7 @@ public sealed class EinwilligungJobTests
         var zweiter = await RunAsync();
 
         using var staffSpaeter = await ClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
-        using var erneuert = await staffSpaeter.PostAsJsonAsync($"/api/lotsen/lotsen/{fruehId}/einwilligung", new { am = Iso(DateOnly.FromDateTime(_clock.Now.UtcDateTime)) });
+        using var erneuert = await staffSpaeter.PostAsJsonAsync($"/api/lotsen/lotsen/{fruehId}/einwilligung", new { am = Iso(_clock.Today) });
         var nachErneuerung = await RunAsync();
 
         Assert.Multiple(() =>
@@ -111,7 +107,7 @@ public sealed class EinwilligungJobTests
     /// <summary>Tokens are bound to the (test) clock, so a client is made after each jump in time.</summary>
     private async Task<HttpClient> ClientAsync(string user, string password)
     {
-        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();

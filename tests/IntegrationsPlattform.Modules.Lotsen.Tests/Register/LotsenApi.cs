@@ -12,7 +12,7 @@ internal static class LotsenApi
     public const string Michelstadt = "06437011";
     public const string BadKoenig = "06437001";
 
-    public static string Tag(int tageZurueck = 3) => DateTime.UtcNow.AddDays(-tageZurueck).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Tag(int tageZurueck = 3) => TestClock.Today.AddDays(-tageZurueck).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A complete, valid Lotse; tests change what they need.</summary>
     public static JsonObject Gueltig(string nachname, string vorname = "Amira", string[]? sprachen = null, string[]? kommunen = null, string[]? themen = null, string? email = null) => new()

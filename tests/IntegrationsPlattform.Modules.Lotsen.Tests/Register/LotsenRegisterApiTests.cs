@@ -155,7 +155,7 @@ public sealed class LotsenRegisterApiTests : LotsenFixture
         yield return Fall("unbekannter Träger", b => { b["vermitteltDurch"] = "traeger"; b["traegerId"] = Guid.NewGuid().ToString(); }, "traegerId");
         yield return Fall("Benutzername mit Leerzeichen", b => b["benutzername"] = "amira beispiel", "benutzername");
         yield return Fall("ohne Einwilligung", b => b.Remove("einwilligungAm"), "einwilligungAm");
-        yield return Fall("Einwilligung in der Zukunft", b => b["einwilligungAm"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "einwilligungAm");
+        yield return Fall("Einwilligung in der Zukunft", b => b["einwilligungAm"] = TestClock.Today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "einwilligungAm");
         yield return Fall("Einwilligung abgelaufen", b => b["einwilligungAm"] = "2020-01-01", "einwilligungAm");
     }
 
