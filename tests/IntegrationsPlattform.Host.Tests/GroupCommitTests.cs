@@ -49,6 +49,47 @@ public sealed class GroupCommitTests : HostFixture
     }
 
     [Test]
+    public async Task ABulkCommandRunsAloneWithALargePageCache_AndItsConnectionGoesBackWithItsOwnSettings()
+    {
+        var path = Host.ModuleDatabase("Beispiel");
+        await using var first = Host.Services.CreateAsyncScope();
+        await using var bulk = Host.Services.CreateAsyncScope();
+        await using var next = Host.Services.CreateAsyncScope();
+        var firstCommand = first.ServiceProvider.GetRequiredService<ModuleTransactions>();
+        var bulkCommand = bulk.ServiceProvider.GetRequiredService<ModuleTransactions>();
+        var nextCommand = next.ServiceProvider.GetRequiredService<ModuleTransactions>();
+
+        var transaction = await firstCommand.BeginAsync(path, CancellationToken.None);
+        await InsertAsync(transaction, "Vor der Massenanlage");
+        var bulkBegun = bulkCommand.BeginAsync(path, CancellationToken.None, bulk: true);
+        await firstCommand.EndAsync(path, commit: true);
+        var bulkTransaction = await bulkBegun;
+        Assert.Multiple(() =>
+        {
+            Assert.That(bulkTransaction.Sql, Is.Not.SameAs(transaction.Sql), "a bulk command never joins an open group");
+            Assert.That(CountTitled("Vor der Massenanlage"), Is.EqualTo(1), "the command before it has committed on its own");
+            Assert.That(CacheSize(bulkTransaction), Is.EqualTo(-262144));
+        });
+
+        await InsertAsync(bulkTransaction, "Massenanlage");
+        var nextBegun = nextCommand.BeginAsync(path, CancellationToken.None);
+        await bulkCommand.EndAsync(path, commit: true);
+        var nextTransaction = await nextBegun;
+        // The pool hands out the connection given back last: the bulk command's.
+        await using var reused = await Host.Services.GetRequiredService<ConnectionPool>().OpenAsync(path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(nextTransaction.Sql, Is.Not.SameAs(bulkTransaction.Sql), "nobody joins a bulk command's group");
+            Assert.That(CountTitled("Massenanlage"), Is.EqualTo(1), "committed before the next writer's turn");
+            Assert.That(reused.ExecuteScalar<long>("PRAGMA cache_size"), Is.EqualTo(-2000), "the connection came back with SQLite's default page cache");
+        });
+        await nextCommand.EndAsync(path, commit: false);
+    }
+
+    private static long CacheSize(IntegrationsPlattform.Contracts.Data.ModuleTransaction transaction)
+        => transaction.Connection.ExecuteScalar<long>("PRAGMA cache_size", transaction: transaction.Sql);
+
+    [Test]
     public async Task ACommandNestedInAnotherModulesCommandCommitsAtOnce_EvenWithAWriterWaiting()
     {
         // The outer command holds the Beispiel database's turn; the nested one writes to a second file.

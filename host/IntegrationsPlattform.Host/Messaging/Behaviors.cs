@@ -75,7 +75,7 @@ internal sealed class TransactionBehavior<TRequest, TResponse>(ModuleRegistry re
             return await next();
         }
 
-        var transaction = await transactions.BeginAsync(databasePath, cancellationToken);
+        var transaction = await transactions.BeginAsync(databasePath, cancellationToken, bulk: request is IBulkCommand<TResponse>);
         TResponse response;
         try
         {

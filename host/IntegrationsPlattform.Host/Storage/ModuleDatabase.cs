@@ -1,4 +1,6 @@
+using Dapper;
 using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Host.Modules;
 using IntegrationsPlattform.Host.Security;
@@ -57,7 +59,11 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
     /// <summary>The rows to write once the transaction has committed; a rollback drops them with it.</summary>
     public IReadOnlyList<AuditRow> DeferredAuditRows(string databasePath) => _open.TryGetValue(databasePath, out var open) ? open.AuditRows : [];
 
-    public async Task<ModuleTransaction> BeginAsync(string databasePath, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the command's savepoint, in the open group or a new one. A <paramref name="bulk"/> command
+    /// (<see cref="IBulkCommand{TResult}"/>) gets a group of its own with a large page cache.
+    /// </summary>
+    public async Task<ModuleTransaction> BeginAsync(string databasePath, CancellationToken cancellationToken, bool bulk = false)
     {
         // Opened before the turn is taken: opening writes nothing, and the writers queued behind this
         // one should wait for its transaction only. A command that joins an open group gives it back.
@@ -73,6 +79,12 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
             throw;
         }
 
+        if (bulk)
+        {
+            // The commands before it commit on their own: their answers must not wait for a bulk load.
+            await CloseGroupAsync(gate);
+        }
+
         var group = gate.OpenGroup;
         var joining = group is not null;
         try
@@ -82,6 +94,10 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
                 // IMMEDIATE takes the write lock now, so that a second process cannot slip in between read and write.
                 group = new CommandGroup(connection, connection.BeginTransaction(deferred: false));
                 gate.OpenGroup = group;
+                if (bulk)
+                {
+                    group.StartBulkLoad();
+                }
             }
             else
             {
@@ -120,6 +136,12 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
         {
             if (commit)
             {
+                if (group.BulkLoad)
+                {
+                    // Fresh statistics for the query planner, or it plans for the tables as they were.
+                    await group.Connection.ExecuteAsync("ANALYZE main", transaction: group.Sql);
+                }
+
                 group.Sql.Release(Savepoint);
             }
             else
@@ -138,7 +160,7 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
         // at once: were it to wait for its group, and a writer of its group in turn waited for the
         // outer module's turn, neither would ever finish.
         var nested = _open.Count > 0;
-        if (nested || group.Failed || gate.Waiting == 0 || group.Commands >= MaxCommandsPerGroup || !group.IsActive)
+        if (nested || group.BulkLoad || group.Failed || gate.Waiting == 0 || group.Commands >= MaxCommandsPerGroup || !group.IsActive)
         {
             await CloseGroupAsync(gate);
         }
@@ -213,6 +235,7 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
         finally
         {
             await group.Sql.DisposeAsync();
+            group.EndBulkLoad();
             await group.Connection.DisposeAsync();
         }
     }
@@ -230,6 +253,27 @@ internal sealed class CommandGroup(SqliteConnection connection, SqliteTransactio
     public SqliteTransaction Sql { get; } = sql;
 
     public int Commands { get; set; }
+
+    /// <summary>The page cache size the connection had before a bulk load, restored before it goes back to the pool.</summary>
+    private long? _cacheSizeBeforeBulkLoad;
+
+    public bool BulkLoad => _cacheSizeBeforeBulkLoad is not null;
+
+    /// <summary>A page cache of 256 MB: the whole set stays in memory until the commit instead of spilling into the WAL page by page.</summary>
+    public void StartBulkLoad()
+    {
+        _cacheSizeBeforeBulkLoad = Connection.ExecuteScalar<long>("PRAGMA cache_size", transaction: Sql);
+        Connection.Execute("PRAGMA cache_size = -262144", transaction: Sql);
+    }
+
+    /// <summary>Gives the connection its own cache size back: it is reused only when it comes back clean.</summary>
+    public void EndBulkLoad()
+    {
+        if (_cacheSizeBeforeBulkLoad is { } before)
+        {
+            Connection.Execute($"PRAGMA cache_size = {before}");
+        }
+    }
 
     public bool Failed => _committed.Task.IsFaulted;
 

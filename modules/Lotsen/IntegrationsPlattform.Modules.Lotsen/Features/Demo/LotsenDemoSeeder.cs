@@ -10,8 +10,9 @@ namespace IntegrationsPlattform.Modules.Lotsen.Features.Demo;
 
 /// <summary>
 /// Invented demo data for the deployment's municipalities when the host seeds demo data. The writing
-/// runs as an internal command, so it gets the host's transaction (BEGIN IMMEDIATE behind the write
-/// gate of the module database) like every other write, and rolls back as a whole on any error.
+/// runs as an internal bulk command, so it gets a transaction of its own from the host (BEGIN IMMEDIATE
+/// behind the write gate of the module database, a large page cache, fresh planner statistics after
+/// it) and rolls back as a whole on any error.
 /// </summary>
 internal sealed class LotsenDemoSeeder(IMediator mediator) : IDemoDataSeeder
 {
@@ -20,7 +21,7 @@ internal sealed class LotsenDemoSeeder(IMediator mediator) : IDemoDataSeeder
 }
 
 /// <summary>Creates the showcase set (and for <see cref="DemoSize.Benchmark"/> the large set besides); a second call adds nothing.</summary>
-internal sealed record DemoDatenAnlegen(DeploymentInfo Deployment, DemoSize Groesse) : ICommand<DemoErgebnis>;
+internal sealed record DemoDatenAnlegen(DeploymentInfo Deployment, DemoSize Groesse) : IBulkCommand<DemoErgebnis>;
 
 /// <summary>What one call added (0 everywhere when the data was there already).</summary>
 internal sealed record DemoErgebnis(int Lotsen, int Anfragen, int Einsaetze);
@@ -63,18 +64,7 @@ internal sealed class DemoDatenAnlegenHandler(IModuleDatabase<LotsenModule> data
                 var uhr = System.Diagnostics.Stopwatch.StartNew();
                 var plan = gross.Benchmark(DemoGenerator.BenchmarkLotsen, DemoGenerator.BenchmarkAnfragen, vereinbarungTraeger);
                 var erzeugt = uhr.ElapsedMilliseconds;
-                // The whole set stays in the page cache until the commit instead of spilling into the WAL
-                // page by page; the pooled connection gets its default back afterwards.
-                await tx.Connection.ExecuteAsync("PRAGMA cache_size = -262144", transaction: tx.Sql);
-                try
-                {
-                    schreiber.Schreibe(plan);
-                }
-                finally
-                {
-                    await tx.Connection.ExecuteAsync("PRAGMA cache_size = -2000", transaction: tx.Sql);
-                }
-
+                schreiber.Schreibe(plan);
                 logger.LogInformation("Lotsen-Benchmarkdaten: erzeugt in {Erzeugt} ms, geschrieben in {Geschrieben} ms.", erzeugt, uhr.ElapsedMilliseconds - erzeugt);
                 gesamt = Summe(gesamt, plan);
             }
@@ -82,8 +72,6 @@ internal sealed class DemoDatenAnlegenHandler(IModuleDatabase<LotsenModule> data
 
         if (gesamt.Lotsen > 0 || gesamt.Anfragen > 0)
         {
-            // Fresh statistics for the query planner after a bulk load (the benchmark set in particular).
-            await tx.Connection.ExecuteAsync("ANALYZE main", transaction: tx.Sql);
             logger.LogInformation("Lotsen-Demodaten: {Lotsen} Lotsen, {Anfragen} Anfragen, {Einsaetze} Einsätze angelegt.", gesamt.Lotsen, gesamt.Anfragen, gesamt.Einsaetze);
         }
 
