@@ -59,6 +59,9 @@ public sealed class LotsenRegisterTests : BrowserTest
         await Page.GotoAsync("/lotsen/berichte");
         await Expect(Heading("Berichte")).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Aktive Lotsen je Sprache (heute)" })).ToContainTextAsync("Persisch");
+        await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Aktive Lotsen je Kommune (heute)" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Durchgeführte Einsätze je Quartal") })).ToBeVisibleAsync();
+        await SaveScreenshotAsync("lotsen-berichte");
         await AssertNoSeriousViolationsAsync();
         await Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Jahresbericht") }).ClickAsync();
         await Expect(Page.Locator("dl.facts")).ToContainTextAsync("Aktive Lotsinnen und Lotsen");
