@@ -1,5 +1,6 @@
 using System.Net;
-using System.Text;
+using System.Net.Http.Json;
+using System.Text.Json;
 using IntegrationsPlattform.Host.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
@@ -11,7 +12,8 @@ namespace IntegrationsPlattform.Host.Tests;
 /// <summary>
 /// Every endpoint of one running host, found from its endpoint data source (so a new endpoint is
 /// covered without touching this test): API endpoints answer 401 without a token and 403 without the
-/// permission; protected pages redirect to the login.
+/// permission; protected pages redirect to the login; the example module's records keep to the
+/// user's scope (<see cref="ScopeMatrix"/>).
 /// </summary>
 [TestFixture]
 public sealed class AccessMatrixTests
@@ -39,54 +41,47 @@ public sealed class AccessMatrixTests
 
     private IReadOnlyList<RouteEndpoint> Endpoints => _host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
-    private IEnumerable<(string Method, string Path, string Key)> ApiEndpoints()
-        => Endpoints
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, Fill(e.RoutePattern.RawText!), $"{m} {e.RoutePattern.RawText}")));
-
     [Test]
     public void TheMatrixCoversTheApiOfHostAndModules()
     {
-        var keys = ApiEndpoints().Select(e => e.Key).ToList();
+        var keys = ApiEndpoints.Of(_host).Select(e => e.Key).ToList();
         Assert.That(keys, Does.Contain("GET /api/admin/modules").And.Contain("POST /api/beispiel/eintraege").And.Contain("GET /api/verbraucher/beispiel-anzahl/{ags}"));
     }
 
     [Test]
     public async Task EveryNonPublicApiEndpointAnswers401WithoutToken()
-    {
-        using var client = _host.Anonymous();
-        var wrong = new List<string>();
-        foreach (var (method, path, key) in ApiEndpoints().Where(e => !PublicApi.Contains(e.Key)))
-        {
-            using var response = await client.SendAsync(Request(method, path));
-            if (response.StatusCode != HttpStatusCode.Unauthorized || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
-            {
-                wrong.Add($"{key}: {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}");
-            }
-        }
-
-        Assert.That(wrong, Is.Empty);
-    }
+        => Assert.That(await ApiEndpoints.WithoutTokenAsync(_host, ApiEndpoints.Of(_host), PublicApi), Is.Empty);
 
     [Test]
     public async Task EveryPermissionProtectedApiEndpointAnswers403WithoutThePermission()
     {
         using var client = _host.Anonymous();
         client.DefaultRequestHeaders.Authorization = new("Bearer", _noRightsToken);
-        var wrong = new List<string>();
-        var checkedCount = 0;
-        foreach (var (method, path, key) in ApiEndpoints().Where(e => !PublicApi.Contains(e.Key) && !AnySignedInUser.Contains(e.Key)))
+        var endpoints = ApiEndpoints.Of(_host);
+
+        Assert.That(await ApiEndpoints.WithoutPermissionAsync(client, endpoints, PublicApi.Union(AnySignedInUser).ToHashSet()), Is.Empty);
+        Assert.That(endpoints.Count(e => !PublicApi.Contains(e.Key) && !AnySignedInUser.Contains(e.Key)), Is.GreaterThan(15));
+    }
+
+    [Test]
+    public async Task TheScopeCheckHoldsForEveryEndpointOfTheExampleModule()
+    {
+        using var staff = await _host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        async Task<string> EintragAsync(string ags)
         {
-            checkedCount++;
-            using var response = await client.SendAsync(Request(method, path));
-            if (response.StatusCode != HttpStatusCode.Forbidden)
-            {
-                wrong.Add($"{key}: {(int)response.StatusCode}");
-            }
+            using var created = await staff.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Matrix", kommuneAgs = ags });
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+            return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         }
 
-        Assert.That(wrong, Is.Empty);
-        Assert.That(checkedCount, Is.GreaterThan(15));
+        var matrix = new ScopeMatrix(_host, "Beispiel", inScope: "06437006", outOfScope: "06437011")
+            .List("GET /api/beispiel/eintraege", ags => $"kommune={ags}", EintragAsync)
+            .Read("GET /api/beispiel/eintraege/{id:guid}", EintragAsync)
+            .Create("POST /api/beispiel/eintraege", target => Task.FromResult<object>(new { titel = "Matrix", kommuneAgs = target.Municipality }))
+            .Exempt("öffentlich und ohne Datensätze", "GET /api/beispiel/oeffentlich")
+            .Exempt("erklärt keinen Zugang und ist daher für alle gesperrt", "GET /api/beispiel/vergessen");
+
+        Assert.That(await matrix.RunAsync(), Is.Empty);
     }
 
     [Test]
@@ -116,7 +111,7 @@ public sealed class AccessMatrixTests
         using var client = _host.Anonymous();
         var pages = Endpoints
             .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
-            .Select(e => Fill(e.RoutePattern.RawText!))
+            .Select(e => ApiEndpoints.SamplePath(e.RoutePattern.RawText!))
             .Distinct()
             .ToList();
         var wrong = new List<string>();
@@ -158,23 +153,4 @@ public sealed class AccessMatrixTests
             Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "but never for /api (no CSRF there)");
         });
     }
-
-    private static HttpRequestMessage Request(string method, string path)
-    {
-        var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method is "POST" or "PUT" or "PATCH")
-        {
-            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
-        }
-
-        return request;
-    }
-
-    private static string Fill(string pattern)
-        => System.Text.RegularExpressions.Regex.Replace(pattern, @"\{([^}:]+)(:[^}]+)?\}", m => m.Groups[2].Value switch
-        {
-            ":guid" => Guid.NewGuid().ToString(),
-            _ when m.Groups[1].Value == "ags" => "06437006",
-            _ => "x",
-        });
 }

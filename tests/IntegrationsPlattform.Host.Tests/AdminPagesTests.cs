@@ -258,7 +258,7 @@ public sealed partial class AdminPagesTests : HostFixture
 
     [TestCase("beispiel.lesen", "Municipalities", null, "Bitte mindestens eine Kommune wählen.")]
     [TestCase("beispiel.lesen", "Municipalities", "99999999", "'99999999' ist keine Kommune dieses Kreises.")]
-    [TestCase("beispiel.schreiben", "OwnRecords", null, "Diese Berechtigung kann nicht eingeschränkt werden.")]
+    [TestCase("verbraucher.lesen", "OwnRecords", null, "Diese Berechtigung kann nicht eingeschränkt werden.")]
     public async Task RefusedGrantIsShownInlineAndWritesNothing(string permission, string scope, string? municipality, string message)
     {
         var roleId = await Roles.EnsureRoleAsync("Ohne Rechte", "");
@@ -277,7 +277,7 @@ public sealed partial class AdminPagesTests : HostFixture
     }
 
     [TestCase("beispiel.lesen", true)]
-    [TestCase("beispiel.schreiben", false)]
+    [TestCase("verbraucher.lesen", false)]
     public async Task ScopeIsOfferedOnlyForScopablePermissions(string permission, bool offered)
     {
         var roleId = await Roles.EnsureRoleAsync("Ohne Rechte", "");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using IntegrationsPlattform.Contracts.Security;
 using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Host.Tests;
@@ -40,6 +41,28 @@ public sealed class AuditTrailTests : HostFixture
             Assert.That(rejected.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
             Assert.That(connection.ExecuteScalar<long>("SELECT count(*) FROM eintraege WHERE titel = 'Spät abgewiesen'"), Is.Zero);
             Assert.That(CountCreatedEntryAuditRows(), Is.EqualTo(auditedBefore));
+        });
+    }
+
+    [Test]
+    public async Task AWriteOutsideTheUsersScopeIsRolledBackAndOnlyItsRefusalIsAudited()
+    {
+        var erbach = await TestAccounts.CreateAsync(AdminApi, "erbach", new TestGrant("beispiel.schreiben", ScopeKind.Municipalities, "06437006"));
+        using var client = await Host.ApiClientAsync(erbach.UserName, TestAccounts.Password);
+        var auditedBefore = CountCreatedEntryAuditRows();
+
+        using var refused = await client.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Außerhalb", kommuneAgs = "06437011" });
+
+        using var module = new SqliteConnection($"Data Source={Host.ModuleDatabase("Beispiel")}");
+        using var connection = OpenHostDatabase();
+        var rows = connection.Query<(string, string, string?, string, string)>(
+            "SELECT action, module, record_type, endpoint, details FROM audit_log WHERE user_name = @user", new { user = erbach.UserName }).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(module.ExecuteScalar<long>("SELECT count(*) FROM eintraege WHERE titel = 'Außerhalb'"), Is.Zero);
+            Assert.That(CountCreatedEntryAuditRows(), Is.EqualTo(auditedBefore), "the entry recorded inside the command went with its rollback");
+            Assert.That(rows, Is.EqualTo(new[] { ("Refused", "Beispiel", (string?)"Eintrag", "POST /api/beispiel/eintraege", "beispiel.schreiben: Kommunen außerhalb des Bereichs 06437011") }));
         });
     }
 

@@ -153,7 +153,7 @@ public sealed class AuthTests
         var userId = (await Accounts.ListAsync()).Single(u => u.UserName == user).Id;
         using var assign = await admin.PutAsJsonAsync($"/api/admin/users/{userId}/roles", new { roleIds = new[] { roleId } });
         using var after = await client.GetAsync("/api/beispiel/eintraege");
-        using var badScope = await admin.PutAsJsonAsync($"/api/admin/roles/{roleId}/permissions/beispiel.schreiben", new { scope = "Municipalities", municipalities = new[] { "06437006" } });
+        using var badScope = await admin.PutAsJsonAsync($"/api/admin/roles/{roleId}/permissions/verbraucher.lesen", new { scope = "Municipalities", municipalities = new[] { "06437006" } });
         using var unknownMunicipality = await admin.PutAsJsonAsync($"/api/admin/roles/{roleId}/permissions/beispiel.lesen", new { scope = "Municipalities", municipalities = new[] { "01234567" } });
         Assert.Multiple(() =>
         {
@@ -161,7 +161,7 @@ public sealed class AuthTests
             Assert.That(grant.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
             Assert.That(assign.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
             Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(badScope.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "beispiel.schreiben cannot be scoped");
+            Assert.That(badScope.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "verbraucher.lesen cannot be scoped");
             Assert.That(unknownMunicipality.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         });
     }

@@ -1,4 +1,5 @@
 using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Host.Cli;
 using IntegrationsPlattform.Host.Configuration;
@@ -38,12 +39,75 @@ public sealed class PermissionScopeTests
     public void AMunicipalityGrantIsWiderThanOwnRecords()
         => Assert.That(PermissionCache.Widest(Own, Municipalities("06437001")).Kind, Is.EqualTo(ScopeKind.Municipalities));
 
-    [TestCase(ScopeKind.All, "06437006", true)]
-    [TestCase(ScopeKind.Municipalities, "06437006", true)]
-    [TestCase(ScopeKind.Municipalities, "06437011", false)]
-    [TestCase(ScopeKind.OwnRecords, "06437006", false)]
-    public void ScopeCoversMunicipality(ScopeKind kind, string ags, bool covered)
-        => Assert.That(new PermissionScope(kind, new HashSet<string> { "06437006" }).CoversMunicipality(ags), Is.EqualTo(covered));
+}
+
+[TestFixture]
+public sealed class RecordScopeTests
+{
+    private const string Erbach = "06437006";
+    private const string Michelstadt = "06437011";
+
+    private static RecordScope Grant(ScopeKind? kind, string? ownerKey = "lotse-1")
+        => RecordScope.Of("test.recht", kind is { } k ? new PermissionScope(k, new HashSet<string> { Erbach }) : null, ownerKey);
+
+    [TestCase(ScopeKind.All, Michelstadt, null, true)]
+    [TestCase(ScopeKind.Municipalities, Erbach, null, true)]
+    [TestCase(ScopeKind.Municipalities, Michelstadt, null, false)]
+    [TestCase(ScopeKind.Municipalities, Michelstadt, "lotse-1", false, TestName = "a municipality grant has no own records")]
+    [TestCase(ScopeKind.OwnRecords, Erbach, null, false)]
+    [TestCase(ScopeKind.OwnRecords, Michelstadt, "LOTSE-1", true, TestName = "own records whatever the municipality, owner key without case")]
+    [TestCase(null, Erbach, "lotse-1", false, TestName = "without the permission nothing")]
+    public void ReadAndWriteOfARecordInOneMunicipality(ScopeKind? kind, string ags, string? owner, bool allowed)
+    {
+        var scope = Grant(kind);
+        Assert.Multiple(() =>
+        {
+            Assert.That(scope.CanRead([ags], owner), Is.EqualTo(allowed));
+            Assert.That(scope.WriteRefusal([ags], owner) is null, Is.EqualTo(allowed));
+        });
+    }
+
+    [Test]
+    public void ARecordInSeveralMunicipalitiesIsSeenWithOneAndWrittenOnlyWithAll()
+    {
+        var scope = Grant(ScopeKind.Municipalities);
+        Assert.Multiple(() =>
+        {
+            Assert.That(scope.CanRead([Erbach, Michelstadt], null), Is.True);
+            Assert.That(scope.WriteRefusal([Erbach, Michelstadt], null), Does.StartWith("Außerhalb Ihres Bereichs"));
+            Assert.That(scope.WriteRefusal([Erbach], null), Is.Null);
+            Assert.That(scope.WriteRefusal([], null), Is.Not.Null, "a record in no municipality is written only with a grant for all");
+        });
+    }
+
+    [Test]
+    public void TheWriteCheckRefusesWithTheFieldAndAnAuditEntryNamingWhatLiesOutside()
+    {
+        var refused = Assert.Throws<OutOfScopeException>(() => Grant(ScopeKind.Municipalities).EnsureWritable([Erbach, Michelstadt], null, "Anfrage", "a-1", "kommuneAgs"))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.Field, Is.EqualTo("kommuneAgs"));
+            Assert.That(refused.Message, Does.Contain("ganz in Ihren Kommunen"));
+            Assert.That(refused.Refusal, Is.EqualTo(new AuditEntry(AuditAction.Refused, "Anfrage", "a-1", $"test.recht: Kommunen außerhalb des Bereichs {Michelstadt}")));
+        });
+    }
+
+    [TestCase(ScopeKind.All, "1 = 1")]
+    [TestCase(ScopeKind.Municipalities, "a.kommune_ags IN @scopeMunicipalities")]
+    [TestCase(ScopeKind.OwnRecords, "a.lotse_id = @scopeOwner")]
+    [TestCase(null, "1 = 0")]
+    public void ListsFilterInSql(ScopeKind? kind, string condition)
+        => Assert.That(Grant(kind).SqlCondition(ags => $"a.kommune_ags IN {ags}", "a.lotse_id", new Dapper.DynamicParameters()), Is.EqualTo(condition));
+
+    [Test]
+    public void OwnRecordsOfAUserWhoOwnsNothingOrOfRecordsWithoutOwnerAreNone()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Grant(ScopeKind.OwnRecords, ownerKey: null).SqlCondition(ags => $"a.kommune_ags IN {ags}", "a.lotse_id", new Dapper.DynamicParameters()), Is.EqualTo("1 = 0"));
+            Assert.That(Grant(ScopeKind.OwnRecords).SqlCondition(ags => $"kommune_ags IN {ags}", null, new Dapper.DynamicParameters()), Is.EqualTo("1 = 0"));
+        });
+    }
 }
 
 [TestFixture]

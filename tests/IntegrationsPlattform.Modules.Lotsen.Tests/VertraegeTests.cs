@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Tests;
 
@@ -73,6 +74,28 @@ public sealed class VertraegeTests : LotsenFixture
         {
             Assert.That(uebergabe.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await uebergabe.Content.ReadAsStringAsync(), Does.Contain("klingonisch"));
+            Assert.That(Count("anfragen"), Is.EqualTo(vorher));
+        });
+    }
+
+    [Test]
+    public async Task A_handed_over_need_is_judged_by_the_Lotsen_rules_not_by_the_Lotsen_grant_of_the_user_of_the_other_module()
+    {
+        const string Oberzent = "06437014";
+        var ab = DateOnly.FromDateTime(Host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var nutzer = await TestKonten.ApiAsync(Host, AdminApi, "gesundheit",
+            TestKonten.Recht("lotsennutzer.nutzen"), TestKonten.Recht("lotsen.bearbeiten", Testdaten.Erbach));
+
+        using var uebergabe = await nutzer.PostAsJsonAsync("/api/lotsennutzer/begleitung", new { kennung = "Fam. O.", sprache = "ar", kommune = Oberzent, ab });
+        var anfrage = (await uebergabe.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("anfrageId").GetString();
+        var vorher = Count("anfragen");
+        using var ausserhalbDesKreises = await nutzer.PostAsJsonAsync("/api/lotsennutzer/begleitung", new { kennung = "Fam. O.", sprache = "ar", kommune = "06411000", ab });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(uebergabe.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the Erbach grant of the user plays no part");
+            Assert.That(Count("anfragen", "id = @anfrage AND kommune_ags = @Oberzent AND quelle_modul = 'LotsenNutzer'", new { anfrage, Oberzent }), Is.EqualTo(1));
+            Assert.That(ausserhalbDesKreises.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the module's own rule: a municipality of the Kreis");
             Assert.That(Count("anfragen"), Is.EqualTo(vorher));
         });
     }

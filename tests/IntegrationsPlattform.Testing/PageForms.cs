@@ -1,9 +1,10 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace IntegrationsPlattform.Testing;
 
 /// <summary>What a browser does with server-rendered pages, for tests that drive pages through HTTP.</summary>
-public static class PageForms
+public static partial class PageForms
 {
     /// <summary>GETs a page that must answer 200 and returns its HTML-decoded text.</summary>
     public static async Task<string> TextAsync(HttpClient browser, string path)
@@ -25,6 +26,19 @@ public static class PageForms
     public static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, string handler, params (string Name, string Value)[] fields)
         => SubmitAsync(browser, path, handler, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
+    /// <summary>
+    /// The inline messages of one form field: those between <paramref name="fieldMarker"/> (text inside the field,
+    /// e.g. its input's <c>id="kommune"</c> or its legend) and the next field, HTML-decoded.
+    /// </summary>
+    public static IReadOnlyList<string> MessagesAt(string html, string fieldMarker)
+    {
+        var start = html.IndexOf(fieldMarker, StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), $"Kein Feld mit {fieldMarker}");
+        var next = html.IndexOf("class=\"field", start + fieldMarker.Length, StringComparison.Ordinal);
+        var field = next < 0 ? html[start..] : html[start..next];
+        return InlineMessage().Matches(field).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+    }
+
     /// <summary>Where a redirect goes, as path and query (the host answers with an absolute URL).</summary>
     public static string? RedirectTarget(HttpResponseMessage response)
         => response.Headers.Location is { } target ? (target.IsAbsoluteUri ? target.PathAndQuery : target.OriginalString) : null;
@@ -45,4 +59,7 @@ public static class PageForms
             Assert.That(login.Headers.Location?.OriginalString, Does.Contain("/account/login"), path);
         });
     }
+
+    [GeneratedRegex("<div class=\"validation-message\">([^<]*)</div>")]
+    private static partial Regex InlineMessage();
 }

@@ -1,3 +1,5 @@
+using IntegrationsPlattform.Contracts.Security;
+
 namespace IntegrationsPlattform.Contracts.Messaging;
 
 /// <summary>One message about one input field, in German, shown inline in forms and in problem details.</summary>
@@ -23,3 +25,15 @@ public sealed class DomainRuleException(string message) : Exception(message);
 
 /// <summary>The addressed record does not exist: 404.</summary>
 public sealed class RecordNotFoundException(string message) : Exception(message);
+
+/// <summary>
+/// A create or change would leave a record outside the user's scope (<see cref="RecordScope"/>): 403 with
+/// the German reason, in forms at <see cref="Field"/> (the municipality field). The host rolls the command back and
+/// then records <see cref="Refusal"/> in the audit trail.
+/// </summary>
+public sealed class OutOfScopeException(string field, string message, AuditEntry refusal) : Exception(message)
+{
+    public string Field { get; } = field;
+
+    public AuditEntry Refusal { get; } = refusal;
+}

@@ -8,6 +8,9 @@ public enum AuditAction
     Change,
     Export,
     Erase,
+
+    /// <summary>A write the user's scope does not allow, recorded by the host after the rollback.</summary>
+    Refused,
 }
 
 /// <summary>

@@ -40,12 +40,10 @@ public enum ScopeKind
     OwnRecords,
 }
 
-/// <summary>A grant of one permission to the current user, with its scope.</summary>
+/// <summary>A grant of one permission to the current user, with its scope; modules check records against it with <see cref="RecordScope"/>.</summary>
 public sealed record PermissionScope(ScopeKind Kind, IReadOnlySet<string> MunicipalityAgs)
 {
     public static readonly PermissionScope All = new(ScopeKind.All, new HashSet<string>());
-
-    public bool CoversMunicipality(string ags) => Kind == ScopeKind.All || (Kind == ScopeKind.Municipalities && MunicipalityAgs.Contains(ags));
 }
 
 /// <summary>The signed-in user as modules see them.</summary>

@@ -9,10 +9,10 @@ namespace IntegrationsPlattform.Contracts.Web;
 /// </summary>
 public static class FormErrors
 {
-    public static void Show(EditContext editContext, ValidationMessageStore store, RequestValidationException exception)
+    public static void Show(EditContext editContext, ValidationMessageStore store, IEnumerable<FieldError> errors)
     {
         var model = editContext.Model;
-        foreach (var error in exception.Errors)
+        foreach (var error in errors)
         {
             var property = model.GetType().GetProperties().FirstOrDefault(p => string.Equals(p.Name, error.Field, StringComparison.OrdinalIgnoreCase));
             store.Add(property is null ? new FieldIdentifier(model, string.Empty) : new FieldIdentifier(model, property.Name), error.Message);

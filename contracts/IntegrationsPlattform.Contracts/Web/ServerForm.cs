@@ -5,7 +5,8 @@ namespace IntegrationsPlattform.Contracts.Web;
 
 /// <summary>
 /// The edit context of one server-rendered form whose rules live in the store or service it calls:
-/// their <see cref="RequestValidationException"/> becomes inline messages instead of an error page.
+/// their <see cref="RequestValidationException"/>, and the <see cref="OutOfScopeException"/> of a write outside
+/// the user's scope, become inline messages instead of an error page.
 /// </summary>
 public sealed class ServerForm
 {
@@ -30,7 +31,12 @@ public sealed class ServerForm
         }
         catch (RequestValidationException ex)
         {
-            FormErrors.Show(Context, _messages, ex);
+            FormErrors.Show(Context, _messages, ex.Errors);
+            return false;
+        }
+        catch (OutOfScopeException ex)
+        {
+            FormErrors.Show(Context, _messages, [new FieldError(ex.Field, ex.Message)]);
             return false;
         }
     }

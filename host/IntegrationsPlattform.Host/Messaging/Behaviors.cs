@@ -24,7 +24,7 @@ internal sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavi
 
             return response;
         }
-        catch (Exception ex) when (ex is RequestValidationException or DomainRuleException or RecordNotFoundException)
+        catch (Exception ex) when (ex is RequestValidationException or DomainRuleException or RecordNotFoundException or OutOfScopeException)
         {
             logger.LogInformation("{Request} abgewiesen ({Reason}) nach {ElapsedMs:0.0} ms", typeof(TRequest).Name, ex.GetType().Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
@@ -61,9 +61,10 @@ internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValid
 /// runs in a transaction of its module's database (its own savepoint of a transaction that queued
 /// commands share, see <see cref="ModuleTransactions"/>); notifications it queued are published
 /// and the audit rows it recorded are written after the commit, before the response. Nested
-/// commands to the same module join the open transaction.
+/// commands to the same module join the open transaction. A write refused for the user's scope
+/// (<see cref="OutOfScopeException"/>) is recorded in the audit trail once all it wrote is rolled back.
 /// </summary>
-internal sealed class TransactionBehavior<TRequest, TResponse>(ModuleRegistry registry, ModuleTransactions transactions, AuditWriter audit, IMediator mediator)
+internal sealed class TransactionBehavior<TRequest, TResponse>(ModuleRegistry registry, ModuleTransactions transactions, AuditWriter audit, AuditTrail trail, IMediator mediator)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : ICommand<TResponse>
 {
@@ -81,9 +82,17 @@ internal sealed class TransactionBehavior<TRequest, TResponse>(ModuleRegistry re
         {
             response = await next();
         }
-        catch
+        catch (Exception ex)
         {
             await transactions.EndAsync(databasePath, commit: false);
+            // Recorded by the outermost command only: a command nested in another module's command is rolled
+            // back together with that one, and its entries would be dropped with it.
+            if (ex is OutOfScopeException refused && !transactions.AnyOpen)
+            {
+                // Not the request's token: the refusal happened, whether or not the client still waits for the answer.
+                await trail.RecordAsync(refused.Refusal, CancellationToken.None);
+            }
+
             throw;
         }
 

@@ -44,6 +44,9 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
 
     public ModuleTransaction? Current(string databasePath) => _open.TryGetValue(databasePath, out var open) ? open.Transaction : null;
 
+    /// <summary>Whether a command of this scope is still running on any database.</summary>
+    public bool AnyOpen => _open.Count > 0;
+
     /// <summary>Keeps <paramref name="row"/> for the commit of the transaction open on the database; false when none is.</summary>
     public bool TryDeferUntilCommit(string databasePath, AuditRow row)
     {
@@ -159,7 +162,7 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
         // A command nested in another module's command (this scope still holds that one's turn) commits
         // at once: were it to wait for its group, and a writer of its group in turn waited for the
         // outer module's turn, neither would ever finish.
-        var nested = _open.Count > 0;
+        var nested = AnyOpen;
         if (nested || group.BulkLoad || group.Failed || gate.Waiting == 0 || group.Commands >= MaxCommandsPerGroup || !group.IsActive)
         {
             await CloseGroupAsync(gate);

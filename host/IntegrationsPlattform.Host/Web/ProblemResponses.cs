@@ -33,6 +33,7 @@ internal static class ProblemResponses
             v.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())),
         BadHttpRequestException b => (400, "Ungültige Anfrage", BadRequestDetail(b), null),
         JsonException => (400, "Ungültige Anfrage", "Der Inhalt ist kein gültiges JSON für diesen Endpunkt.", null),
+        OutOfScopeException o => (403, "Außerhalb Ihres Bereichs", o.Message, new Dictionary<string, string[]> { [o.Field] = [o.Message] }),
         RecordNotFoundException n => (404, "Nicht gefunden", n.Message, null),
         DomainRuleException d => (409, "Nicht möglich", d.Message, null),
         ModuleNotEnabledException m => (503, "Modul nicht aktiv", m.Message, null),

@@ -196,6 +196,29 @@ public sealed class ImportApiTests : LotsenFixture
     }
 
     [Test]
+    public async Task A_coordinators_row_reaching_beyond_her_municipalities_is_a_bad_row_and_nothing_is_imported()
+    {
+        var x = Guid.NewGuid().ToString("N")[..8];
+        using var koordination = await TestKonten.ApiAsync(Host, AdminApi, "import-bereich",
+            TestKonten.Recht("lotsen.import"), TestKonten.Recht("lotsen.lesen", Testdaten.Erbach), TestKonten.Recht("lotsen.bearbeiten", Testdaten.Erbach));
+        var datei = Datei(LotsenKopf, Lotse("Innen" + x, kommunen: "Erbach"), Lotse("Geteilt" + x, kommunen: "Erbach, Oberzent"));
+
+        using var vorschauAntwort = await SendeAsync("lotsen", datei, probelauf: true, koordination);
+        var text = await vorschauAntwort.Content.ReadAsStringAsync();
+        using var import = await SendeAsync("lotsen", datei, probelauf: false, koordination);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(vorschauAntwort.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+            var vorschau = JsonDocument.Parse(text).RootElement;
+            Assert.That(Fehler(vorschau, 2), Is.Empty);
+            Assert.That(Fehler(vorschau, 3), Has.One.StartsWith("Kommunen: Außerhalb Ihres Bereichs"));
+            Assert.That(import.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(Count("lotsen", "nachname IN (@a, @b)", new { a = "Innen" + x, b = "Geteilt" + x }), Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task A_Lotse_registered_between_preview_and_import_stops_the_whole_import()
     {
         var x = "Zwischen" + Guid.NewGuid().ToString("N")[..8];

@@ -229,13 +229,13 @@ public sealed partial class ImportSeitenTests : LotsenFixture
     public async Task A_permission_taken_away_after_the_upload_removes_the_import_button_and_a_posted_confirm_is_refused()
     {
         var nachname = "Entzogen" + Guid.NewGuid().ToString("N")[..8];
-        var konto = await TestKonten.AnlegenAsync(AdminApi, "entzug", TestKonten.Recht("lotsen.import"), TestKonten.Recht("lotsen.bearbeiten"));
-        using var browser = await Host.SignedInClientAsync(konto.Name, TestKonten.Passwort);
+        var konto = await TestAccounts.CreateAsync(AdminApi, "entzug", TestKonten.Recht("lotsen.import"), TestKonten.Recht("lotsen.bearbeiten"));
+        using var browser = await Host.SignedInClientAsync(konto.UserName, TestAccounts.Password);
         using var hochgeladen = await HochladenAsync("lotsen", ImportApiTests.Datei(ImportApiTests.LotsenKopf, ImportApiTests.Lotse(nachname)), "lotsen.csv", browser);
         var pfad = Ziel(hochgeladen)!;
         var vorher = await PageForms.TextAsync(browser, pfad);
 
-        await TestKonten.EntziehenAsync(AdminApi, konto, "lotsen.bearbeiten");
+        await TestAccounts.RevokeAsync(AdminApi, konto, "lotsen.bearbeiten");
         var nachher = await PageForms.TextAsync(browser, pfad);
         using var trotzdem = await AbsendenAsync(pfad, "importieren", browser);
 

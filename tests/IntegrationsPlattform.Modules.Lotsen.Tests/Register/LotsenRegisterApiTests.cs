@@ -361,11 +361,12 @@ public sealed class LotsenRegisterApiTests : LotsenFixture
     }
 
     [Test]
-    public async Task A_user_with_a_municipality_scoped_grant_sees_and_changes_only_Lotsen_serving_it()
+    public async Task A_user_with_a_municipality_scoped_grant_sees_Lotsen_serving_it_and_changes_only_those_serving_nowhere_else()
     {
         var token = Eindeutig();
         using var koordination = await ScopedUserAsync(token, Erbach);
-        var erbach = await AnlegenAsync(StaffApi, Gueltig(token, "Gül", kommunen: [Erbach, Michelstadt]));
+        var geteilt = await AnlegenAsync(StaffApi, Gueltig(token, "Gül", kommunen: [Erbach, Michelstadt]));
+        var erbach = await AnlegenAsync(StaffApi, Gueltig(token, "Dana", kommunen: [Erbach]));
         var michelstadt = await AnlegenAsync(StaffApi, Gueltig(token, "Hamid", kommunen: [Michelstadt]));
 
         var treffer = await SucheAsync(koordination, $"name={token}");
@@ -374,7 +375,9 @@ public sealed class LotsenRegisterApiTests : LotsenFixture
         using var fremdStatus = await StatusAsync(koordination, michelstadt, "in_schulung");
         using var fremdQuali = await QualifikationAsync(koordination, michelstadt);
         using var fremdEinwilligung = await koordination.PostAsJsonAsync($"/api/lotsen/lotsen/{michelstadt}/einwilligung", new { am = Tag() });
-        using var eigen = await koordination.GetAsync($"/api/lotsen/lotsen/{erbach}");
+        using var geteiltLesen = await koordination.GetAsync($"/api/lotsen/lotsen/{geteilt}");
+        using var geteiltStatus = await StatusAsync(koordination, geteilt, "in_schulung");
+        using var geteiltNurErbach = await koordination.PutAsync($"/api/lotsen/lotsen/{geteilt}", Json(Gueltig(token, "Gül", kommunen: [Erbach])));
         using var eigenStatus = await StatusAsync(koordination, erbach, "in_schulung");
         var vorher = Count("lotsen");
         using var ausserhalb = await koordination.PostAsync("/api/lotsen/lotsen", Json(Gueltig(token, "Irina", kommunen: [Michelstadt])));
@@ -382,13 +385,15 @@ public sealed class LotsenRegisterApiTests : LotsenFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(Namen(treffer), Is.EqualTo(new[] { "Gül" }));
+            Assert.That(Namen(treffer), Is.EqualTo(new[] { "Dana", "Gül" }));
             Assert.That(new[] { fremd.StatusCode, fremdAendern.StatusCode, fremdStatus.StatusCode, fremdQuali.StatusCode, fremdEinwilligung.StatusCode }, Is.All.EqualTo(HttpStatusCode.NotFound));
-            Assert.That(eigen.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(geteiltLesen.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(new[] { geteiltStatus.StatusCode, geteiltNurErbach.StatusCode }, Is.All.EqualTo(HttpStatusCode.Forbidden), "Michelstadt's share of the Lotse is not hers to change or take away");
             Assert.That(eigenStatus.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-            Assert.That(ausserhalb.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(ausserhalb.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(Count("lotsen"), Is.EqualTo(vorher));
-            Assert.That(Count("lotsen", "id = @michelstadt AND status = 'interessiert' AND vorname = 'Hamid'", new { michelstadt }), Is.EqualTo(1));
+            Assert.That(Count("lotsen", "id IN (@michelstadt, @geteilt) AND status = 'interessiert'", new { michelstadt, geteilt }), Is.EqualTo(2));
+            Assert.That(Count("lotse_kommunen", "lotse_id = @geteilt", new { geteilt }), Is.EqualTo(2));
             Assert.That(csv, Does.Contain("Gül").And.Not.Contain("Hamid"));
         });
     }

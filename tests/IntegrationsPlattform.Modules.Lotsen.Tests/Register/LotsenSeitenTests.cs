@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using static IntegrationsPlattform.Modules.Lotsen.Tests.Register.LotsenApi;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Tests.Register;
@@ -7,6 +8,35 @@ namespace IntegrationsPlattform.Modules.Lotsen.Tests.Register;
 /// <summary>The registry's pages through HTTP as a browser uses them: forms with anti-forgery token, inline errors, redirects.</summary>
 public sealed partial class LotsenSeitenTests : LotsenFixture
 {
+    [Test]
+    public async Task Registering_or_editing_a_Lotse_beyond_the_coordinators_municipalities_is_refused_at_the_municipalities_field()
+    {
+        const string Oberzent = "06437014";
+        using var koordination = await TestKonten.BrowserAsync(Host, AdminApi, "koord-lotse", TestKonten.Recht("lotsen.lesen", Erbach), TestKonten.Recht("lotsen.bearbeiten", Erbach));
+        var einwilligung = DateOnly.FromDateTime(Host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).AddDays(-3).ToString("yyyy-MM-dd");
+        var token = "B" + Guid.NewGuid().ToString("N")[..8];
+        var erbach = await AnlegenAsync(StaffApi, Gueltig(token, "Erbacherin", kommunen: [Erbach]));
+        (string, string)[] felder =
+        [
+            ("Input.Vorname", "Olga"), ("Input.Nachname", token), ("Input.Telefon", "06062 4711"), ("Input.WohnortAgs", Erbach),
+            ("Input.Sprachen[0].Code", "uk"), ("Input.Sprachen[0].Niveau", "muttersprache"), ("Input.Themen", "behoerden"),
+            ("Input.Kommunen", Erbach), ("Input.Kommunen", Oberzent), ("Input.VermitteltDurch", "selbst"), ("Input.EinwilligungAm", einwilligung),
+        ];
+        var vorher = Count("lotsen");
+
+        using var neu = await PageForms.SubmitAsync(koordination, "/lotsen/lotsen/neu", "lotse", felder);
+        using var bearbeitet = await PageForms.SubmitAsync(koordination, $"/lotsen/lotsen/{erbach}/bearbeiten", "lotse", felder);
+        var seiten = new[] { await neu.Content.ReadAsStringAsync(), await bearbeitet.Content.ReadAsStringAsync() };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(new[] { neu.StatusCode, bearbeitet.StatusCode }, Is.All.EqualTo(HttpStatusCode.OK));
+            Assert.That(seiten.Select(s => PageForms.MessagesAt(s, "name=\"Input.Kommunen\"").SingleOrDefault()), Is.All.StartsWith("Außerhalb Ihres Bereichs"));
+            Assert.That(Count("lotsen"), Is.EqualTo(vorher));
+            Assert.That(Count("lotse_kommunen", "lotse_id = @erbach", new { erbach }), Is.EqualTo(1), "the Lotse of Erbach still serves Erbach only");
+        });
+    }
+
     [Test]
     public async Task Register_through_the_form_shows_inline_errors_first_then_the_detail_page()
     {

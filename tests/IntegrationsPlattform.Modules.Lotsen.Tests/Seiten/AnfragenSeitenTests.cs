@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Tests.Seiten;
 
@@ -59,6 +60,29 @@ public sealed partial class AnfragenSeitenTests : LotsenFixture
             Assert.That(detail, Does.Contain("Michelstadt").And.Contain("Schule").And.Contain("ab 08:30 Uhr"));
             Assert.That(detail, Does.Contain(Dienstag.ToString("dd.MM.yyyy")));
             Assert.That(detail, Does.Contain("Elterngespräch"), "the note is the first case-log entry");
+        });
+    }
+
+    [Test]
+    public async Task Intake_form_shows_a_municipality_outside_the_coordinators_scope_at_the_municipality_field_and_writes_nothing()
+    {
+        const string Oberzent = "06437014";
+        using var koordination = await TestKonten.BrowserAsync(Host, AdminApi, "koord-anfrage",
+            TestKonten.Recht("lotsen.lesen", Testdaten.Erbach), TestKonten.Recht("lotsen.bearbeiten", Testdaten.Erbach));
+        var ab = DateOnly.FromDateTime(Host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).AddDays(7);
+        var vorher = Count("anfragen");
+
+        using var response = await PageForms.SubmitAsync(koordination, "/lotsen/anfragen/neu", "anfrage",
+            ("Input.Kennung", "O.Z."), ("Input.Sprachen", "ar"), ("Input.Thema", "behoerden"), ("Input.KommuneAgs", Oberzent),
+            ("Input.DatumVon", ab.ToString("yyyy-MM-dd")), ("Input.VermitteltDurch", "schule"));
+        var seite = await response.Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(PageForms.MessagesAt(seite, "id=\"kommune\""), Has.One.StartsWith("Außerhalb Ihres Bereichs"));
+            Assert.That(WebUtility.HtmlDecode(seite), Does.Contain("value=\"O.Z.\""), "the entered values stay in the form");
+            Assert.That(Count("anfragen"), Is.EqualTo(vorher));
         });
     }
 

@@ -25,7 +25,7 @@ public sealed class BeispielModule : PlatformModule
     public override IReadOnlyList<PermissionDefinition> Permissions =>
     [
         new(Lesen, "Beispiel-Einträge lesen", Scopable: true),
-        new(Schreiben, "Beispiel-Einträge anlegen"),
+        new(Schreiben, "Beispiel-Einträge anlegen", Scopable: true),
     ];
 
     public override IReadOnlyList<NavigationEntry> Navigation => [new("Beispiel", "/beispiel", Lesen)];

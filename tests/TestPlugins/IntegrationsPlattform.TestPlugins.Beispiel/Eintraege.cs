@@ -41,7 +41,7 @@ internal sealed class CreateEintragValidator(IMediator mediator) : IValidator<Cr
     }
 }
 
-internal sealed class CreateEintragHandler(IModuleDatabase<BeispielModule> database, IAuditTrail audit, TimeProvider time) : IRequestHandler<CreateEintrag, Guid>
+internal sealed class CreateEintragHandler(IModuleDatabase<BeispielModule> database, IAuditTrail audit, ICurrentUser user, TimeProvider time) : IRequestHandler<CreateEintrag, Guid>
 {
     public async Task<Guid> Handle(CreateEintrag request, CancellationToken cancellationToken)
     {
@@ -53,8 +53,10 @@ internal sealed class CreateEintragHandler(IModuleDatabase<BeispielModule> datab
             tx.Sql);
         tx.PublishAfterCommit(new BeispielEintragAngelegt(id, request.KommuneAgs!));
         await audit.RecordAsync(new AuditEntry(AuditAction.Create, "Eintrag", id.ToString()), cancellationToken);
-        // Checked late on purpose, after the write and its audit entry: the host tests show with it
-        // that a command failing at its end leaves neither behind.
+        // Checked late on purpose, after the write and its audit entry (a real module checks first): the host tests
+        // show with them that a command failing at its end leaves neither behind, and that the refusal of a write
+        // outside the user's scope is recorded all the same. An entry has no owner: only its municipality counts.
+        RecordScope.Of(user, BeispielModule.Schreiben).EnsureWritable([request.KommuneAgs!], null, "Eintrag", null, "kommuneAgs");
         if (!string.IsNullOrWhiteSpace(request.PersonEmail) && string.IsNullOrWhiteSpace(request.PersonName))
         {
             throw new DomainRuleException("Eine E-Mail-Adresse wird nur zusammen mit dem Namen der Person gespeichert.");
@@ -68,11 +70,12 @@ internal sealed class ListEintraegeHandler(IModuleDatabase<BeispielModule> datab
 {
     public async Task<IReadOnlyList<EintragDto>> Handle(ListEintraege request, CancellationToken cancellationToken)
     {
-        var scope = user.ScopeOf(BeispielModule.Lesen) ?? PermissionScope.All;
+        var parameters = new DynamicParameters(new { ags = request.KommuneAgs });
+        var visible = RecordScope.Of(user, BeispielModule.Lesen).SqlCondition(ags => $"kommune_ags IN {ags}", null, parameters);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<EintragDto>(
-            "SELECT id, titel, kommune_ags AS KommuneAgs, created_at AS CreatedAt FROM eintraege WHERE (@ags IS NULL OR kommune_ags = @ags) ORDER BY created_at",
-            new { ags = request.KommuneAgs })).Where(r => scope.CoversMunicipality(r.KommuneAgs)).ToList();
+            $"SELECT id, titel, kommune_ags AS KommuneAgs, created_at AS CreatedAt FROM eintraege WHERE {visible} AND (@ags IS NULL OR kommune_ags = @ags) ORDER BY created_at",
+            parameters)).ToList();
         await audit.RecordAsync(new AuditEntry(AuditAction.List, "Eintrag", null, $"Filter Kommune={request.KommuneAgs ?? "alle"}, {rows.Count} Treffer"), cancellationToken);
         return rows;
     }
@@ -87,14 +90,13 @@ internal sealed class GetEintragHandler(IModuleDatabase<BeispielModule> database
 {
     public async Task<EintragDto> Handle(GetEintrag request, CancellationToken cancellationToken)
     {
-        var scope = user.ScopeOf(BeispielModule.Lesen) ?? PermissionScope.All;
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<EintragDto>(
             "SELECT id, titel, kommune_ags AS KommuneAgs, created_at AS CreatedAt FROM eintraege WHERE id = @id",
             new { id = request.Id.ToString() });
 
         // Outside the user's municipalities it is answered like a missing entry: its existence is not disclosed.
-        return row is not null && scope.CoversMunicipality(row.KommuneAgs) ? row : throw new RecordNotFoundException("Eintrag nicht gefunden.");
+        return row is not null && RecordScope.Of(user, BeispielModule.Lesen).CanRead([row.KommuneAgs], null) ? row : throw new RecordNotFoundException("Eintrag nicht gefunden.");
     }
 }
 

@@ -30,6 +30,7 @@ internal static class AdminText
             AuditAction.Change => "Änderung",
             AuditAction.Export => "Export",
             AuditAction.Erase => "Löschung",
+            AuditAction.Refused => "Abgewiesen",
             _ => action,
         }
         : action;

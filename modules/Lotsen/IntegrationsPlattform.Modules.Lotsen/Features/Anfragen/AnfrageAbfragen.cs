@@ -68,11 +68,10 @@ internal sealed class ListAnfragenHandler(IModuleDatabase<LotsenModule> database
     {
         var f = request.Filter;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var sicht = await Sichtbereich.FuerAsync(user, LotsenModule.Lesen, connection);
+        var sicht = await AnfragenReichweite.FuerAsync(user, LotsenModule.Lesen, connection);
         var p = new DynamicParameters(new { status = f.Status, ags = f.KommuneAgs, thema = f.Thema, sprache = f.Sprache, limit = Seitengroesse, offset = Paging.Offset(f.Seite, Seitengroesse) });
-        sicht.Parameter(p);
         var where = $"""
-            WHERE {sicht.Bedingung("a.kommune_ags", "a.lotse_id")}
+            WHERE {sicht.SqlCondition(ags => $"a.kommune_ags IN {ags}", "a.lotse_id", p)}
               AND (@status IS NULL OR a.status = @status)
               AND (@ags IS NULL OR a.kommune_ags = @ags)
               AND (@thema IS NULL OR a.thema = @thema)
@@ -103,13 +102,13 @@ internal sealed class GetAnfrageHandler(IModuleDatabase<LotsenModule> database, 
     public async Task<AnfrageDetail> Handle(GetAnfrage request, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var detail = await LadeAsync(connection, null, request.Id.ToString(), await Sichtbereich.FuerAsync(user, LotsenModule.Lesen, connection));
+        var detail = await LadeAsync(connection, null, request.Id.ToString(), await AnfragenReichweite.FuerAsync(user, LotsenModule.Lesen, connection));
         await audit.RecordAsync(new AuditEntry(AuditAction.View, "Anfrage", detail.Id), cancellationToken);
         return detail;
     }
 
     /// <summary>The request as its user may see it; outside their scope it does not exist for them.</summary>
-    public static async Task<AnfrageDetail> LadeAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? tx, string id, Sichtbereich sicht)
+    public static async Task<AnfrageDetail> LadeAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? tx, string id, RecordScope sicht)
     {
         var detail = await connection.QuerySingleOrDefaultAsync<AnfrageDetail>(
             """
@@ -121,7 +120,7 @@ internal sealed class GetAnfrageHandler(IModuleDatabase<LotsenModule> database, 
             """,
             new { id },
             tx);
-        if (detail is null || !sicht.Sieht(detail.KommuneAgs, detail.LotseId))
+        if (detail is null || !sicht.CanRead([detail.KommuneAgs], detail.LotseId))
         {
             throw new RecordNotFoundException("Anfrage nicht gefunden.");
         }
@@ -133,5 +132,14 @@ internal sealed class GetAnfrageHandler(IModuleDatabase<LotsenModule> database, 
             new { id },
             tx);
         return detail with { Sprachen = sprachen.ToList(), Aktivitaeten = log.ToList(), Einsaetze = einsaetze.ToList() };
+    }
+
+    /// <summary>The request a command changes under the user's <paramref name="permission"/>: 404 when they may not see it, 403 when they may not write it.</summary>
+    public static async Task<AnfrageDetail> ZumAendernAsync(ModuleTransaction tx, string id, ICurrentUser user, string permission)
+    {
+        var sicht = await AnfragenReichweite.FuerAsync(user, permission, tx.Connection, tx.Sql);
+        var anfrage = await LadeAsync(tx.Connection, tx.Sql, id, sicht);
+        sicht.EnsureWritable([anfrage.KommuneAgs], anfrage.LotseId, "Anfrage", id, "kommuneAgs");
+        return anfrage;
     }
 }

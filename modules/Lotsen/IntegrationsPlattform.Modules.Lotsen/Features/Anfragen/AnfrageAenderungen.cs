@@ -43,7 +43,7 @@ internal sealed class ChangeAnfrageStatusHandler(IModuleDatabase<LotsenModule> d
     {
         var tx = database.Transaction;
         var id = request.Id.ToString();
-        var anfrage = await GetAnfrageHandler.LadeAsync(tx.Connection, tx.Sql, id, await Sichtbereich.FuerAsync(user, LotsenModule.Bearbeiten, tx.Connection, tx.Sql));
+        var anfrage = await GetAnfrageHandler.ZumAendernAsync(tx, id, user, LotsenModule.Bearbeiten);
         Lebenszyklen.Anfrage.PruefeWechsel(anfrage.Status, request.Status!);
         if (request.Status == "vermittelt")
         {
@@ -112,7 +112,7 @@ internal sealed class AddAnfrageAktivitaetHandler(IModuleDatabase<LotsenModule> 
     {
         var tx = database.Transaction;
         var id = request.Id.ToString();
-        var anfrage = await GetAnfrageHandler.LadeAsync(tx.Connection, tx.Sql, id, await Sichtbereich.FuerAsync(user, LotsenModule.Bearbeiten, tx.Connection, tx.Sql));
+        var anfrage = await GetAnfrageHandler.ZumAendernAsync(tx, id, user, LotsenModule.Bearbeiten);
         if (anfrage.AnonymisiertAm is not null)
         {
             throw new DomainRuleException("Die Anfrage ist anonymisiert; es können keine Einträge mehr ergänzt werden.");

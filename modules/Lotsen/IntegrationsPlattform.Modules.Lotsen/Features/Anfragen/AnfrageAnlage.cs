@@ -189,12 +189,22 @@ internal static class AnfrageLog
             tx.Sql);
 }
 
-internal sealed class CreateAnfrageHandler(AnfrageAnlage anlage) : IRequestHandler<CreateAnfrage, Guid>
+internal sealed class CreateAnfrageHandler(AnfrageAnlage anlage, IModuleDatabase<LotsenModule> database, ICurrentUser user) : IRequestHandler<CreateAnfrage, Guid>
 {
-    public Task<Guid> Handle(CreateAnfrage request, CancellationToken cancellationToken) => anlage.AnlegenAsync(request.Eingabe, null, cancellationToken);
+    public async Task<Guid> Handle(CreateAnfrage request, CancellationToken cancellationToken)
+    {
+        var tx = database.Transaction;
+        // A new request has no Lotse yet, so it belongs to nobody: only the municipality decides.
+        var sicht = await AnfragenReichweite.FuerAsync(user, LotsenModule.Bearbeiten, tx.Connection, tx.Sql);
+        sicht.EnsureWritable([request.Eingabe.KommuneAgs!], null, "Anfrage", null, "kommuneAgs");
+        return await anlage.AnlegenAsync(request.Eingabe, null, cancellationToken);
+    }
 }
 
-/// <summary>Another module hands over a need for accompaniment (contract).</summary>
+/// <summary>
+/// Another module hands over a need for accompaniment (contract). The receiving module's own rules decide
+/// (<see cref="CreateLotsenAnfrageValidator"/>), not the grants of whoever uses the other module.
+/// </summary>
 internal sealed class CreateLotsenAnfrageHandler(AnfrageAnlage anlage) : IRequestHandler<CreateLotsenAnfrage, Guid>
 {
     public Task<Guid> Handle(CreateLotsenAnfrage request, CancellationToken cancellationToken)

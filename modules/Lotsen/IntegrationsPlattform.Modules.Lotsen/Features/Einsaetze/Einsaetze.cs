@@ -54,10 +54,10 @@ internal static class EinsatzAbfrage
         FROM einsaetze e JOIN lotsen l ON l.id = e.lotse_id JOIN anfragen a ON a.id = e.anfrage_id
         """;
 
-    public static async Task<EinsatzZeile> LadeAsync(SqliteConnection connection, SqliteTransaction? tx, string id, Sichtbereich sicht)
+    public static async Task<EinsatzZeile> LadeAsync(SqliteConnection connection, SqliteTransaction? tx, string id, RecordScope sicht)
     {
         var einsatz = await connection.QuerySingleOrDefaultAsync<EinsatzZeile>($"{Spalten} WHERE e.id = @id", new { id }, tx);
-        return einsatz is not null && sicht.Sieht(einsatz.KommuneAgs, einsatz.LotseId) ? einsatz : throw new RecordNotFoundException("Einsatz nicht gefunden.");
+        return einsatz is not null && sicht.CanRead([einsatz.KommuneAgs], einsatz.LotseId) ? einsatz : throw new RecordNotFoundException("Einsatz nicht gefunden.");
     }
 }
 
@@ -69,12 +69,11 @@ internal sealed class ListEinsaetzeHandler(IModuleDatabase<LotsenModule> databas
     {
         var f = request.Filter;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var sicht = await Sichtbereich.FuerAsync(user, LotsenModule.EinsaetzeErfassen, connection);
+        var sicht = await AnfragenReichweite.FuerAsync(user, LotsenModule.EinsaetzeErfassen, connection);
         var (von, bis) = Monatsgrenzen(f.Monat, clock);
         var p = new DynamicParameters(new { status = f.Status, von, bis, limit = Seitengroesse, offset = Paging.Offset(f.Seite, Seitengroesse) });
-        sicht.Parameter(p);
         var where = $"""
-            WHERE {sicht.Bedingung("a.kommune_ags", "e.lotse_id")}
+            WHERE {sicht.SqlCondition(ags => $"a.kommune_ags IN {ags}", "e.lotse_id", p)}
               AND (@status IS NULL OR e.status = @status)
               AND (@von IS NULL OR (e.beginn >= @von AND e.beginn < @bis))
             """;
@@ -101,7 +100,7 @@ internal sealed class GetEinsatzHandler(IModuleDatabase<LotsenModule> database, 
     public async Task<EinsatzZeile> Handle(GetEinsatz request, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var einsatz = await EinsatzAbfrage.LadeAsync(connection, null, request.Id.ToString(), await Sichtbereich.FuerAsync(user, LotsenModule.EinsaetzeErfassen, connection));
+        var einsatz = await EinsatzAbfrage.LadeAsync(connection, null, request.Id.ToString(), await AnfragenReichweite.FuerAsync(user, LotsenModule.EinsaetzeErfassen, connection));
         await audit.RecordAsync(new AuditEntry(AuditAction.View, "Einsatz", einsatz.Id), cancellationToken);
         return einsatz;
     }
@@ -154,7 +153,9 @@ internal sealed class ErfasseEinsatzHandler(IModuleDatabase<LotsenModule> databa
     {
         var tx = database.Transaction;
         var id = request.Id.ToString();
-        var einsatz = await EinsatzAbfrage.LadeAsync(tx.Connection, tx.Sql, id, await Sichtbereich.FuerAsync(user, LotsenModule.EinsaetzeErfassen, tx.Connection, tx.Sql));
+        var sicht = await AnfragenReichweite.FuerAsync(user, LotsenModule.EinsaetzeErfassen, tx.Connection, tx.Sql);
+        var einsatz = await EinsatzAbfrage.LadeAsync(tx.Connection, tx.Sql, id, sicht);
+        sicht.EnsureWritable([einsatz.KommuneAgs], einsatz.LotseId, "Einsatz", id, "kommuneAgs");
         if (einsatz.Status != "geplant")
         {
             throw new DomainRuleException("Dieser Einsatz ist schon erfasst.");
@@ -220,7 +221,7 @@ internal sealed class PlaneFolgeeinsatzHandler(IModuleDatabase<LotsenModule> dat
     {
         var tx = database.Transaction;
         var anfrageId = request.AnfrageId.ToString();
-        var anfrage = await GetAnfrageHandler.LadeAsync(tx.Connection, tx.Sql, anfrageId, await Sichtbereich.FuerAsync(user, LotsenModule.EinsaetzeErfassen, tx.Connection, tx.Sql));
+        var anfrage = await GetAnfrageHandler.ZumAendernAsync(tx, anfrageId, user, LotsenModule.EinsaetzeErfassen);
         if (anfrage.Status != "vermittelt" || anfrage.LotseId is null)
         {
             throw new DomainRuleException($"Weitere Einsätze gibt es nur für vermittelte Anfragen; diese ist {Lebenszyklen.Anfrage.Text(anfrage.Status)}.");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
 using IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
@@ -27,7 +28,7 @@ internal sealed record ImportGeprueft(ImportVorschau Vorschau, IReadOnlyList<Lot
 /// exists already. Reads through the connection it is given, so that the import can check again
 /// inside its own transaction.
 /// </summary>
-internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lotsePruefung, LotsenSettings settings)
+internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lotsePruefung, LotsenSettings settings, ICurrentUser user)
 {
     /// <summary>A row for a person the registry holds already, in or outside the user's municipalities; names nothing of that record.</summary>
     public const string SchonErfasst = Dubletten.LotseSchonErfasst + " Bitte die Zeile aus der Datei löschen.";
@@ -92,6 +93,7 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
         // must not import a person another municipality registered. The message says only that the person
         // exists, nothing of that record.
         var vorhanden = new HashSet<string>(StringComparer.Ordinal);
+        var sicht = RecordScope.Of(user, LotsenModule.Bearbeiten);
         foreach (var (vorname, nachname, email, telefon) in await connection.QueryAsync<(string, string, string?, string?)>(
                      LotsenSchreiben.AlleNichtGeloeschtenSql, transaction: transaction))
         {
@@ -164,6 +166,12 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
                 {
                     fehler.Add($"{ImportSpalten.Spalte(ImportArt.Lotsen, f.Field)}: {f.Message}");
                 }
+            }
+
+            // The write check of the form and the API, as a message of the row: an unknown municipality is named above already.
+            if (sicht.WriteRefusal(kommunen.Where(k => deployment.FindMunicipality(k) is not null).ToList(), null) is { } ausserhalb)
+            {
+                fehler.Add($"{ImportSpalten.Spalte(ImportArt.Lotsen, "kommunen")}: {ausserhalb}");
             }
 
             var schluessel = Dubletten.PersonSchluessel(daten.Vorname, daten.Nachname, daten.Email, daten.Telefon);

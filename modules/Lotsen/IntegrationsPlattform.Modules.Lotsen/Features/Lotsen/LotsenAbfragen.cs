@@ -17,7 +17,7 @@ internal sealed class SearchLotsenHandler(IModuleDatabase<LotsenModule> database
     {
         var groesse = Math.Clamp(request.Groesse, 1, 200);
         var seite = Math.Max(1, request.Seite);
-        var (where, p) = LotsenSql.Bedingungen(request.Filter, LotsenZugriff.Reichweite(user, LotsenModule.Lesen), user.UserName);
+        var (where, p) = LotsenSql.Bedingungen(request.Filter, RecordScope.Of(user, LotsenModule.Lesen));
         p.Add("take", groesse);
         p.Add("skip", Paging.Offset(seite, groesse));
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -68,7 +68,7 @@ internal sealed class ExportLotsenHandler(IModuleDatabase<LotsenModule> database
 {
     public async Task<byte[]> Handle(ExportLotsen request, CancellationToken cancellationToken)
     {
-        var (where, p) = LotsenSql.Bedingungen(request.Filter, LotsenZugriff.Reichweite(user, LotsenModule.Lesen), user.UserName);
+        var (where, p) = LotsenSql.Bedingungen(request.Filter, RecordScope.Of(user, LotsenModule.Lesen));
         var deployment = await mediator.Send(new GetDeployment(), cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<(string Id, string Vorname, string Nachname, string Status, string StatusSeit, string EinwilligungBis, string? Basis)>(
@@ -102,7 +102,7 @@ internal sealed class GetLotseHandler(IModuleDatabase<LotsenModule> database, IC
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var detail = await LotseLesen.LadenAsync(connection, request.Id.ToString());
-        if (detail is null || !LotsenZugriff.Deckt(LotsenZugriff.Reichweite(user, LotsenModule.Lesen), detail.Kommunen, detail.Benutzername, user.UserName))
+        if (detail is null || !RecordScope.Of(user, LotsenModule.Lesen).CanRead(detail.Kommunen, detail.Benutzername))
         {
             throw new RecordNotFoundException("Diesen Lotsen gibt es nicht.");
         }

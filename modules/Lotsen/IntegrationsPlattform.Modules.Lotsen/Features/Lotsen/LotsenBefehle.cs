@@ -95,16 +95,33 @@ internal static class LotsenSchreiben
 
     public static string? Leer(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>The Lotse's status, municipalities and account, or 404 when it does not exist or lies outside the user's scope.</summary>
-    public static async Task<(string Status, IReadOnlyList<string> Kommunen)> ImZugriffAsync(ModuleTransaction tx, Guid id, ICurrentUser user)
+    /// <summary>
+    /// The status of the Lotse a command changes: 404 when it does not exist or the user may not see it, 403 when the
+    /// user may not write it — as it is and, for a change of its data, as it will be (<paramref name="neu"/>).
+    /// </summary>
+    public static async Task<string> ZumAendernAsync(ModuleTransaction tx, Guid id, ICurrentUser user, LotseDaten? neu = null)
     {
         var row = await tx.Connection.QuerySingleOrDefaultAsync<(string Status, string? Benutzername)>(
             "SELECT status, benutzername FROM lotsen WHERE id = @id", new { id = id.ToString() }, tx.Sql);
         var kommunen = (await tx.Connection.QueryAsync<string>("SELECT ags FROM lotse_kommunen WHERE lotse_id = @id", new { id = id.ToString() }, tx.Sql)).ToList();
-        return row.Status is null || !LotsenZugriff.Deckt(LotsenZugriff.Reichweite(user, LotsenModule.Bearbeiten), kommunen, row.Benutzername, user.UserName)
-            ? throw new RecordNotFoundException("Diesen Lotsen gibt es nicht.")
-            : (row.Status, kommunen);
+        var sicht = RecordScope.Of(user, LotsenModule.Bearbeiten);
+        if (row.Status is null || !sicht.CanRead(kommunen, row.Benutzername))
+        {
+            throw new RecordNotFoundException("Diesen Lotsen gibt es nicht.");
+        }
+
+        sicht.EnsureWritable(kommunen, row.Benutzername, "Lotse", id.ToString(), "kommunen");
+        if (neu is not null)
+        {
+            DarfSchreiben(sicht, neu, id);
+        }
+
+        return row.Status;
     }
+
+    /// <summary>The write check of a Lotse with the given data: every municipality it serves lies in the user's scope (or it is the user's own record).</summary>
+    public static void DarfSchreiben(RecordScope sicht, LotseDaten d, Guid? id)
+        => sicht.EnsureWritable((d.Kommunen ?? []).Select(k => k!.Trim()).ToList(), Leer(d.Benutzername), "Lotse", id?.ToString(), "kommunen");
 
     /// <summary>A unique account name lost a race with another writer: the same message as the validator's.</summary>
     public static async Task<T> BenutzernameEindeutigAsync<T>(Func<Task<T>> schreiben)
@@ -125,6 +142,7 @@ internal sealed class RegisterLotseHandler(IModuleDatabase<LotsenModule> databas
 {
     public async Task<Guid> Handle(RegisterLotse request, CancellationToken cancellationToken)
     {
+        LotsenSchreiben.DarfSchreiben(RecordScope.Of(user, LotsenModule.Bearbeiten), request.Daten, id: null);
         await LotsenSchreiben.PruefeNichtErfasstAsync(database.Transaction, request.Daten, ausser: null);
         var id = await LotsenSchreiben.NeuAsync(database.Transaction, request.Daten, "interessiert", "Registrierung", user.UserName ?? "System", clock, settings);
         await audit.RecordAsync(new AuditEntry(AuditAction.Create, "Lotse", id.ToString()), cancellationToken);
@@ -138,7 +156,7 @@ internal sealed class UpdateLotseHandler(IModuleDatabase<LotsenModule> database,
     public async Task<Done> Handle(UpdateLotse request, CancellationToken cancellationToken)
     {
         var tx = database.Transaction;
-        await LotsenSchreiben.ImZugriffAsync(tx, request.Id, user);
+        await LotsenSchreiben.ZumAendernAsync(tx, request.Id, user, request.Daten);
         var d = request.Daten;
         await LotsenSchreiben.PruefeNichtErfasstAsync(tx, d, ausser: request.Id);
         await LotsenSchreiben.BenutzernameEindeutigAsync(() => tx.Connection.ExecuteAsync(
@@ -174,7 +192,7 @@ internal sealed class ChangeLotseStatusHandler(IModuleDatabase<LotsenModule> dat
     {
         var tx = database.Transaction;
         var id = request.Id.ToString();
-        var (von, _) = await LotsenSchreiben.ImZugriffAsync(tx, request.Id, user);
+        var von = await LotsenSchreiben.ZumAendernAsync(tx, request.Id, user);
         var basis = await tx.Connection.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM lotse_qualifikationen WHERE lotse_id = @id AND art = @art", new { id, art = Qualifikationen.Basisqualifizierung }, tx.Sql) > 0;
         LotsenStatusRegel.PruefeWechsel(von, request.Status!, basis);
@@ -204,7 +222,7 @@ internal sealed class AddQualifikationHandler(IModuleDatabase<LotsenModule> data
     public async Task<Guid> Handle(AddQualifikation request, CancellationToken cancellationToken)
     {
         var tx = database.Transaction;
-        await LotsenSchreiben.ImZugriffAsync(tx, request.LotseId, user);
+        await LotsenSchreiben.ZumAendernAsync(tx, request.LotseId, user);
         var id = Guid.CreateVersion7();
         await tx.Connection.ExecuteAsync(
             "INSERT INTO lotse_qualifikationen (id, lotse_id, art, datum, anbieter, angelegt_am) VALUES (@id, @lotse, @art, @datum, @anbieter, @jetzt)",
@@ -229,7 +247,7 @@ internal sealed class RenewEinwilligungHandler(IModuleDatabase<LotsenModule> dat
     public async Task<Done> Handle(RenewEinwilligung request, CancellationToken cancellationToken)
     {
         var tx = database.Transaction;
-        await LotsenSchreiben.ImZugriffAsync(tx, request.Id, user);
+        await LotsenSchreiben.ZumAendernAsync(tx, request.Id, user);
         var am = request.Am!.Value;
         await tx.Connection.ExecuteAsync(
             "UPDATE lotsen SET einwilligung_am = @am, einwilligung_version = @version, einwilligung_bis = @bis, erinnerung_am = NULL, geaendert_am = @jetzt WHERE id = @id",

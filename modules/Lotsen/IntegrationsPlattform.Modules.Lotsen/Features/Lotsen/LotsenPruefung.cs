@@ -2,14 +2,13 @@ using Dapper;
 using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
-using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
 using MediatR;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 
 /// <summary>The checks of a Lotse's data, shared by registration and update, with German messages per field.</summary>
-internal sealed class LotseDatenPruefung(IMediator mediator, LotsenSettings settings, ICurrentUser user, IModuleDatabase<LotsenModule> database, ILocalClock clock)
+internal sealed class LotseDatenPruefung(IMediator mediator, LotsenSettings settings, IModuleDatabase<LotsenModule> database, ILocalClock clock)
 {
     public async Task<List<FieldError>> PruefeAsync(LotseDaten d, Guid? id, bool neu, CancellationToken ct)
     {
@@ -80,12 +79,6 @@ internal sealed class LotseDatenPruefung(IMediator mediator, LotsenSettings sett
         foreach (var kommune in kommunen.Where(k => deployment.FindMunicipality(k) is null))
         {
             fehler.Add(new("kommunen", $"„{Kurz(kommune)}“ ist keine Kommune des {deployment.KreisName}."));
-        }
-
-        var scope = LotsenZugriff.Reichweite(user, LotsenModule.Bearbeiten);
-        if (scope.Kind == ScopeKind.Municipalities && kommunen.Count > 0 && !kommunen.Any(scope.MunicipalityAgs.Contains))
-        {
-            fehler.Add(new("kommunen", "Sie dürfen nur Lotsen erfassen, die in einer Ihrer Kommunen tätig sind."));
         }
 
         var fenster = d.Verfuegbarkeit ?? [];

@@ -42,7 +42,7 @@ internal sealed class VermittleAnfrageHandler(IModuleDatabase<LotsenModule> data
         var tx = database.Transaction;
         var anfrageId = request.AnfrageId.ToString();
         var lotseId = request.LotseId!.Value.ToString();
-        var anfrage = await GetAnfrageHandler.LadeAsync(tx.Connection, tx.Sql, anfrageId, await Sichtbereich.FuerAsync(user, LotsenModule.Bearbeiten, tx.Connection, tx.Sql));
+        var anfrage = await GetAnfrageHandler.ZumAendernAsync(tx, anfrageId, user, LotsenModule.Bearbeiten);
         var gewonnen = await tx.Connection.ExecuteAsync(
             "UPDATE anfragen SET status = 'vermittelt', lotse_id = @lotseId WHERE id = @anfrageId AND status = 'offen'",
             new { anfrageId, lotseId },

@@ -23,7 +23,7 @@ internal sealed class GetVorschlaegeHandler(IModuleDatabase<LotsenModule> databa
         await using var connection = await database.OpenAsync(cancellationToken);
         // One read transaction: the request, the version of the profiles and the load are of one snapshot.
         await using var lesen = connection.BeginTransaction(deferred: true);
-        var anfrage = await GetAnfrageHandler.LadeAsync(connection, lesen, request.AnfrageId.ToString(), await Sichtbereich.FuerAsync(user, LotsenModule.Bearbeiten, connection, lesen));
+        var anfrage = await GetAnfrageHandler.LadeAsync(connection, lesen, request.AnfrageId.ToString(), await AnfragenReichweite.FuerAsync(user, LotsenModule.Bearbeiten, connection, lesen));
         if (anfrage.Status != "offen")
         {
             throw new DomainRuleException($"Vorschläge gibt es nur für offene Anfragen; diese ist {Lebenszyklen.Anfrage.Text(anfrage.Status)}.");

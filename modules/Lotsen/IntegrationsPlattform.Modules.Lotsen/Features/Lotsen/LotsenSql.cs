@@ -4,47 +4,14 @@ using IntegrationsPlattform.Contracts.Security;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 
-/// <summary>
-/// Who may see or change which Lotse: everyone (scope All), the Lotsen serving one of the granted
-/// municipalities, or only one's own record (the Lotse's platform account). Without the permission: nobody.
-/// </summary>
-internal static class LotsenZugriff
-{
-    private static readonly PermissionScope Niemand = new(ScopeKind.Municipalities, new HashSet<string>());
-
-    public static PermissionScope Reichweite(ICurrentUser user, string permission) => user.ScopeOf(permission) ?? Niemand;
-
-    public static bool Deckt(PermissionScope scope, IEnumerable<string> kommunen, string? benutzername, string? userName) => scope.Kind switch
-    {
-        ScopeKind.All => true,
-        ScopeKind.Municipalities => kommunen.Any(scope.MunicipalityAgs.Contains),
-        _ => benutzername is not null && string.Equals(benutzername, userName, StringComparison.OrdinalIgnoreCase),
-    };
-
-    /// <summary>The SQL condition on <c>lotsen l</c> for the scope, with its parameters added.</summary>
-    public static string Bedingung(PermissionScope scope, string? userName, DynamicParameters parameters)
-    {
-        switch (scope.Kind)
-        {
-            case ScopeKind.All:
-                return "1 = 1";
-            case ScopeKind.Municipalities:
-                parameters.Add("scopeAgs", scope.MunicipalityAgs.ToArray());
-                return "EXISTS (SELECT 1 FROM lotse_kommunen z WHERE z.lotse_id = l.id AND z.ags IN @scopeAgs)";
-            default:
-                parameters.Add("ich", userName ?? "");
-                return "l.benutzername = @ich COLLATE NOCASE";
-        }
-    }
-}
-
 /// <summary>The WHERE clause of the Lotsen search, built from the filters that are set (so SQLite can use the indexes of the set ones).</summary>
 internal static class LotsenSql
 {
-    public static (string Where, DynamicParameters Parameters) Bedingungen(LotsenFilter filter, PermissionScope scope, string? userName)
+    public static (string Where, DynamicParameters Parameters) Bedingungen(LotsenFilter filter, RecordScope sicht)
     {
         var p = new DynamicParameters();
-        var where = new StringBuilder(LotsenZugriff.Bedingung(scope, userName, p));
+        // A Lotse serves one or more municipalities; her own record is the one whose user name is her account's (case ignored).
+        var where = new StringBuilder(sicht.SqlCondition(ags => $"EXISTS (SELECT 1 FROM lotse_kommunen z WHERE z.lotse_id = l.id AND z.ags IN {ags})", "l.benutzername COLLATE NOCASE", p));
         if (Gesetzt(filter.Status) is { } status)
         {
             where.Append(" AND l.status = @status");

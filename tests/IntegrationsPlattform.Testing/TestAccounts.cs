@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IntegrationsPlattform.Contracts.Security;
+
+namespace IntegrationsPlattform.Testing;
+
+/// <summary>One permission of a test role, with its scope (municipalities only for <see cref="ScopeKind.Municipalities"/>).</summary>
+public sealed record TestGrant(string Permission, ScopeKind Scope = ScopeKind.All, params string[] Municipalities);
+
+/// <summary>A test user and the role that holds its grants (to take one away again).</summary>
+public sealed record TestAccount(string UserName, string RoleId);
+
+/// <summary>Users with exactly the grants a test needs, made through the platform's admin API: a role per user.</summary>
+public static class TestAccounts
+{
+    public const string Password = "Testkonto-2026!";
+
+    /// <summary>Creates a role with <paramref name="grants"/> and a user in it (password <see cref="Password"/>) whose name starts with <paramref name="name"/>.</summary>
+    public static async Task<TestAccount> CreateAsync(HttpClient admin, string name, params TestGrant[] grants)
+    {
+        var token = name + "-" + Guid.NewGuid().ToString("N")[..8];
+        using var role = await admin.PostAsJsonAsync("/api/admin/roles", new { name = $"Test {token}", description = "Testrolle" });
+        Assert.That(role.StatusCode, Is.EqualTo(HttpStatusCode.Created), await role.Content.ReadAsStringAsync());
+        var roleId = (await role.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        foreach (var grant in grants)
+        {
+            using var response = await admin.PutAsJsonAsync(
+                $"/api/admin/roles/{roleId}/permissions/{grant.Permission}",
+                new { scope = grant.Scope.ToString(), municipalities = grant.Municipalities });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
+        }
+
+        var userName = token.ToLowerInvariant();
+        using var user = await admin.PostAsJsonAsync("/api/admin/users", new { userName, displayName = name, password = Password, roles = new[] { $"Test {token}" } });
+        Assert.That(user.StatusCode, Is.EqualTo(HttpStatusCode.Created), await user.Content.ReadAsStringAsync());
+        return new TestAccount(userName, roleId);
+    }
+
+    /// <summary>Takes one permission away from the account's role.</summary>
+    public static async Task RevokeAsync(HttpClient admin, TestAccount account, string permission)
+    {
+        using var response = await admin.DeleteAsync($"/api/admin/roles/{account.RoleId}/permissions/{permission}");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
+    }
+}
