@@ -168,8 +168,8 @@ internal static class PlatformSetup
             SuppressDiagnosticsCallback = c => ProblemResponses.Map(c.Exception).Status < 500,
         });
         app.UseStatusCodePages(ProblemResponses.HandleEmptyStatusAsync);
-        // Assets, the API browser and the language choice are for pages. The JSON API is German and
-        // has no files: it skips them (a file-system lookup and three culture providers per call).
+        // Assets and the API browser are for pages. The JSON API has no files: it skips them (a
+        // file-system lookup per call).
         app.UseWhen(context => !ProblemResponses.IsApi(context.Request), pages =>
         {
             pages.UseStaticFiles();
@@ -182,10 +182,9 @@ internal static class PlatformSetup
                 o.SwaggerEndpoint("/openapi/v1.json", "IntegrationsPlattform v1");
                 o.DocumentTitle = "IntegrationsPlattform – API";
             });
-            pages.UseRequestLocalization(PlatformLocalization.Options());
         });
-        app.UseWhen(context => ProblemResponses.IsApi(context.Request), api => api.Use(PlatformLocalization.GermanOnly));
         app.UseRouting();
+        app.UsePlatformLocalization();
         app.UseRateLimiter();
         app.UsePlatformAuthentication();
         app.UseAuthorization();

@@ -6,6 +6,7 @@ using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
 using IntegrationsPlattform.Host.Cli;
 using MediatR;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -238,25 +239,56 @@ public sealed class PlatformServicesTests : HostFixture
     {
         using var client = Host.Anonymous();
         var german = await client.GetStringAsync("/account/login");
-        var english = await client.GetStringAsync("/account/login?sprache=en");
+        var english = await client.GetStringAsync("/account/login?lang=en");
+        var arabic = await client.GetStringAsync("/account/login?lang=ar");
         Assert.Multiple(() =>
         {
-            Assert.That(german, Does.Contain("lang=\"de\"").And.Contain("Zum Inhalt springen"));
-            Assert.That(english, Does.Contain("lang=\"en\"").And.Contain("Skip to content"));
+            Assert.That(german, Does.Contain("lang=\"de\" dir=\"ltr\"").And.Contain("Zum Inhalt springen"));
+            Assert.That(english, Does.Contain("lang=\"en\" dir=\"ltr\"").And.Contain("Skip to content"));
+            Assert.That(arabic, Does.Contain("lang=\"ar\" dir=\"rtl\""));
         });
     }
 
-    [TestCase(null, "de", "ltr", "Über das Beispielprogramm")]
-    [TestCase("en", "en", "ltr", "About the example programme")]
-    [TestCase("ar", "ar", "rtl", "حول البرنامج التجريبي")]
-    public async Task AModuleOffersItsPublicPagesInMoreLanguages(string? language, string lang, string direction, string title)
+    [TestCase("", "de", "ltr", "Über das Beispielprogramm")]
+    [TestCase("?lang=en", "en", "ltr", "About the example programme")]
+    [TestCase("?lang=ar", "ar", "rtl", "حول البرنامج التجريبي")]
+    [TestCase("?sprache=ar", "de", "ltr", "Über das Beispielprogramm")]
+    public async Task AModuleOffersItsPublicPagesInMoreLanguages(string query, string lang, string direction, string title)
     {
         using var client = Host.Anonymous();
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/beispiel/info" + (language is null ? "" : "?sprache=" + language)));
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/beispiel/info" + query));
         Assert.Multiple(() =>
         {
             Assert.That(html, Does.Contain($"lang=\"{lang}\" dir=\"{direction}\""));
             Assert.That(html, Does.Contain($"<h1>{title}</h1>"));
+        });
+    }
+
+    /// <summary>
+    /// A visitor who read the login page in Arabic keeps that language on public pages (cookie), but a
+    /// staff page is German, also when its own query asks for Arabic.
+    /// </summary>
+    [Test]
+    public async Task StaffPagesStayGermanWhateverTheQueryOrTheLanguageCookieSays()
+    {
+        using var browser = Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var signedIn = await PlatformHost.PostLoginFormAsync(browser, PlatformHost.StaffUser, PlatformHost.StaffPassword, "?lang=ar");
+        Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var publicPageByCookie = await browser.GetStringAsync("/account/login");
+        var staffPages = new[] { "/", "/?lang=ar", "/beispiel?lang=ar", "/beispiel?sprache=ar" };
+        var rendered = new Dictionary<string, string>();
+        foreach (var page in staffPages)
+        {
+            rendered[page] = await browser.GetStringAsync(page);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(publicPageByCookie, Does.Contain("lang=\"ar\" dir=\"rtl\""), "the language chosen on the login page is kept in a cookie");
+            foreach (var (page, html) in rendered)
+            {
+                Assert.That(html, Does.Contain("<html lang=\"de\" dir=\"ltr\">").And.Contain("Zum Inhalt springen"), page);
+            }
         });
     }
 

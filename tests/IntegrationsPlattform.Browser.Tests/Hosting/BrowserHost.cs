@@ -37,6 +37,9 @@ public sealed class BrowserHost : IDisposable
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
+    /// <summary>The host's clock: what "now" is for the data a test writes.</summary>
+    public TimeProvider Clock => _host.Services.GetRequiredService<TimeProvider>();
+
     /// <summary>The database file of a module, for seeding what its pages need.</summary>
     public string ModuleDatabase(string moduleId) => _host.ModuleDatabase(moduleId);
 
