@@ -9,7 +9,17 @@ public enum IndicatorLevel
 }
 
 /// <summary>A figure a module reports, e.g. "lotsen.active" — key stable, label German.</summary>
-public sealed record IndicatorDefinition(string Key, string Label, string Unit, IndicatorLevel Level);
+public sealed record IndicatorDefinition(string Key, string Label, string Unit, IndicatorLevel Level)
+{
+    /// <summary>
+    /// Whether the municipality values add up to the Kreis value: requests taken in per municipality do;
+    /// people who serve several municipalities, or the languages they speak, do not. Where they do not,
+    /// the module reports the Kreis value itself (an <see cref="IndicatorValue"/> without municipality);
+    /// where they do and it reports none, the host adds them up when it takes the snapshot. Consumers
+    /// read the Kreis value and never add municipality values themselves.
+    /// </summary>
+    public bool MunicipalitiesAddUp { get; init; } = true;
+}
 
 /// <summary>A calendar period the figures refer to; the host snapshots per month.</summary>
 public sealed record IndicatorPeriod(DateOnly From, DateOnly To)
@@ -34,7 +44,11 @@ public interface IIndicatorProvider
     Task<IReadOnlyList<IndicatorValue>> GetValuesAsync(IndicatorPeriod period, CancellationToken cancellationToken);
 }
 
-/// <summary>A value as the host stored it. <paramref name="Source"/> is the reporting programme's display name (data, not a dependency).</summary>
+/// <summary>
+/// A value as the host stored it: every indicator has one value for the Kreis (<paramref name="MunicipalityAgs"/>
+/// null) and, at municipality level, one per municipality. <paramref name="Period"/> is the month as
+/// <c>yyyy-MM</c>; <paramref name="Source"/> is the reporting programme's display name (data, not a dependency).
+/// </summary>
 public sealed record IndicatorSnapshot(
     string Key,
     string Label,
@@ -44,7 +58,11 @@ public sealed record IndicatorSnapshot(
     string Period,
     decimal Value,
     string Source,
-    DateTimeOffset TakenAt);
+    DateTimeOffset TakenAt)
+{
+    /// <summary>As <see cref="IndicatorDefinition.MunicipalitiesAddUp"/>: whether a sum over some municipalities means anything.</summary>
+    public bool MunicipalitiesAddUp { get; init; } = true;
+}
 
 /// <summary>The latest snapshot of every indicator (optionally only those whose key starts with <paramref name="KeyPrefix"/>).</summary>
 public sealed record GetLatestIndicators(string? KeyPrefix = null) : IQuery<IReadOnlyList<IndicatorSnapshot>>;
