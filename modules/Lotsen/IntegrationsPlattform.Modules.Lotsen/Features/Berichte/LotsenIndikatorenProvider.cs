@@ -43,7 +43,7 @@ internal sealed class LotsenIndikatorenProvider(IModuleDatabase<LotsenModule> da
         werte.Add(new IndicatorValue(LotsenIndikatoren.Sprachen, await ergebnis.ReadSingleAsync<long>()));
         werte.AddRange((await ergebnis.ReadAsync<(string Ags, long Anzahl)>()).Select(r => new IndicatorValue(LotsenIndikatoren.Anfragen, r.Anzahl, r.Ags)));
         werte.AddRange((await ergebnis.ReadAsync<(string Ags, long Anzahl)>()).Select(r => new IndicatorValue(LotsenIndikatoren.Einsaetze, r.Anzahl, r.Ags)));
-        werte.Add(new IndicatorValue(LotsenIndikatoren.Stunden, Math.Round(await ergebnis.ReadSingleAsync<long>() / 60m, 1)));
+        werte.Add(new IndicatorValue(LotsenIndikatoren.Stunden, GermanFormat.Hours(await ergebnis.ReadSingleAsync<long>())));
         return werte;
     }
 }
