@@ -153,6 +153,7 @@ internal static class PlatformSetup
         var options = app.Services.GetRequiredService<PlatformOptions>();
         var registry = app.Services.GetRequiredService<ModuleRegistry>();
         SecondCore.BuildApplicationContainer(app);
+        WarnAboutModulesNotInstalled(app, registry, options);
         SecondCore.LoadKeyRing(app);
 
         app.UseForwardedHeaders();
@@ -204,5 +205,15 @@ internal static class PlatformSetup
         app.MapModuleApis(registry);
         app.MapPlatformPages(registry);
         SecondCore.BuildEndpointTable(app);
+    }
+
+    /// <summary>In the application's log, which reaches the deployment's log providers (discovery logs to the console only).</summary>
+    private static void WarnAboutModulesNotInstalled(WebApplication app, ModuleRegistry registry, PlatformOptions options)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IntegrationsPlattform.Module");
+        foreach (var module in registry.NotInstalled)
+        {
+            logger.LogWarning("Modul {ModuleId} konfiguriert, aber nicht installiert: {Reason} (Plugin-Verzeichnis {PluginsDirectory})", module.Id, module.Reason, options.PluginsDirectory);
+        }
     }
 }
