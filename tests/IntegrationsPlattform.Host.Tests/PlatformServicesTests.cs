@@ -5,6 +5,7 @@ using Dapper;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
 using IntegrationsPlattform.Host.Cli;
+using IntegrationsPlattform.Host.Configuration;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -43,6 +44,27 @@ public sealed class PlatformServicesTests : HostFixture
             Assert.That(run.GetProperty("succeeded").GetInt64(), Is.EqualTo(1));
             Assert.That(await LatestAsync("beispiel.eintraege", "06437012"), Is.EqualTo(before + 2));
             Assert.That(dashboard, Does.Contain("Einträge").And.Contain("Mossautal"));
+        });
+    }
+
+    /// <summary>A flow names its month ("im Dezember 2026"), a stock when it was taken ("Stand …"), from the indicator's kind.</summary>
+    [Test]
+    public async Task EveryFigureOnTheDashboardNamesItsPeriod()
+    {
+        using var created = await StaffApi.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Im Monat", kommuneAgs = "06437006" });
+        using var run = await AdminApi.PostAsync("/api/admin/jobs/platform.indicators/run", null);
+        using var browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        var dashboard = WebUtility.HtmlDecode(await browser.GetStringAsync("/"));
+        var options = Host.Services.GetRequiredService<PlatformOptions>();
+        var month = TimeZoneInfo.ConvertTime(Host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), options.TimeZone)
+            .ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("de-DE"));
+        string Figure(string label) => dashboard.Split("<div class=\"figure\">").Single(f => f.Contains($"<dt>{label}</dt>", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(Figure("Neue Einträge"), Does.Contain($"<span class=\"figure-unit\">Einträge im {month}</span>"));
+            Assert.That(Figure("Neue Einträge"), Does.Contain("Stand "), "a month not over yet also says when it was counted");
+            Assert.That(Figure("Einträge"), Does.Contain("Stand ").And.Not.Contain($"im {month}"));
         });
     }
 

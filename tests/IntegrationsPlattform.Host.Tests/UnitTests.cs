@@ -60,6 +60,7 @@ public sealed class KernelTests
             Assert.That(period.From, Is.EqualTo(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture)));
             Assert.That(period.To, Is.EqualTo(DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)));
             Assert.That(period.Label, Is.EqualTo(label));
+            Assert.That(IndicatorPeriod.FromLabel(label), Is.EqualTo(period));
         });
     }
 

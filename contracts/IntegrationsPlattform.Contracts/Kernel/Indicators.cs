@@ -8,9 +8,21 @@ public enum IndicatorLevel
     Municipality,
 }
 
+/// <summary>What a figure's value refers to in time; the dashboard names it with the value.</summary>
+public enum IndicatorKind
+{
+    /// <summary>A stock (Bestand): what stands when the value is taken, e.g. the active Lotsen ("Stand 06.12.2026, 10:00 Uhr").</summary>
+    Stock,
+
+    /// <summary>A flow (Bewegung): what happened within the period, e.g. the requests of the month ("im Dezember 2026").</summary>
+    Flow,
+}
+
 /// <summary>A figure a module reports, e.g. "lotsen.active" — key stable, label German.</summary>
 public sealed record IndicatorDefinition(string Key, string Label, string Unit, IndicatorLevel Level)
 {
+    public IndicatorKind Kind { get; init; } = IndicatorKind.Stock;
+
     /// <summary>
     /// Whether the municipality values add up to the Kreis value: requests taken in per municipality do;
     /// people who serve several municipalities, or the languages they speak, do not. Where they do not,
@@ -31,6 +43,9 @@ public sealed record IndicatorPeriod(DateOnly From, DateOnly To)
         var from = new DateOnly(day.Year, day.Month, 1);
         return new IndicatorPeriod(from, from.AddMonths(1).AddDays(-1));
     }
+
+    /// <summary>The month a stored <see cref="Label"/> (and <see cref="IndicatorSnapshot.Period"/>) names.</summary>
+    public static IndicatorPeriod FromLabel(string label) => MonthOf(DateOnly.ParseExact(label, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
 }
 
 /// <summary>One value; <paramref name="MunicipalityAgs"/> is null for Kreis-level figures.</summary>
@@ -60,6 +75,8 @@ public sealed record IndicatorSnapshot(
     string Source,
     DateTimeOffset TakenAt)
 {
+    public IndicatorKind Kind { get; init; } = IndicatorKind.Stock;
+
     /// <summary>As <see cref="IndicatorDefinition.MunicipalitiesAddUp"/>: whether a sum over some municipalities means anything.</summary>
     public bool MunicipalitiesAddUp { get; init; } = true;
 }

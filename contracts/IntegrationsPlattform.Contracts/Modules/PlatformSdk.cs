@@ -4,7 +4,7 @@ namespace IntegrationsPlattform.Contracts.Modules;
 /// The SDK line a module is built against. A module states <see cref="Major"/> in its manifest;
 /// since it is a constant, the value is compiled into the module and tells the host what the module
 /// was really built with. A different major version means a breaking change in these contracts; a
-/// minor version adds to them (1.1: whether an indicator's municipality values add up).
+/// minor version adds to them (1.1: an indicator's kind, stock or flow, and whether its municipality values add up).
 /// </summary>
 public static class PlatformSdk
 {

@@ -51,8 +51,8 @@ internal sealed class IndicatorSnapshotJob(IEnumerable<IIndicatorProvider> provi
                 {
                     await c.ExecuteAsync(
                         """
-                        INSERT INTO indicator_snapshots (indicator_key, municipality_ags, period, label, unit, level, municipalities_add_up, value, source, taken_at)
-                        VALUES (@key, @ags, @period, @label, @unit, @level, @addUp, @value, @source, @takenAt)
+                        INSERT INTO indicator_snapshots (indicator_key, municipality_ags, period, label, unit, level, kind, municipalities_add_up, value, source, taken_at)
+                        VALUES (@key, @ags, @period, @label, @unit, @level, @kind, @addUp, @value, @source, @takenAt)
                         """,
                         new
                         {
@@ -62,6 +62,7 @@ internal sealed class IndicatorSnapshotJob(IEnumerable<IIndicatorProvider> provi
                             label = definition.Label,
                             unit = definition.Unit,
                             level = definition.Level.ToString(),
+                            kind = definition.Kind.ToString(),
                             addUp = definition.MunicipalitiesAddUp,
                             value = (double)value.Value,
                             source,

@@ -13,9 +13,9 @@ internal sealed class LotsenIndikatorenProvider(IModuleDatabase<LotsenModule> da
         // A Lotse counts in every municipality she serves: the Kreis value is the number of people, reported here.
         new(LotsenIndikatoren.AktiveLotsen, "Aktive Integrationslotsen", "Personen", IndicatorLevel.Municipality) { MunicipalitiesAddUp = false },
         new(LotsenIndikatoren.Sprachen, "Von Lotsen abgedeckte Sprachen", "Sprachen", IndicatorLevel.Kreis),
-        new(LotsenIndikatoren.Anfragen, "Anfragen an Lotsen", "Anfragen", IndicatorLevel.Municipality),
-        new(LotsenIndikatoren.Einsaetze, "Durchgeführte Lotseneinsätze", "Einsätze", IndicatorLevel.Municipality),
-        new(LotsenIndikatoren.Stunden, "Stunden ehrenamtlicher Begleitung", "Stunden", IndicatorLevel.Kreis),
+        new(LotsenIndikatoren.Anfragen, "Anfragen an Lotsen", "Anfragen", IndicatorLevel.Municipality) { Kind = IndicatorKind.Flow },
+        new(LotsenIndikatoren.Einsaetze, "Durchgeführte Lotseneinsätze", "Einsätze", IndicatorLevel.Municipality) { Kind = IndicatorKind.Flow },
+        new(LotsenIndikatoren.Stunden, "Stunden ehrenamtlicher Begleitung", "Stunden", IndicatorLevel.Kreis) { Kind = IndicatorKind.Flow },
     ];
 
     public async Task<IReadOnlyList<IndicatorValue>> GetValuesAsync(IndicatorPeriod period, CancellationToken cancellationToken)
