@@ -28,6 +28,7 @@ public sealed partial class LotsenSprachfilterTests : BrowserTest
         {
             await Page.GotoAsync("/account/login?lang=ar");
             await ExpectPageLanguageAsync("ar", "rtl");
+            await ExpectOnScreenAsync(Heading("Anmelden"));
             Assert.That((await Page.Context.CookiesAsync()).Select(c => c.Name), Does.Contain(".AspNetCore.Culture"));
         }
 
@@ -58,7 +59,7 @@ public sealed partial class LotsenSprachfilterTests : BrowserTest
 
     /// <summary>
     /// Visible and within the width of the window, and the page does not scroll sideways: a page mirrored
-    /// to right-to-left pushed the table's first columns out of the window.
+    /// to right-to-left was wider than the window, its content pushed out of it.
     /// </summary>
     private async Task ExpectOnScreenAsync(ILocator element)
     {
