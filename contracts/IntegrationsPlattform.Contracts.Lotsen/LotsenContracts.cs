@@ -39,7 +39,7 @@ public sealed record LotsenAnfrageAbgeschlossen(Guid AnfrageId, string? QuelleMo
 /// <summary>The indicator keys the Lotsen module reports to the monitor.</summary>
 public static class LotsenIndikatoren
 {
-    /// <summary>Active Lotsen per municipality they serve.</summary>
+    /// <summary>Active Lotsen per municipality they serve; the Kreis value counts each person once.</summary>
     public const string AktiveLotsen = "lotsen.aktiv";
 
     /// <summary>Distinct languages spoken by active Lotsen (Kreis).</summary>

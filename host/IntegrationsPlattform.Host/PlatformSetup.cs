@@ -153,6 +153,7 @@ internal static class PlatformSetup
         var options = app.Services.GetRequiredService<PlatformOptions>();
         var registry = app.Services.GetRequiredService<ModuleRegistry>();
         SecondCore.BuildApplicationContainer(app);
+        WarnAboutModulesNotInstalled(app, registry, options);
         SecondCore.LoadKeyRing(app);
 
         app.UseForwardedHeaders();
@@ -168,8 +169,8 @@ internal static class PlatformSetup
             SuppressDiagnosticsCallback = c => ProblemResponses.Map(c.Exception).Status < 500,
         });
         app.UseStatusCodePages(ProblemResponses.HandleEmptyStatusAsync);
-        // Assets, the API browser and the language choice are for pages. The JSON API is German and
-        // has no files: it skips them (a file-system lookup and three culture providers per call).
+        // Assets and the API browser are for pages. The JSON API has no files: it skips them (a
+        // file-system lookup per call).
         app.UseWhen(context => !ProblemResponses.IsApi(context.Request), pages =>
         {
             pages.UseStaticFiles();
@@ -182,10 +183,9 @@ internal static class PlatformSetup
                 o.SwaggerEndpoint("/openapi/v1.json", "IntegrationsPlattform v1");
                 o.DocumentTitle = "IntegrationsPlattform – API";
             });
-            pages.UseRequestLocalization(PlatformLocalization.Options());
         });
-        app.UseWhen(context => ProblemResponses.IsApi(context.Request), api => api.Use(PlatformLocalization.GermanOnly));
         app.UseRouting();
+        app.UsePlatformLocalization();
         app.UseRateLimiter();
         app.UsePlatformAuthentication();
         app.UseAuthorization();
@@ -205,5 +205,15 @@ internal static class PlatformSetup
         app.MapModuleApis(registry);
         app.MapPlatformPages(registry);
         SecondCore.BuildEndpointTable(app);
+    }
+
+    /// <summary>In the application's log, which reaches the deployment's log providers (discovery logs to the console only).</summary>
+    private static void WarnAboutModulesNotInstalled(WebApplication app, ModuleRegistry registry, PlatformOptions options)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IntegrationsPlattform.Module");
+        foreach (var module in registry.NotInstalled)
+        {
+            logger.LogWarning("Modul {ModuleId} konfiguriert, aber nicht installiert: {Reason} (Plugin-Verzeichnis {PluginsDirectory})", module.Id, module.Reason, options.PluginsDirectory);
+        }
     }
 }

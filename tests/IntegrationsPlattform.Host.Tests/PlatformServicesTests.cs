@@ -5,7 +5,9 @@ using Dapper;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
 using IntegrationsPlattform.Host.Cli;
+using IntegrationsPlattform.Host.Configuration;
 using MediatR;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +44,27 @@ public sealed class PlatformServicesTests : HostFixture
             Assert.That(run.GetProperty("succeeded").GetInt64(), Is.EqualTo(1));
             Assert.That(await LatestAsync("beispiel.eintraege", "06437012"), Is.EqualTo(before + 2));
             Assert.That(dashboard, Does.Contain("Einträge").And.Contain("Mossautal"));
+        });
+    }
+
+    /// <summary>A flow names its month ("im Dezember 2026"), a stock when it was taken ("Stand …"), from the indicator's kind.</summary>
+    [Test]
+    public async Task EveryFigureOnTheDashboardNamesItsPeriod()
+    {
+        using var created = await StaffApi.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Im Monat", kommuneAgs = "06437006" });
+        using var run = await AdminApi.PostAsync("/api/admin/jobs/platform.indicators/run", null);
+        using var browser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        var dashboard = WebUtility.HtmlDecode(await browser.GetStringAsync("/"));
+        var options = Host.Services.GetRequiredService<PlatformOptions>();
+        var month = TimeZoneInfo.ConvertTime(Host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), options.TimeZone)
+            .ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("de-DE"));
+        string Figure(string label) => dashboard.Split("<div class=\"figure\">").Single(f => f.Contains($"<dt>{label}</dt>", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(Figure("Neue Einträge"), Does.Contain($"<span class=\"figure-unit\">Einträge im {month}</span>"));
+            Assert.That(Figure("Neue Einträge"), Does.Contain("Stand "), "a month not over yet also says when it was counted");
+            Assert.That(Figure("Einträge"), Does.Contain("Stand ").And.Not.Contain($"im {month}"));
         });
     }
 
@@ -238,25 +261,56 @@ public sealed class PlatformServicesTests : HostFixture
     {
         using var client = Host.Anonymous();
         var german = await client.GetStringAsync("/account/login");
-        var english = await client.GetStringAsync("/account/login?sprache=en");
+        var english = await client.GetStringAsync("/account/login?lang=en");
+        var arabic = await client.GetStringAsync("/account/login?lang=ar");
         Assert.Multiple(() =>
         {
-            Assert.That(german, Does.Contain("lang=\"de\"").And.Contain("Zum Inhalt springen"));
-            Assert.That(english, Does.Contain("lang=\"en\"").And.Contain("Skip to content"));
+            Assert.That(german, Does.Contain("lang=\"de\" dir=\"ltr\"").And.Contain("Zum Inhalt springen"));
+            Assert.That(english, Does.Contain("lang=\"en\" dir=\"ltr\"").And.Contain("Skip to content"));
+            Assert.That(arabic, Does.Contain("lang=\"ar\" dir=\"rtl\""));
         });
     }
 
-    [TestCase(null, "de", "ltr", "Über das Beispielprogramm")]
-    [TestCase("en", "en", "ltr", "About the example programme")]
-    [TestCase("ar", "ar", "rtl", "حول البرنامج التجريبي")]
-    public async Task AModuleOffersItsPublicPagesInMoreLanguages(string? language, string lang, string direction, string title)
+    [TestCase("", "de", "ltr", "Über das Beispielprogramm")]
+    [TestCase("?lang=en", "en", "ltr", "About the example programme")]
+    [TestCase("?lang=ar", "ar", "rtl", "حول البرنامج التجريبي")]
+    [TestCase("?sprache=ar", "de", "ltr", "Über das Beispielprogramm")]
+    public async Task AModuleOffersItsPublicPagesInMoreLanguages(string query, string lang, string direction, string title)
     {
         using var client = Host.Anonymous();
-        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/beispiel/info" + (language is null ? "" : "?sprache=" + language)));
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/beispiel/info" + query));
         Assert.Multiple(() =>
         {
             Assert.That(html, Does.Contain($"lang=\"{lang}\" dir=\"{direction}\""));
             Assert.That(html, Does.Contain($"<h1>{title}</h1>"));
+        });
+    }
+
+    /// <summary>
+    /// A visitor who read the login page in Arabic keeps that language on public pages (cookie), but a
+    /// staff page is German, also when its own query asks for Arabic.
+    /// </summary>
+    [Test]
+    public async Task StaffPagesStayGermanWhateverTheQueryOrTheLanguageCookieSays()
+    {
+        using var browser = Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var signedIn = await PlatformHost.PostLoginFormAsync(browser, PlatformHost.StaffUser, PlatformHost.StaffPassword, "?lang=ar");
+        Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var publicPageByCookie = await browser.GetStringAsync("/account/login");
+        var staffPages = new[] { "/", "/?lang=ar", "/beispiel?lang=ar", "/beispiel?sprache=ar" };
+        var rendered = new Dictionary<string, string>();
+        foreach (var page in staffPages)
+        {
+            rendered[page] = await browser.GetStringAsync(page);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(publicPageByCookie, Does.Contain("lang=\"ar\" dir=\"rtl\""), "the language chosen on the login page is kept in a cookie");
+            foreach (var (page, html) in rendered)
+            {
+                Assert.That(html, Does.Contain("<html lang=\"de\" dir=\"ltr\">").And.Contain("Zum Inhalt springen"), page);
+            }
         });
     }
 

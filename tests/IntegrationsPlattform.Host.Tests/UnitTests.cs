@@ -124,8 +124,22 @@ public sealed class KernelTests
             Assert.That(period.From, Is.EqualTo(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture)));
             Assert.That(period.To, Is.EqualTo(DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)));
             Assert.That(period.Label, Is.EqualTo(label));
+            Assert.That(IndicatorPeriod.FromLabel(label), Is.EqualTo(period));
         });
     }
+
+    [TestCase(1.25, 1.3)]
+    [TestCase(2.75, 2.8)]
+    [TestCase(1.24, 1.2)]
+    [TestCase(-1.25, -1.3)]
+    public void FiguresAreRoundedCommercially(decimal value, decimal rounded)
+        => Assert.That(GermanFormat.Round(value), Is.EqualTo(rounded));
+
+    [TestCase(75, 1.3)]
+    [TestCase(165, 2.8)]
+    [TestCase(90, 1.5)]
+    public void MinutesBecomeHoursWithOneDecimal(long minutes, decimal hours)
+        => Assert.That(GermanFormat.Hours(minutes), Is.EqualTo(hours));
 
     [TestCase("2026-07-01T10:00:00Z", "01.07.2026, 12:00 Uhr", TestName = "summer time is UTC+2")]
     [TestCase("2026-11-25T10:00:00Z", "25.11.2026, 11:00 Uhr", TestName = "winter time is UTC+1")]

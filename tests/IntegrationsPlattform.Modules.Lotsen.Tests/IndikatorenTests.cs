@@ -11,6 +11,7 @@ namespace IntegrationsPlattform.Modules.Lotsen.Tests;
 public sealed class IndikatorenTests : LotsenFixture
 {
     private const string Mossautal = "06437012";
+    private const string AktiveLotsen = "lotsen.aktiv";
 
     [Test]
     public async Task Requests_and_hours_in_the_monitor_grow_with_the_work_recorded()
@@ -50,6 +51,33 @@ public sealed class IndikatorenTests : LotsenFixture
                 Assert.That(Wert(nachher, "lotsen.stunden", null), Is.EqualTo(Wert(vorher, "lotsen.stunden", null) + 1.5m));
                 Assert.That(Wert(nachher, "lotsen.einsaetze", Mossautal), Is.EqualTo(Wert(vorher, "lotsen.einsaetze", Mossautal) + 1));
             }
+        });
+    }
+
+    [Test]
+    public async Task A_Lotse_serving_three_municipalities_counts_once_for_the_Kreis_and_once_in_each()
+    {
+        string[] kommunen = [Testdaten.BadKoenig, Testdaten.Erbach, Testdaten.Michelstadt];
+        var vorher = await SnapshotAsync();
+        using (var db = ModuleDatabase())
+        {
+            Testdaten.Anlegen(db, new("Dreifach", Kommunen: kommunen));
+        }
+
+        var nachher = await SnapshotAsync();
+        var liste = await StaffApi.GetFromJsonAsync<JsonElement>("/api/lotsen/lotsen?status=aktiv");
+        var startseite = await PageAsync("/");
+        var kreis = Wert(nachher, AktiveLotsen, null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(kreis - Wert(vorher, AktiveLotsen, null), Is.EqualTo(1));
+            foreach (var kommune in kommunen)
+            {
+                Assert.That(Wert(nachher, AktiveLotsen, kommune) - Wert(vorher, AktiveLotsen, kommune), Is.EqualTo(1), kommune);
+            }
+
+            Assert.That(kreis, Is.EqualTo(liste.GetProperty("total").GetInt32()), "the Kreis figure is the number the Lotsen list shows");
+            Assert.That(startseite, Does.Match($@"Aktive Integrationslotsen</dt>\s*<dd>\s*<span class=""figure-value"">{kreis}</span>"));
         });
     }
 

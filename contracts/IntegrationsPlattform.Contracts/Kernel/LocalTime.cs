@@ -45,6 +45,16 @@ public static class GermanFormat
     /// <summary>"01.12.2026, 09:30 Uhr" in the zone of <paramref name="clock"/>.</summary>
     public static string LocalTime(DateTimeOffset instant, ILocalClock clock) => clock.ToLocal(instant).ToString("dd.MM.yyyy, HH:mm 'Uhr'", Culture);
 
+    /// <summary>
+    /// Rounds as German users expect (kaufmännisch: 1,25 → 1,3). Every figure a module shows or exports is
+    /// rounded with this, never with a bare <see cref="Math.Round(decimal, int)"/>, which rounds a
+    /// midpoint to the even digit (1,25 → 1,2).
+    /// </summary>
+    public static decimal Round(decimal value, int decimals = 1) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>Minutes as hours with one decimal: 75 min → 1,3 h.</summary>
+    public static decimal Hours(long minutes) => Round(minutes / 60m);
+
     /// <summary>"1.234,5"</summary>
     public static string Number(decimal value, int decimals = 1) => value.ToString("#,##0." + new string('#', decimals), Culture);
 }

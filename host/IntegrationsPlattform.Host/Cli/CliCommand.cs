@@ -66,6 +66,11 @@ internal sealed record CliCommand(string Verb, IReadOnlyList<string> Arguments)
             output.WriteLine($"{module.FolderName,-22} {module.Id,-20} {module.State.German(),-15} {module.Manifest?.Version.ToString() ?? "-",-10} {module.SchemaVersion,-7} {size,-8} {module.Reason}");
         }
 
+        foreach (var module in registry.NotInstalled)
+        {
+            output.WriteLine($"{"-",-22} {module.Id,-20} {module.State.German(),-15} {"-",-10} {"-",-7} {"-",-8} {module.Reason}");
+        }
+
         return Task.CompletedTask;
     }
 

@@ -22,7 +22,7 @@ internal sealed partial class ModuleDiscovery(IConfiguration configuration, ILog
         if (!Directory.Exists(pluginsDirectory))
         {
             logger.LogWarning("Plugin-Verzeichnis {PluginsDirectory} existiert nicht; es werden keine Module geladen.", pluginsDirectory);
-            return new ModuleRegistry([]);
+            return new ModuleRegistry([], FindNotInstalled([]));
         }
 
         var folders = Directory.GetDirectories(pluginsDirectory).Order(StringComparer.Ordinal).ToList();
@@ -62,10 +62,23 @@ internal sealed partial class ModuleDiscovery(IConfiguration configuration, ILog
             logger.LogError("Modul {ModuleId} (Ordner {Folder}) abgelehnt: {Reason}", module.Id, module.FolderName, module.Reason);
         }
 
-        return new ModuleRegistry(modules);
+        return new ModuleRegistry(modules, FindNotInstalled(modules));
     }
 
     public bool IsEnabledInConfiguration(string moduleId) => configuration.GetValue($"Modules:{moduleId}:Enabled", false);
+
+    /// <summary>
+    /// Ids the configuration enables although no plugin folder holds them. The host starts without them (a
+    /// Kreis may prepare its configuration before it installs a module), but lists them and warns at
+    /// start-up: a typing error in an id would otherwise switch nothing on without a word.
+    /// </summary>
+    private List<NotInstalledModule> FindNotInstalled(List<InstalledModule> modules)
+        => configuration.GetSection("Modules").GetChildren()
+            .Select(section => section.Key)
+            .Where(id => IsEnabledInConfiguration(id) && !modules.Any(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase)))
+            .Order(StringComparer.Ordinal)
+            .Select(id => new NotInstalledModule(id))
+            .ToList();
 
     private static List<Assembly> LoadContracts(string folder)
     {

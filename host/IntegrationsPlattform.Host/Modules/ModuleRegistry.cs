@@ -3,8 +3,11 @@ using IntegrationsPlattform.Contracts.Modules;
 
 namespace IntegrationsPlattform.Host.Modules;
 
-/// <summary>Every discovered module and the look-ups the host needs at run time. Built once at start-up.</summary>
-internal sealed class ModuleRegistry(IReadOnlyList<InstalledModule> modules) : IModuleCatalog
+/// <summary>
+/// Every discovered module and the look-ups the host needs at run time, and the ids the configuration
+/// enables without an installed plugin (<paramref name="notInstalled"/>). Built once at start-up.
+/// </summary>
+internal sealed class ModuleRegistry(IReadOnlyList<InstalledModule> modules, IReadOnlyList<NotInstalledModule> notInstalled) : IModuleCatalog
 {
     private readonly Dictionary<Type, InstalledModule> _requestOwners = [];
     private readonly Dictionary<Assembly, InstalledModule> _contractsOwners =
@@ -13,6 +16,9 @@ internal sealed class ModuleRegistry(IReadOnlyList<InstalledModule> modules) : I
     public IReadOnlyList<InstalledModule> All { get; } = modules;
 
     public IEnumerable<InstalledModule> Running => All.Where(m => m.IsRunning);
+
+    /// <summary>Enabled in the configuration, but no plugin folder holds a module with this id: a Kreis may prepare its configuration before installing the module.</summary>
+    public IReadOnlyList<NotInstalledModule> NotInstalled { get; } = notInstalled;
 
     public bool IsEnabled(string moduleId) => Find(moduleId)?.IsRunning == true;
 

@@ -13,6 +13,9 @@ public enum ModuleState
 
     /// <summary>Tried to start and threw (services, migrations); the rest of the platform runs on.</summary>
     Failed,
+
+    /// <summary>Enabled in the configuration, but not installed: no plugin has the id (see <see cref="ModuleRegistry.NotInstalled"/>).</summary>
+    NotInstalled,
 }
 
 public static class ModuleStateText
@@ -23,6 +26,7 @@ public static class ModuleStateText
         ModuleState.Disabled => "deaktiviert",
         ModuleState.Refused => "abgelehnt",
         ModuleState.Failed => "fehlgeschlagen",
+        ModuleState.NotInstalled => "konfiguriert, aber nicht installiert",
         _ => state.ToString(),
     };
 }

@@ -11,7 +11,7 @@ using IntegrationsPlattform.Host.Storage;
 
 namespace IntegrationsPlattform.Host.Web;
 
-internal sealed record ModuleInfo(string Id, string DisplayName, string State, string? Reason, string? Version, int SdkMajor, int SchemaVersion, long DatabaseBytes, IReadOnlyList<string> Requires, IReadOnlyList<string> Uses, string Folder);
+internal sealed record ModuleInfo(string Id, string DisplayName, string State, string? Reason, string? Version, int SdkMajor, int SchemaVersion, long DatabaseBytes, IReadOnlyList<string> Requires, IReadOnlyList<string> Uses, string? Folder);
 
 internal sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Email, string? Password, IReadOnlyList<string>? Roles);
 
@@ -58,12 +58,15 @@ internal static class AdminApi
         module.Manifest?.Uses ?? [],
         Path.GetFileName(module.Folder));
 
+    public static ModuleInfo Describe(NotInstalledModule module)
+        => new(module.Id, module.Id, module.State.ToString(), module.Reason, null, 0, 0, 0, [], [], null);
+
     public static void MapAdminApi(this WebApplication app)
     {
         var admin = app.MapGroup("/api/admin").WithTags("Verwaltung");
 
-        admin.MapGet("/modules", (ModuleRegistry registry) => registry.All.Select(Describe).ToList())
-            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Alle gefundenen Module mit Zustand");
+        admin.MapGet("/modules", (ModuleRegistry registry) => registry.All.Select(Describe).Concat(registry.NotInstalled.Select(Describe)).ToList())
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Alle gefundenen Module mit Zustand, und die konfigurierten, aber nicht installierten");
 
         admin.MapGet("/permissions", (PermissionCatalog catalog) => catalog.All.Select(p => new PermissionInfo(p.Source, p.Permission.Key, p.Permission.DisplayName, p.Permission.Scopable)))
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Alle vergebbaren Berechtigungen");

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace IntegrationsPlattform.Browser.Tests;
 
 /// <summary>
-/// An invented, active Lotse written straight into the Lotsen module's database, so that matching has
-/// someone to suggest (registering Lotsen is not the workflow under test here).
+/// Invented Lotsen and requests written straight into the Lotsen module's database, so that matching
+/// and the lists have someone to show (registering them is not the workflow under test here).
 /// </summary>
 internal static class LotsenTestdaten
 {
@@ -47,5 +47,27 @@ internal static class LotsenTestdaten
             """);
         tx.Commit();
         return id;
+    }
+
+    /// <summary>An open request for Erbach (topic "Behörden") in the language, taken in at <paramref name="angelegtAm"/>.</summary>
+    public static void OffeneAnfrage(string datenbank, string kennung, string sprache, DateTimeOffset angelegtAm)
+    {
+        var id = Guid.CreateVersion7().ToString();
+        var tag = DateOnly.FromDateTime(angelegtAm.UtcDateTime).AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var connection = new SqliteConnection($"Data Source={datenbank};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO anfragen (id, kennung, thema, kommune_ags, datum_von, datum_bis, vermittelt_durch, angelegt_am)
+            VALUES ($id, $kennung, 'behoerden', $ags, $tag, $tag, 'jobcenter', $angelegtAm);
+            INSERT INTO anfrage_sprachen (anfrage_id, code) VALUES ($id, $sprache);
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$kennung", kennung);
+        command.Parameters.AddWithValue("$ags", Erbach);
+        command.Parameters.AddWithValue("$tag", tag);
+        command.Parameters.AddWithValue("$angelegtAm", angelegtAm.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$sprache", sprache);
+        command.ExecuteNonQuery();
     }
 }

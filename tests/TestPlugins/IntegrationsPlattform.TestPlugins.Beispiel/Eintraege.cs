@@ -109,15 +109,25 @@ internal sealed class CountHandler(IModuleDatabase<BeispielModule> database) : I
     }
 }
 
-internal sealed class EintraegeIndicators(IModuleDatabase<BeispielModule> database) : IIndicatorProvider
+/// <summary>A stock (all entries) and a flow (entries of the period), both adding up over the municipalities.</summary>
+internal sealed class EintraegeIndicators(IModuleDatabase<BeispielModule> database, ILocalClock clock) : IIndicatorProvider
 {
-    public IReadOnlyList<IndicatorDefinition> Definitions { get; } = [new("beispiel.eintraege", "Einträge", "Anzahl", IndicatorLevel.Municipality)];
+    public IReadOnlyList<IndicatorDefinition> Definitions { get; } =
+    [
+        new("beispiel.eintraege", "Einträge", "Anzahl", IndicatorLevel.Municipality),
+        new("beispiel.neu", "Neue Einträge", "Einträge", IndicatorLevel.Municipality) { Kind = IndicatorKind.Flow },
+    ];
 
     public async Task<IReadOnlyList<IndicatorValue>> GetValuesAsync(IndicatorPeriod period, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Ags, long Count)>("SELECT kommune_ags, count(*) FROM eintraege GROUP BY kommune_ags");
-        return rows.Select(r => new IndicatorValue("beispiel.eintraege", r.Count, r.Ags)).ToList();
+        var all = await connection.QueryAsync<(string Ags, long Count)>("SELECT kommune_ags, count(*) FROM eintraege GROUP BY kommune_ags");
+        var created = await connection.QueryAsync<(string Ags, long Count)>(
+            "SELECT kommune_ags, count(*) FROM eintraege WHERE created_at >= @from AND created_at < @to GROUP BY kommune_ags",
+            new { from = clock.ToUtc(period.From, TimeOnly.MinValue).ToString("O"), to = clock.ToUtc(period.To.AddDays(1), TimeOnly.MinValue).ToString("O") });
+        return all.Select(r => new IndicatorValue("beispiel.eintraege", r.Count, r.Ags))
+            .Concat(created.Select(r => new IndicatorValue("beispiel.neu", r.Count, r.Ags)))
+            .ToList();
     }
 }
 

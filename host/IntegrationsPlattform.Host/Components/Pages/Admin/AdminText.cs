@@ -17,7 +17,7 @@ internal static class AdminText
     {
         { TotalDays: >= 1 } when interval.TotalDays % 1 == 0 => Count((int)interval.TotalDays, "Tag", "Tage"),
         { TotalHours: >= 1 } when interval.TotalHours % 1 == 0 => Count((int)interval.TotalHours, "Stunde", "Stunden"),
-        _ => Count((int)Math.Round(interval.TotalMinutes), "Minute", "Minuten"),
+        _ => Count((int)GermanFormat.Round((decimal)interval.TotalMinutes, 0), "Minute", "Minuten"),
     };
 
     /// <summary>The audit trail stores <see cref="AuditAction"/> names.</summary>

@@ -25,13 +25,13 @@ internal sealed record AnzahlZeile(string Schluessel, long Anzahl);
 /// <summary>Carried-out assignments of one quarter.</summary>
 internal sealed record QuartalZeile(long Quartal, long Einsaetze, long Minuten, double Kilometer, long Lotsen)
 {
-    public decimal Stunden => Math.Round(Minuten / 60m, 1);
+    public decimal Stunden => GermanFormat.Hours(Minuten);
 }
 
 /// <summary>Hours and km of one Lotse in the period (volunteer reimbursement and recognition).</summary>
 internal sealed record LotseStundenZeile(string LotseId, string Vorname, string Nachname, long Einsaetze, long Minuten, double Kilometer)
 {
-    public decimal Stunden => Math.Round(Minuten / 60m, 1);
+    public decimal Stunden => GermanFormat.Hours(Minuten);
 }
 
 /// <summary>

@@ -10,11 +10,12 @@ internal sealed class LotsenIndikatorenProvider(IModuleDatabase<LotsenModule> da
 {
     public IReadOnlyList<IndicatorDefinition> Definitions { get; } =
     [
-        new(LotsenIndikatoren.AktiveLotsen, "Aktive Integrationslotsen", "Personen", IndicatorLevel.Municipality),
+        // A Lotse counts in every municipality she serves: the Kreis value is the number of people, reported here.
+        new(LotsenIndikatoren.AktiveLotsen, "Aktive Integrationslotsen", "Personen", IndicatorLevel.Municipality) { MunicipalitiesAddUp = false },
         new(LotsenIndikatoren.Sprachen, "Von Lotsen abgedeckte Sprachen", "Sprachen", IndicatorLevel.Kreis),
-        new(LotsenIndikatoren.Anfragen, "Anfragen an Lotsen", "Anfragen", IndicatorLevel.Municipality),
-        new(LotsenIndikatoren.Einsaetze, "Durchgeführte Lotseneinsätze", "Einsätze", IndicatorLevel.Municipality),
-        new(LotsenIndikatoren.Stunden, "Stunden ehrenamtlicher Begleitung", "Stunden", IndicatorLevel.Kreis),
+        new(LotsenIndikatoren.Anfragen, "Anfragen an Lotsen", "Anfragen", IndicatorLevel.Municipality) { Kind = IndicatorKind.Flow },
+        new(LotsenIndikatoren.Einsaetze, "Durchgeführte Lotseneinsätze", "Einsätze", IndicatorLevel.Municipality) { Kind = IndicatorKind.Flow },
+        new(LotsenIndikatoren.Stunden, "Stunden ehrenamtlicher Begleitung", "Stunden", IndicatorLevel.Kreis) { Kind = IndicatorKind.Flow },
     ];
 
     public async Task<IReadOnlyList<IndicatorValue>> GetValuesAsync(IndicatorPeriod period, CancellationToken cancellationToken)
@@ -28,6 +29,7 @@ internal sealed class LotsenIndikatorenProvider(IModuleDatabase<LotsenModule> da
         using var ergebnis = await connection.QueryMultipleAsync(
             """
             SELECT k.ags, count(*) FROM lotse_kommunen k JOIN lotsen l ON l.id = k.lotse_id WHERE l.status = 'aktiv' GROUP BY k.ags;
+            SELECT count(*) FROM lotsen WHERE status = 'aktiv';
             SELECT count(DISTINCT s.code) FROM lotse_sprachen s JOIN lotsen l ON l.id = s.lotse_id WHERE l.status = 'aktiv';
             SELECT kommune_ags, count(*) FROM anfragen WHERE angelegt_am >= @von AND angelegt_am < @bis GROUP BY kommune_ags;
             SELECT a.kommune_ags, count(*) FROM einsaetze e JOIN anfragen a ON a.id = e.anfrage_id
@@ -37,10 +39,11 @@ internal sealed class LotsenIndikatorenProvider(IModuleDatabase<LotsenModule> da
             p);
         var werte = new List<IndicatorValue>();
         werte.AddRange((await ergebnis.ReadAsync<(string Ags, long Anzahl)>()).Select(r => new IndicatorValue(LotsenIndikatoren.AktiveLotsen, r.Anzahl, r.Ags)));
+        werte.Add(new IndicatorValue(LotsenIndikatoren.AktiveLotsen, await ergebnis.ReadSingleAsync<long>()));
         werte.Add(new IndicatorValue(LotsenIndikatoren.Sprachen, await ergebnis.ReadSingleAsync<long>()));
         werte.AddRange((await ergebnis.ReadAsync<(string Ags, long Anzahl)>()).Select(r => new IndicatorValue(LotsenIndikatoren.Anfragen, r.Anzahl, r.Ags)));
         werte.AddRange((await ergebnis.ReadAsync<(string Ags, long Anzahl)>()).Select(r => new IndicatorValue(LotsenIndikatoren.Einsaetze, r.Anzahl, r.Ags)));
-        werte.Add(new IndicatorValue(LotsenIndikatoren.Stunden, Math.Round(await ergebnis.ReadSingleAsync<long>() / 60m, 1)));
+        werte.Add(new IndicatorValue(LotsenIndikatoren.Stunden, GermanFormat.Hours(await ergebnis.ReadSingleAsync<long>())));
         return werte;
     }
 }
