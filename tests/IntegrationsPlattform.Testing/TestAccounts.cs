@@ -5,8 +5,18 @@ using IntegrationsPlattform.Contracts.Security;
 
 namespace IntegrationsPlattform.Testing;
 
-/// <summary>One permission of a test role, with its scope (municipalities only for <see cref="ScopeKind.Municipalities"/>).</summary>
-public sealed record TestGrant(string Permission, ScopeKind Scope = ScopeKind.All, params string[] Municipalities);
+/// <summary>
+/// One permission of a test role, with its scope (municipalities only for <see cref="ScopeKind.Municipalities"/>, groups
+/// only for <see cref="ScopeKind.Groups"/>: <see cref="InGroups"/>).
+/// </summary>
+public sealed record TestGrant(string Permission, ScopeKind Scope = ScopeKind.All, params string[] Municipalities)
+{
+    /// <summary>The ids of the module-defined groups the grant reaches.</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
+    /// <summary>A grant for some groups of the kind the permission declares (a council, a provider).</summary>
+    public static TestGrant InGroups(string permission, params string[] groups) => new(permission, ScopeKind.Groups) { Groups = groups };
+}
 
 /// <summary>A test user and the role that holds its grants (to take one away again).</summary>
 public sealed record TestAccount(string UserName, string RoleId);
@@ -27,7 +37,7 @@ public static class TestAccounts
         {
             using var response = await admin.PutAsJsonAsync(
                 $"/api/admin/roles/{roleId}/permissions/{grant.Permission}",
-                new { scope = grant.Scope.ToString(), municipalities = grant.Municipalities });
+                new { scope = grant.Scope.ToString(), municipalities = grant.Municipalities, groups = grant.Groups });
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
         }
 
