@@ -65,7 +65,7 @@ internal sealed class DemoSeeder(AccountStore accounts, RoleStore roles, Permiss
         var roleId = await roles.EnsureRoleAsync(account.RoleName, account.RoleDescription, cancellationToken);
         foreach (var grant in account.Grants)
         {
-            await roles.GrantAsync(roleId, grant.PermissionKey, grant.Scope, grant.MunicipalityAgs ?? [], [], cancellationToken);
+            await roles.GrantAsync(roleId, grant.PermissionKey, grant.Scope, grant.MunicipalityAgs ?? [], grant.GroupIds ?? [], cancellationToken);
         }
 
         if (!await accounts.ExistsAsync(account.UserName, cancellationToken))
