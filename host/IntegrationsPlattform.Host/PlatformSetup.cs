@@ -59,6 +59,7 @@ internal static class PlatformSetup
         application.AddSingleton<TokenService>();
         application.AddSingleton<AccountStore>();
         application.AddSingleton<RoleStore>();
+        application.AddTransient<ScopeGroupCatalog>();
         application.AddSingleton<DemoSeeder>();
         application.AddSingleton<FirstAdmin>();
         application.AddSingleton<MailSender>();

@@ -39,6 +39,27 @@ public sealed partial class AdminFlowTests : BrowserTest
     }
 
     [Test]
+    public async Task AdminGrantsAPermissionForAGroupTheModuleDeclares()
+    {
+        await SignInAsAdminAsync();
+        await Page.GotoAsync("/admin/roles");
+        await Page.GetByLabel("Name der Rolle").FillAsync("Arbeitskreis Sport");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Rolle anlegen", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Berechtigung erteilen (Rolle Arbeitskreis Sport)" }).ClickAsync();
+        await Page.GetByLabel("Berechtigung", new() { Exact = true }).SelectOptionAsync("beispiel.lesen");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Weiter", Exact = true }).ClickAsync();
+
+        await Page.GetByLabel("bestimmte Arbeitskreise", new() { Exact = true }).CheckAsync();
+        await Page.GetByRole(AriaRole.Group, new() { Name = "Arbeitskreise" }).GetByLabel("Arbeitskreis Sport", new() { Exact = true }).CheckAsync();
+        await AssertNoSeriousViolationsAsync();
+        await SaveScreenshotAsync("admin-erteilen-gruppen");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Berechtigung erteilen", Exact = true }).ClickAsync();
+
+        var role = Page.Locator("section[data-role='Arbeitskreis Sport']");
+        await Expect(role.Locator("tr[data-permission='beispiel.lesen']")).ToContainTextAsync("bestimmte Gruppen: Arbeitskreis Sport");
+    }
+
+    [Test]
     public async Task WrongPasswordShowsTheGermanMessageAndStaysOnTheLoginPage()
     {
         await Page.GotoAsync("/account/login");

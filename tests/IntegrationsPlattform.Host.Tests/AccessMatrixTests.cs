@@ -77,7 +77,7 @@ public sealed class AccessMatrixTests
         var matrix = new ScopeMatrix(_host, "Beispiel", inScope: "06437006", outOfScope: "06437011")
             .List("GET /api/beispiel/eintraege", ags => $"kommune={ags}", EintragAsync)
             .Read("GET /api/beispiel/eintraege/{id:guid}", EintragAsync)
-            .Create("POST /api/beispiel/eintraege", target => Task.FromResult<object>(new { titel = "Matrix", kommuneAgs = target.Municipality }))
+            .Create("POST /api/beispiel/eintraege", target => Task.FromResult<object>(new { titel = "Matrix", kommuneAgs = target.Municipality, arbeitskreis = target.Group }))
             .Exempt("öffentlich und ohne Datensätze", "GET /api/beispiel/oeffentlich")
             .Exempt("erklärt keinen Zugang und ist daher für alle gesperrt", "GET /api/beispiel/vergessen");
 

@@ -256,6 +256,25 @@ public sealed partial class AdminPagesTests : HostFixture
         });
     }
 
+    [Test]
+    public async Task GrantForAModuleDefinedGroupIsOfferedWithTheModulesGroupsAndReachesThePermissionCache()
+    {
+        var roleId = await Roles.EnsureRoleAsync("Arbeitskreis Sport", "");
+        var userId = await Accounts.CreateAsync("sportkreis", "Sportkreis", null, NewPassword, isDemo: false, ["Arbeitskreis Sport"]);
+        var grantPath = $"/admin/roles/{roleId}/erteilen?berechtigung=beispiel.schreiben";
+        var form = await PageAsync(grantPath);
+        using var granted = await SubmitAsync(grantPath, "erteilen", ("Input.Scope", nameof(ScopeKind.Groups)), ("Input.Groups", "sport"));
+        var scope = (await Host.Services.GetRequiredService<PermissionCache>().GetAsync(userId))!.Permissions.GetValueOrDefault("beispiel.schreiben");
+        Assert.Multiple(() =>
+        {
+            Assert.That(form, Does.Contain("bestimmte Arbeitskreise").And.Contain("<legend>Arbeitskreise</legend>").And.Contain("Arbeitskreis Sprache"));
+            Assert.That(granted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(scope?.Kind, Is.EqualTo(ScopeKind.Groups));
+            Assert.That(scope?.GroupIds, Is.EquivalentTo(new[] { "sport" }));
+        });
+    }
+
+    [TestCase("beispiel.lesen", "Groups", null, "Bitte mindestens eine Gruppe wählen (Arbeitskreise).")]
     [TestCase("beispiel.lesen", "Municipalities", null, "Bitte mindestens eine Kommune wählen.")]
     [TestCase("beispiel.lesen", "Municipalities", "99999999", "'99999999' ist keine Kommune dieses Kreises.")]
     [TestCase("verbraucher.lesen", "OwnRecords", null, "Diese Berechtigung kann nicht eingeschränkt werden.")]

@@ -174,7 +174,7 @@ public sealed class AuthTests
         using var inMichelstadt = await staff.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Michelstadt", kommuneAgs = "06437011" });
         var roles = _host.Services.GetRequiredService<RoleStore>();
         var roleId = await roles.EnsureRoleAsync("Nur Michelstadt", "");
-        await roles.GrantAsync(roleId, "beispiel.lesen", Contracts.Security.ScopeKind.Municipalities, ["06437011"]);
+        await roles.GrantAsync(roleId, "beispiel.lesen", Contracts.Security.ScopeKind.Municipalities, ["06437011"], []);
         await Accounts.CreateAsync("michelstadt.leserin", "Leserin", null, "Richtiges-Passwort-1", false, ["Nur Michelstadt"]);
         using var scoped = await _host.ApiClientAsync("michelstadt.leserin", "Richtiges-Passwort-1");
         var rows = await scoped.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/beispiel/eintraege");

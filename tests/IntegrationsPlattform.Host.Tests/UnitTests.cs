@@ -39,6 +39,18 @@ public sealed class PermissionScopeTests
     public void AMunicipalityGrantIsWiderThanOwnRecords()
         => Assert.That(PermissionCache.Widest(Own, Municipalities("06437001")).Kind, Is.EqualTo(ScopeKind.Municipalities));
 
+    [Test]
+    public void MunicipalitiesAndGroupsOfTwoRolesAreBothKept()
+    {
+        var groups = new PermissionScope(ScopeKind.Groups, new HashSet<string>()) { GroupIds = new HashSet<string> { "beirat-erbach" } };
+        var widest = PermissionCache.Widest(groups, Municipalities("06437006"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(widest.MunicipalityAgs, Is.EquivalentTo(new[] { "06437006" }));
+            Assert.That(widest.GroupIds, Is.EquivalentTo(new[] { "beirat-erbach" }));
+            Assert.That(PermissionCache.Widest(Own, groups), Is.SameAs(groups), "a group grant is wider than own records");
+        });
+    }
 }
 
 [TestFixture]
@@ -98,6 +110,37 @@ public sealed class RecordScopeTests
     [TestCase(null, "1 = 0")]
     public void ListsFilterInSql(ScopeKind? kind, string condition)
         => Assert.That(Grant(kind).SqlCondition(ags => $"a.kommune_ags IN {ags}", "a.lotse_id", new Dapper.DynamicParameters()), Is.EqualTo(condition));
+
+    [Test]
+    public void AGroupGrantReachesTheRecordsOfItsGroupsWhereverTheyLie()
+    {
+        var scope = RecordScope.Of("test.recht", new PermissionScope(ScopeKind.Groups, new HashSet<string>()) { GroupIds = new HashSet<string> { "beirat-erbach" } }, null);
+        var refused = Assert.Throws<OutOfScopeException>(() => scope.EnsureWritable([Erbach], null, "Sitzung", null, "beirat", ["beirat-erbach", "beirat-michelstadt"]))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(scope.CanRead([Michelstadt], null, ["beirat-erbach"]), Is.True);
+            Assert.That(scope.CanRead([Erbach], null, ["beirat-michelstadt"]), Is.False, "the municipality of a record does not count for a group grant");
+            Assert.That(scope.CanRead([Erbach], null), Is.False, "a record of no group");
+            Assert.That(scope.WriteRefusal([Michelstadt], null, ["beirat-erbach"]), Is.Null);
+            Assert.That(scope.WriteRefusal([Erbach], null, []), Does.Contain("Ihrer Gruppen"));
+            Assert.That(refused.Refusal.Details, Is.EqualTo("test.recht: Gruppen außerhalb des Bereichs beirat-michelstadt"), "moving into another group is refused");
+            Assert.That(scope.SqlCondition(ags => $"kommune_ags IN {ags}", null, new Dapper.DynamicParameters(), "beirat_id"), Is.EqualTo("beirat_id IN @scopeGroups"));
+            Assert.That(scope.SqlCondition(ags => $"kommune_ags IN {ags}", null, new Dapper.DynamicParameters()), Is.EqualTo("1 = 0"), "records without groups are none of hers");
+        });
+    }
+
+    [Test]
+    public void MunicipalitiesAndGroupsTogetherFilterWithEither()
+    {
+        var scope = RecordScope.Of("test.recht", new PermissionScope(ScopeKind.Municipalities, new HashSet<string> { Erbach }) { GroupIds = new HashSet<string> { "beirat-michelstadt" } }, null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(scope.SqlCondition(ags => $"kommune_ags IN {ags}", null, new Dapper.DynamicParameters(), "beirat_id"), Is.EqualTo("(kommune_ags IN @scopeMunicipalities OR beirat_id IN @scopeGroups)"));
+            Assert.That(scope.WriteRefusal([Michelstadt], null, ["beirat-michelstadt"]), Is.Null);
+            Assert.That(scope.WriteRefusal([Erbach], null, ["beirat-erbach"]), Is.Null);
+            Assert.That(scope.WriteRefusal([Michelstadt], null, ["beirat-erbach"]), Is.Not.Null);
+        });
+    }
 
     [Test]
     public void OwnRecordsOfAUserWhoOwnsNothingOrOfRecordsWithoutOwnerAreNone()

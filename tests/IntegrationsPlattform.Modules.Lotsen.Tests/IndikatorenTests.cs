@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using IntegrationsPlattform.Contracts.Kernel;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Tests;
 
@@ -16,7 +13,7 @@ public sealed class IndikatorenTests : LotsenFixture
     [Test]
     public async Task Requests_and_hours_in_the_monitor_grow_with_the_work_recorded()
     {
-        var vorher = await SnapshotAsync();
+        var vorher = await IndicatorsAsync();
         // The assignment lies in this month's snapshot period and in the past, except in the first 90 minutes of a month.
         var berlin = Clock.LocalNow;
         var monatsanfang = new DateOnly(berlin.Year, berlin.Month, 1);
@@ -41,15 +38,15 @@ public sealed class IndikatorenTests : LotsenFixture
             }
         }
 
-        var nachher = await SnapshotAsync();
+        var nachher = await IndicatorsAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(Wert(nachher, "lotsen.anfragen", Mossautal), Is.EqualTo(Wert(vorher, "lotsen.anfragen", Mossautal) + 2));
-            Assert.That(Wert(nachher, "lotsen.aktiv", Mossautal), Is.EqualTo(Wert(vorher, "lotsen.aktiv", Mossautal) + 1));
+            Assert.That(nachher.Value("lotsen.anfragen", Mossautal), Is.EqualTo(vorher.Value("lotsen.anfragen", Mossautal) + 2));
+            Assert.That(nachher.Value("lotsen.aktiv", Mossautal), Is.EqualTo(vorher.Value("lotsen.aktiv", Mossautal) + 1));
             if (imMonat)
             {
-                Assert.That(Wert(nachher, "lotsen.stunden", null), Is.EqualTo(Wert(vorher, "lotsen.stunden", null) + 1.5m));
-                Assert.That(Wert(nachher, "lotsen.einsaetze", Mossautal), Is.EqualTo(Wert(vorher, "lotsen.einsaetze", Mossautal) + 1));
+                Assert.That(nachher.Value("lotsen.stunden", null), Is.EqualTo(vorher.Value("lotsen.stunden", null) + 1.5m));
+                Assert.That(nachher.Value("lotsen.einsaetze", Mossautal), Is.EqualTo(vorher.Value("lotsen.einsaetze", Mossautal) + 1));
             }
         });
     }
@@ -58,39 +55,26 @@ public sealed class IndikatorenTests : LotsenFixture
     public async Task A_Lotse_serving_three_municipalities_counts_once_for_the_Kreis_and_once_in_each()
     {
         string[] kommunen = [Testdaten.BadKoenig, Testdaten.Erbach, Testdaten.Michelstadt];
-        var vorher = await SnapshotAsync();
+        var vorher = await IndicatorsAsync();
         using (var db = ModuleDatabase())
         {
             Testdaten.Anlegen(db, new("Dreifach", Kommunen: kommunen));
         }
 
-        var nachher = await SnapshotAsync();
+        var nachher = await IndicatorsAsync();
         var liste = await StaffApi.GetFromJsonAsync<JsonElement>("/api/lotsen/lotsen?status=aktiv");
         var startseite = await PageAsync("/");
-        var kreis = Wert(nachher, AktiveLotsen, null);
+        var kreis = nachher.Value(AktiveLotsen, null);
         Assert.Multiple(() =>
         {
-            Assert.That(kreis - Wert(vorher, AktiveLotsen, null), Is.EqualTo(1));
+            Assert.That(kreis - vorher.Value(AktiveLotsen, null), Is.EqualTo(1));
             foreach (var kommune in kommunen)
             {
-                Assert.That(Wert(nachher, AktiveLotsen, kommune) - Wert(vorher, AktiveLotsen, kommune), Is.EqualTo(1), kommune);
+                Assert.That(nachher.Value(AktiveLotsen, kommune) - vorher.Value(AktiveLotsen, kommune), Is.EqualTo(1), kommune);
             }
 
             Assert.That(kreis, Is.EqualTo(liste.GetProperty("total").GetInt32()), "the Kreis figure is the number the Lotsen list shows");
             Assert.That(startseite, Does.Match($@"Aktive Integrationslotsen</dt>\s*<dd>\s*<span class=""figure-value"">{kreis}</span>"));
         });
-    }
-
-    private static decimal Wert(IReadOnlyList<IndicatorSnapshot> snapshots, string key, string? ags)
-        => snapshots.Where(s => s.Key == key && s.MunicipalityAgs == ags).Select(s => s.Value).SingleOrDefault();
-
-    /// <summary>Runs the host's snapshot job (as the scheduler would) and reads what the monitor reads.</summary>
-    private async Task<IReadOnlyList<IndicatorSnapshot>> SnapshotAsync()
-    {
-        using var admin = await Host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
-        using var run = await admin.PostAsync("/api/admin/jobs/platform.indicators/run", null);
-        Assert.That(run.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        using var scope = Host.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetLatestIndicators("lotsen."));
     }
 }

@@ -39,20 +39,54 @@ public sealed partial class PlatformHost : WebApplicationFactory<Program>
             ["Platform:Legal:Barrierefreiheit"] = "Barrierefreiheit des Testkreises",
             ["Platform:Legal:FeedbackContact"] = "barrierefreiheit@demo.invalid",
             ["Platform:Security:TokenRequestsPerMinute"] = "1000",
-            ["Modules:Beispiel:Enabled"] = "true",
-            ["Modules:Verbraucher:Enabled"] = "true",
-            ["Modules:Ruhend:Enabled"] = "false",
-            ["Modules:FremdesSdk:Enabled"] = "true",
-            ["Modules:DoppelteId:Enabled"] = "true",
-            ["Modules:FehlendeAbhaengigkeit:Enabled"] = "true",
-            ["Modules:StartFehler:Enabled"] = "true",
-            ["Modules:MigrationsFehler:Enabled"] = "true",
-            ["Modules:DoppelteRoute:Enabled"] = "true",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in TestPluginSwitches.Concat(settings ?? new Dictionary<string, string?>()))
         {
             _settings[key] = value;
         }
+    }
+
+    /// <summary>The test plugins the host tests run by default (a test project without them in its plugin folder just lists them as not installed).</summary>
+    private static readonly Dictionary<string, string?> TestPluginSwitches = new()
+    {
+        ["Modules:Beispiel:Enabled"] = "true",
+        ["Modules:Verbraucher:Enabled"] = "true",
+        ["Modules:Ruhend:Enabled"] = "false",
+        ["Modules:FremdesSdk:Enabled"] = "true",
+        ["Modules:DoppelteId:Enabled"] = "true",
+        ["Modules:FehlendeAbhaengigkeit:Enabled"] = "true",
+        ["Modules:StartFehler:Enabled"] = "true",
+        ["Modules:MigrationsFehler:Enabled"] = "true",
+        ["Modules:DoppelteRoute:Enabled"] = "true",
+    };
+
+    /// <summary>
+    /// A host running only <paramref name="modules"/> (a module and the peers its tests need) from the plugin folder.
+    /// Without <paramref name="demoData"/> nothing is seeded: the only account is the platform admin
+    /// (<see cref="AdminUser"/>, made as a deployment's first admin), and tests make the users they need with
+    /// <see cref="TestAccounts"/>; with it the demo accounts and every running module's demo data are there.
+    /// </summary>
+    public static PlatformHost ForModules(IEnumerable<string> modules, bool demoData, IDictionary<string, string?>? settings = null, MovableClock? clock = null)
+    {
+        var only = TestPluginSwitches.Keys.ToDictionary(key => key, _ => (string?)"false");
+        foreach (var module in modules)
+        {
+            only[$"Modules:{module}:Enabled"] = "true";
+        }
+
+        only["Platform:Demo:Seed"] = demoData ? "true" : "false";
+        if (!demoData)
+        {
+            only["Platform:FirstAdmin:UserName"] = AdminUser;
+            only["Platform:FirstAdmin:Password"] = AdminPassword;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            only[key] = value;
+        }
+
+        return new PlatformHost(only) { Clock = clock ?? new MovableClock() };
     }
 
     public static string PluginsDirectory => Path.Combine(AppContext.BaseDirectory, "plugins");

@@ -8,18 +8,24 @@ using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Testing;
 
-/// <summary>Where a create or change puts a record: the municipality of a record that has one, the municipalities of one that has several.</summary>
-public sealed record ScopeTarget(string Municipality, IReadOnlyList<string> Municipalities);
+/// <summary>
+/// Where a create or change puts a record: the municipality of a record that has one, the municipalities of one that
+/// has several, and — for a module whose permissions can be granted per group — a group a record may belong to
+/// (null for a module without groups). The matrix grants its group user another group than this one.
+/// </summary>
+public sealed record ScopeTarget(string Municipality, IReadOnlyList<string> Municipalities, string? Group = null);
 
 /// <summary>
 /// The access matrix of a module's scope check (<see cref="RecordScope"/>) over every endpoint under
 /// <c>/api/&lt;module&gt;/</c>, taken from the running host's endpoints: an endpoint without a registration fails it.
 /// The module's tests register per endpoint how to make a record in a given municipality and a valid body, or
 /// why the endpoint is exempt. The matrix tries every endpoint with two users holding every scopable permission
-/// the endpoints need: one scoped to <c>inScope</c>, one to their own records (owning none). Reads of records
-/// elsewhere answer 404 and lists leave them out (for the own-records user, lists are empty and count nothing);
-/// changes of records elsewhere answer 404; creates and changes that would put a record into another
-/// municipality answer 403 problem details and leave an audit entry of the refusal; no refused write changes
+/// the endpoints need: one scoped to <c>inScope</c>, one to their own records (owning none), and — when the
+/// permissions can be granted for groups the module declares — one holding them for another group than the records'
+/// (the last group the module lists; records are made in <see cref="ScopeTarget.Group"/>, the first, or in none).
+/// Reads of records elsewhere answer 404 and lists leave them out (for the own-records user, lists are empty and
+/// count nothing); changes of records elsewhere answer 404; creates and changes that would put a record into another
+/// municipality or group answer 403 problem details and leave an audit entry of the refusal; no refused write changes
 /// the module's database. Every case first succeeds in scope, so that a refusal is not a fault of the sample.
 /// </summary>
 public sealed class ScopeMatrix(PlatformHost host, string moduleId, string inScope, string outOfScope)
@@ -40,6 +46,7 @@ public sealed class ScopeMatrix(PlatformHost host, string moduleId, string inSco
             await run.SucceedsAsync(run.Scoped, e, e.PathFor(inside), null, $"Lesen in {inScope}");
             await run.NotFoundAsync(run.Scoped, e, e.PathFor(outside), null, $"Lesen in {outOfScope}");
             await run.NotFoundAsync(run.Own, e, e.PathFor(inside), null, "Lesen eines fremden Datensatzes mit Recht auf eigene");
+            await run.ForOtherGroupAsync(user => run.NotFoundAsync(user, e, e.PathFor(inside), null, "Lesen mit Recht für eine andere Gruppe"));
         });
 
     /// <summary>
@@ -69,6 +76,14 @@ public sealed class ScopeMatrix(PlatformHost host, string moduleId, string inSco
                 {
                     run.Fail(e, $"Liste ({ags}) mit Recht auf eigene Datensätze ist nicht leer oder zählt fremde Zeilen");
                 }
+
+                await run.ForOtherGroupAsync(async user =>
+                {
+                    if (own.Any((await run.ListAsync(user, e, query(ags))).Contains))
+                    {
+                        run.Fail(e, $"Liste ({ags}) mit Recht für eine andere Gruppe zeigt Datensätze außerhalb der Gruppe");
+                    }
+                });
             }
         });
 
@@ -80,6 +95,7 @@ public sealed class ScopeMatrix(PlatformHost host, string moduleId, string inSco
             await run.RefusedAsync(run.Scoped, e, e.Pattern, await body(Partly), $"Anlegen in {inScope} und {outOfScope}");
             await run.RefusedAsync(run.Scoped, e, e.Pattern, await body(Outside), $"Anlegen in {outOfScope}");
             await run.RefusedAsync(run.Own, e, e.Pattern, await body(Inside), "Anlegen mit Recht auf eigene Datensätze");
+            await run.ForOtherGroupAsync(async user => await run.RefusedAsync(user, e, e.Pattern, await body(Inside), "Anlegen mit Recht für eine andere Gruppe"));
         });
 
     /// <summary>A change that leaves the record where it is (<paramref name="record"/> makes one in a municipality and returns its id).</summary>
@@ -120,8 +136,9 @@ public sealed class ScopeMatrix(PlatformHost host, string moduleId, string inSco
 
         var tested = endpoints.Where(e => _cases.ContainsKey(e.Key)).Except(misfits).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
         using var admin = await host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
-        var scopable = (await admin.GetFromJsonAsync<JsonElement>("/api/admin/permissions")).EnumerateArray()
-            .Where(p => p.GetProperty("scopable").GetBoolean()).Select(p => p.GetProperty("key").GetString()!).ToHashSet();
+        var scopableDefinitions = (await admin.GetFromJsonAsync<JsonElement>("/api/admin/permissions")).EnumerateArray()
+            .Where(p => p.GetProperty("scopable").GetBoolean()).ToList();
+        var scopable = scopableDefinitions.Select(p => p.GetProperty("key").GetString()!).ToHashSet();
         failures.AddRange(tested.SelectMany(e => e.Permissions.Where(p => !scopable.Contains(p))
             .Select(p => $"{e.Key}: braucht {p}, das sich nicht einschränken lässt (als Exempt mit Grund registrieren)")));
 
@@ -130,9 +147,11 @@ public sealed class ScopeMatrix(PlatformHost host, string moduleId, string inSco
         var ownAccount = await TestAccounts.CreateAsync(admin, "eigene", permissions.Select(p => new TestGrant(p, ScopeKind.OwnRecords)).ToArray());
         using var scoped = await host.ApiClientAsync(scopedAccount.UserName, TestAccounts.Password);
         using var own = await host.ApiClientAsync(ownAccount.UserName, TestAccounts.Password);
+        var otherGroup = await OtherGroupUserAsync(admin, scopableDefinitions.Where(p => permissions.Contains(p.GetProperty("key").GetString()) && p.GetProperty("groups").ValueKind == JsonValueKind.Object).Select(p => p.GetProperty("key").GetString()!).ToList(), failures);
+        using var otherGroupClient = otherGroup?.Client;
         await WaitForStartupJobsAsync(admin);
 
-        var run = new Run(this, admin, new MatrixUser(scoped, scopedAccount.UserName), new MatrixUser(own, ownAccount.UserName), failures);
+        var run = new Run(this, admin, new MatrixUser(scoped, scopedAccount.UserName), new MatrixUser(own, ownAccount.UserName), otherGroup, failures);
         foreach (var endpoint in tested)
         {
             try
@@ -153,11 +172,43 @@ public sealed class ScopeMatrix(PlatformHost host, string moduleId, string inSco
         return failures;
     }
 
-    private ScopeTarget Inside => new(inScope, [inScope]);
+    /// <summary>The group records are made in, when the module's permissions can be granted per group.</summary>
+    private string? _group;
 
-    private ScopeTarget Partly => new(outOfScope, [inScope, outOfScope]);
+    private ScopeTarget Inside => new(inScope, [inScope], _group);
 
-    private ScopeTarget Outside => new(outOfScope, [outOfScope]);
+    private ScopeTarget Partly => new(outOfScope, [inScope, outOfScope], _group);
+
+    private ScopeTarget Outside => new(outOfScope, [outOfScope], _group);
+
+    /// <summary>
+    /// A user holding the permissions that can be granted per group for another group than the records' (null when
+    /// none can): records are made in the first group a permission's module lists, the user gets the last.
+    /// </summary>
+    private async Task<MatrixUser?> OtherGroupUserAsync(HttpClient admin, IReadOnlyList<string> groupPermissions, List<string> failures)
+    {
+        var grants = new List<TestGrant>();
+        foreach (var permission in groupPermissions)
+        {
+            var groups = (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/permissions/{permission}/groups")).EnumerateArray().Select(g => g.GetProperty("id").GetString()!).ToList();
+            if (groups.Count < 2)
+            {
+                failures.Add($"{permission}: lässt sich für Gruppen erteilen, das Modul nennt aber weniger als zwei – die Matrix braucht eine für die Datensätze und eine andere");
+                continue;
+            }
+
+            _group ??= groups[0];
+            grants.Add(TestGrant.InGroups(permission, groups[^1]));
+        }
+
+        if (grants.Count == 0)
+        {
+            return null;
+        }
+
+        var account = await TestAccounts.CreateAsync(admin, "gruppe", [.. grants]);
+        return new MatrixUser(await host.ApiClientAsync(account.UserName, TestAccounts.Password), account.UserName);
+    }
 
     private ScopeMatrix Register(string endpoint, bool write, bool ofRecord, Func<Run, ApiEndpoint, Task> check)
     {
@@ -173,6 +224,7 @@ public sealed class ScopeMatrix(PlatformHost host, string moduleId, string inSco
         await run.SucceedsAsync(run.Scoped, e, e.PathFor(await record(inScope)), await body(Inside), $"Ändern in {inScope}");
         await run.NotFoundAsync(run.Scoped, e, e.PathFor(await record(outOfScope)), await body(Inside), $"Ändern eines Datensatzes in {outOfScope}");
         await run.NotFoundAsync(run.Own, e, e.PathFor(await record(inScope)), await body(Inside), "Ändern eines fremden Datensatzes mit Recht auf eigene");
+        await run.ForOtherGroupAsync(async user => await run.NotFoundAsync(user, e, e.PathFor(await record(inScope)), await body(Inside), "Ändern mit Recht für eine andere Gruppe"));
     }
 
     /// <summary>The jobs run once at start-up and may write the module's database: the matrix compares it only after they finished.</summary>
@@ -213,11 +265,14 @@ public sealed class ScopeMatrix(PlatformHost host, string moduleId, string inSco
     private sealed record MatrixUser(HttpClient Client, string Name);
 
     /// <summary>One run: the users, the failures so far, and how each kind of answer is checked.</summary>
-    private sealed class Run(ScopeMatrix matrix, HttpClient admin, MatrixUser scoped, MatrixUser own, List<string> failures)
+    private sealed class Run(ScopeMatrix matrix, HttpClient admin, MatrixUser scoped, MatrixUser own, MatrixUser? otherGroup, List<string> failures)
     {
         public MatrixUser Scoped => scoped;
 
         public MatrixUser Own => own;
+
+        /// <summary>Runs a check as the user of another group; a module without groups has none.</summary>
+        public Task ForOtherGroupAsync(Func<MatrixUser, Task> check) => otherGroup is null ? Task.CompletedTask : check(otherGroup);
 
         public void Fail(ApiEndpoint endpoint, string problem) => failures.Add($"{endpoint.Key} – {problem}");
 

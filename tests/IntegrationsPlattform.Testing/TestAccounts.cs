@@ -5,8 +5,25 @@ using IntegrationsPlattform.Contracts.Security;
 
 namespace IntegrationsPlattform.Testing;
 
-/// <summary>One permission of a test role, with its scope (municipalities only for <see cref="ScopeKind.Municipalities"/>).</summary>
-public sealed record TestGrant(string Permission, ScopeKind Scope = ScopeKind.All, params string[] Municipalities);
+/// <summary>
+/// One permission of a test role, with its scope (municipalities only for <see cref="ScopeKind.Municipalities"/>, groups
+/// only for <see cref="ScopeKind.Groups"/>: <see cref="InGroups"/>).
+/// </summary>
+public sealed record TestGrant(string Permission, ScopeKind Scope = ScopeKind.All, params string[] Municipalities)
+{
+    /// <summary>The ids of the module-defined groups the grant reaches.</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
+    /// <summary>The permission for the whole Kreis (no municipalities) or for the municipalities given.</summary>
+    public static TestGrant For(string permission, params string[] municipalities)
+        => municipalities.Length == 0 ? new TestGrant(permission) : new TestGrant(permission, ScopeKind.Municipalities, municipalities);
+
+    /// <summary>The permission for the user's own records only.</summary>
+    public static TestGrant OwnRecords(string permission) => new(permission, ScopeKind.OwnRecords);
+
+    /// <summary>A grant for some groups of the kind the permission declares (a council, a provider).</summary>
+    public static TestGrant InGroups(string permission, params string[] groups) => new(permission, ScopeKind.Groups) { Groups = groups };
+}
 
 /// <summary>A test user and the role that holds its grants (to take one away again).</summary>
 public sealed record TestAccount(string UserName, string RoleId);
@@ -27,7 +44,7 @@ public static class TestAccounts
         {
             using var response = await admin.PutAsJsonAsync(
                 $"/api/admin/roles/{roleId}/permissions/{grant.Permission}",
-                new { scope = grant.Scope.ToString(), municipalities = grant.Municipalities });
+                new { scope = grant.Scope.ToString(), municipalities = grant.Municipalities, groups = grant.Groups });
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
         }
 
@@ -36,6 +53,14 @@ public static class TestAccounts
         Assert.That(user.StatusCode, Is.EqualTo(HttpStatusCode.Created), await user.Content.ReadAsStringAsync());
         return new TestAccount(userName, roleId);
     }
+
+    /// <summary>A new user with exactly these grants, signed in for the JSON API (bearer token).</summary>
+    public static async Task<HttpClient> ApiClientAsync(PlatformHost host, HttpClient admin, string name, params TestGrant[] grants)
+        => await host.ApiClientAsync((await CreateAsync(admin, name, grants)).UserName, Password);
+
+    /// <summary>A new user with exactly these grants, signed in through the login form (cookies) for the pages.</summary>
+    public static async Task<HttpClient> BrowserClientAsync(PlatformHost host, HttpClient admin, string name, params TestGrant[] grants)
+        => await host.SignedInClientAsync((await CreateAsync(admin, name, grants)).UserName, Password);
 
     /// <summary>Takes one permission away from the account's role.</summary>
     public static async Task RevokeAsync(HttpClient admin, TestAccount account, string permission)

@@ -19,8 +19,11 @@ public interface IDemoDataSeeder
     Task SeedAsync(DeploymentInfo deployment, DemoSize size, CancellationToken cancellationToken);
 }
 
-/// <summary>A permission the demo role holds, optionally scoped (e.g. a Träger's municipalities, or own records).</summary>
-public sealed record DemoGrant(string PermissionKey, Security.ScopeKind Scope = Security.ScopeKind.All, IReadOnlyList<string>? MunicipalityAgs = null);
+/// <summary>
+/// A permission the demo role holds, optionally scoped (e.g. a Träger's municipalities, own records, or — with
+/// <see cref="Security.ScopeKind.Groups"/> — the ids of groups the module declares, such as the demo council).
+/// </summary>
+public sealed record DemoGrant(string PermissionKey, Security.ScopeKind Scope = Security.ScopeKind.All, IReadOnlyList<string>? MunicipalityAgs = null, IReadOnlyList<string>? GroupIds = null);
 
 /// <summary>
 /// A demo account a module needs to show its workflows (e.g. a Lotse who sees only their own

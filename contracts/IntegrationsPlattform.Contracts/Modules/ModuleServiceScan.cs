@@ -19,6 +19,7 @@ public static class ModuleServiceScan
                 typeof(INotificationHandler<>),
                 typeof(IValidator<>),
                 typeof(IIndicatorProvider),
+                typeof(Security.IScopeGroupProvider),
                 typeof(IDataSubjectHandler),
                 typeof(Demo.IDemoDataSeeder)), publicOnly: false)
             .AsImplementedInterfaces()

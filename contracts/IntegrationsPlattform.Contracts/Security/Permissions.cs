@@ -4,9 +4,14 @@ namespace IntegrationsPlattform.Contracts.Security;
 
 /// <summary>
 /// A permission a module defines, e.g. <c>lotsen.anfragen.bearbeiten</c>. <paramref name="Scopable"/>
-/// permissions can be granted for some municipalities only or for the user's own records only.
+/// permissions can be granted for some municipalities only or for the user's own records only, and — when
+/// <see cref="Groups"/> names a kind of group the module declares — for some groups of that kind.
 /// </summary>
-public sealed record PermissionDefinition(string Key, string DisplayName, bool Scopable = false);
+public sealed record PermissionDefinition(string Key, string DisplayName, bool Scopable = false)
+{
+    /// <summary>The kind of group this permission can be granted for (only for a scopable one); null: none.</summary>
+    public ScopeGroupKind? Groups { get; init; }
+}
 
 public static class PermissionPolicy
 {
@@ -38,12 +43,22 @@ public enum ScopeKind
     All,
     Municipalities,
     OwnRecords,
+
+    /// <summary>Some groups of the kind the permission declares (<see cref="PermissionDefinition.Groups"/>).</summary>
+    Groups,
 }
 
-/// <summary>A grant of one permission to the current user, with its scope; modules check records against it with <see cref="RecordScope"/>.</summary>
+/// <summary>
+/// A grant of one permission to the current user, with its scope; modules check records against it with
+/// <see cref="RecordScope"/>. A user whose roles grant the same permission for municipalities and for groups holds
+/// both: the record is in scope when it lies in one of the municipalities or belongs to one of the groups.
+/// </summary>
 public sealed record PermissionScope(ScopeKind Kind, IReadOnlySet<string> MunicipalityAgs)
 {
     public static readonly PermissionScope All = new(ScopeKind.All, new HashSet<string>());
+
+    /// <summary>The ids of the granted groups (<see cref="ScopeKind.Groups"/>).</summary>
+    public IReadOnlySet<string> GroupIds { get; init; } = new HashSet<string>();
 }
 
 /// <summary>The signed-in user as modules see them.</summary>

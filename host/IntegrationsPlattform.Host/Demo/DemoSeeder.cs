@@ -35,7 +35,7 @@ internal sealed class DemoSeeder(AccountStore accounts, RoleStore roles, Permiss
         foreach (var (source, permission) in catalog.All)
         {
             var roleId = source == "Plattform" ? adminRole : staffRole;
-            await roles.GrantAsync(roleId, permission.Key, ScopeKind.All, [], cancellationToken);
+            await roles.GrantAsync(roleId, permission.Key, ScopeKind.All, [], [], cancellationToken);
         }
 
         foreach (var (userName, displayName, password, role) in DemoUsers)
@@ -65,7 +65,7 @@ internal sealed class DemoSeeder(AccountStore accounts, RoleStore roles, Permiss
         var roleId = await roles.EnsureRoleAsync(account.RoleName, account.RoleDescription, cancellationToken);
         foreach (var grant in account.Grants)
         {
-            await roles.GrantAsync(roleId, grant.PermissionKey, grant.Scope, grant.MunicipalityAgs ?? [], cancellationToken);
+            await roles.GrantAsync(roleId, grant.PermissionKey, grant.Scope, grant.MunicipalityAgs ?? [], grant.GroupIds ?? [], cancellationToken);
         }
 
         if (!await accounts.ExistsAsync(account.UserName, cancellationToken))
@@ -83,7 +83,7 @@ internal sealed class FirstAdmin(AccountStore accounts, RoleStore roles, Permiss
         var roleId = await roles.EnsureRoleAsync(DemoSeeder.AdminRole, "Verwaltet Module, Benutzer, Rollen und DSGVO-Anfragen.", cancellationToken);
         foreach (var (source, permission) in catalog.All.Where(p => p.Source == "Plattform"))
         {
-            await roles.GrantAsync(roleId, permission.Key, ScopeKind.All, [], cancellationToken);
+            await roles.GrantAsync(roleId, permission.Key, ScopeKind.All, [], [], cancellationToken);
         }
 
         return await accounts.CreateAsync(userName, "Administration", null, password, isDemo: false, [DemoSeeder.AdminRole], cancellationToken);

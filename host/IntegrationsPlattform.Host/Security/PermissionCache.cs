@@ -49,7 +49,7 @@ internal sealed class PermissionCache(IServiceProvider services)
         return loaded;
     }
 
-    private sealed record GrantRow(string Permission, string ScopeKind, string ScopeMunicipalities);
+    private sealed record GrantRow(string Permission, string ScopeKind, string ScopeMunicipalities, string ScopeGroups);
 
     private async Task<UserGrants?> LoadAsync(string userId)
     {
@@ -64,7 +64,7 @@ internal sealed class PermissionCache(IServiceProvider services)
 
         var rows = await connection.QueryAsync<GrantRow>(
             """
-            SELECT rp.permission AS Permission, rp.scope_kind AS ScopeKind, rp.scope_municipalities AS ScopeMunicipalities
+            SELECT rp.permission AS Permission, rp.scope_kind AS ScopeKind, rp.scope_municipalities AS ScopeMunicipalities, rp.scope_groups AS ScopeGroups
             FROM role_permissions rp JOIN user_roles ur ON ur.role_id = rp.role_id WHERE ur.user_id = @userId
             """,
             new { userId });
@@ -81,9 +81,10 @@ internal sealed class PermissionCache(IServiceProvider services)
     private static PermissionScope ToScope(GrantRow row)
     {
         var kind = Enum.Parse<ScopeKind>(row.ScopeKind);
-        var municipalities = row.ScopeMunicipalities.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        return kind == ScopeKind.All ? PermissionScope.All : new PermissionScope(kind, municipalities);
+        return kind == ScopeKind.All ? PermissionScope.All : new PermissionScope(kind, Ids(row.ScopeMunicipalities)) { GroupIds = Ids(row.ScopeGroups) };
     }
+
+    private static HashSet<string> Ids(string commaSeparated) => commaSeparated.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Two roles granting the same permission: the user gets the union.</summary>
     internal static PermissionScope Widest(PermissionScope a, PermissionScope b)
@@ -93,12 +94,18 @@ internal sealed class PermissionCache(IServiceProvider services)
             return PermissionScope.All;
         }
 
-        if (a.Kind == ScopeKind.Municipalities && b.Kind == ScopeKind.Municipalities)
+        if (IsArea(a) && IsArea(b))
         {
-            return new PermissionScope(ScopeKind.Municipalities, a.MunicipalityAgs.Union(b.MunicipalityAgs).ToHashSet(StringComparer.Ordinal));
+            // Municipalities and groups together: the record checks look at both sets, so the kind only says which came first.
+            return new PermissionScope(a.Kind, a.MunicipalityAgs.Union(b.MunicipalityAgs).ToHashSet(StringComparer.Ordinal))
+            {
+                GroupIds = a.GroupIds.Union(b.GroupIds).ToHashSet(StringComparer.Ordinal),
+            };
         }
 
-        // Own records is the narrowest reach; a municipality grant is wider.
-        return a.Kind == ScopeKind.Municipalities ? a : b;
+        // Own records is the narrowest reach; a municipality or group grant is wider.
+        return IsArea(a) ? a : b;
     }
+
+    private static bool IsArea(PermissionScope scope) => scope.Kind is ScopeKind.Municipalities or ScopeKind.Groups;
 }

@@ -5,7 +5,7 @@ using IntegrationsPlattform.Host.Storage;
 
 namespace IntegrationsPlattform.Host.Security;
 
-internal sealed record RoleGrant(string Permission, ScopeKind Scope, IReadOnlyList<string> Municipalities);
+internal sealed record RoleGrant(string Permission, ScopeKind Scope, IReadOnlyList<string> Municipalities, IReadOnlyList<string> Groups);
 
 internal sealed record Role(string Id, string Name, string Description, IReadOnlyList<RoleGrant> Grants);
 
@@ -16,10 +16,10 @@ internal sealed class RoleStore(HostDatabase database, PermissionCache cache, Pe
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var roles = await connection.QueryAsync<(string Id, string Name, string Description)>("SELECT id, name, description FROM roles ORDER BY name");
-        var grants = (await connection.QueryAsync<(string RoleId, string Permission, string ScopeKind, string ScopeMunicipalities)>(
-            "SELECT role_id, permission, scope_kind, scope_municipalities FROM role_permissions ORDER BY permission")).ToList();
+        var grants = (await connection.QueryAsync<(string RoleId, string Permission, string ScopeKind, string ScopeMunicipalities, string ScopeGroups)>(
+            "SELECT role_id, permission, scope_kind, scope_municipalities, scope_groups FROM role_permissions ORDER BY permission")).ToList();
         return roles.Select(r => new Role(r.Id, r.Name, r.Description, grants.Where(g => g.RoleId == r.Id)
-            .Select(g => new RoleGrant(g.Permission, Enum.Parse<ScopeKind>(g.ScopeKind), g.ScopeMunicipalities.Split(',', StringSplitOptions.RemoveEmptyEntries)))
+            .Select(g => new RoleGrant(g.Permission, Enum.Parse<ScopeKind>(g.ScopeKind), g.ScopeMunicipalities.Split(',', StringSplitOptions.RemoveEmptyEntries), g.ScopeGroups.Split(',', StringSplitOptions.RemoveEmptyEntries)))
             .ToList())).ToList();
     }
 
@@ -41,8 +41,11 @@ internal sealed class RoleStore(HostDatabase database, PermissionCache cache, Pe
         return id;
     }
 
-    /// <summary>Grants (or re-scopes) a permission; only permissions some running module or the host defines.</summary>
-    public async Task GrantAsync(string roleId, string permission, ScopeKind scope, IReadOnlyCollection<string> municipalities, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Grants (or re-scopes) a permission; only permissions some running module or the host defines. The caller has
+    /// checked that the municipalities belong to the Kreis and the groups exist.
+    /// </summary>
+    public async Task GrantAsync(string roleId, string permission, ScopeKind scope, IReadOnlyCollection<string> municipalities, IReadOnlyCollection<string> groups, CancellationToken cancellationToken = default)
     {
         var definition = catalog.Find(permission) ?? throw RequestValidationException.For("permission", $"Die Berechtigung '{permission}' gibt es in dieser Installation nicht.");
         if (scope != ScopeKind.All && !definition.Scopable)
@@ -55,6 +58,16 @@ internal sealed class RoleStore(HostDatabase database, PermissionCache cache, Pe
             throw RequestValidationException.For("municipalities", "Bitte mindestens eine Kommune wählen.");
         }
 
+        if (scope == ScopeKind.Groups && definition.Groups is null)
+        {
+            throw RequestValidationException.For("scope", "Diese Berechtigung lässt sich nicht auf Gruppen einschränken.");
+        }
+
+        if (scope == ScopeKind.Groups && groups.Count == 0)
+        {
+            throw RequestValidationException.For("groups", $"Bitte mindestens eine Gruppe wählen ({definition.Groups!.PluralName}).");
+        }
+
         await database.WriteAsync(async (c, t) =>
         {
             if (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM roles WHERE id = @roleId", new { roleId }, t) == 0)
@@ -64,10 +77,17 @@ internal sealed class RoleStore(HostDatabase database, PermissionCache cache, Pe
 
             await c.ExecuteAsync(
                 """
-                INSERT INTO role_permissions (role_id, permission, scope_kind, scope_municipalities) VALUES (@roleId, @permission, @scope, @municipalities)
-                ON CONFLICT (role_id, permission) DO UPDATE SET scope_kind = excluded.scope_kind, scope_municipalities = excluded.scope_municipalities
+                INSERT INTO role_permissions (role_id, permission, scope_kind, scope_municipalities, scope_groups) VALUES (@roleId, @permission, @scope, @municipalities, @groups)
+                ON CONFLICT (role_id, permission) DO UPDATE SET scope_kind = excluded.scope_kind, scope_municipalities = excluded.scope_municipalities, scope_groups = excluded.scope_groups
                 """,
-                new { roleId, permission, scope = scope.ToString(), municipalities = scope == ScopeKind.Municipalities ? string.Join(',', municipalities) : "" },
+                new
+                {
+                    roleId,
+                    permission,
+                    scope = scope.ToString(),
+                    municipalities = scope == ScopeKind.Municipalities ? string.Join(',', municipalities) : "",
+                    groups = scope == ScopeKind.Groups ? string.Join(',', groups.Distinct()) : "",
+                },
                 t);
         }, cancellationToken);
         cache.Clear();

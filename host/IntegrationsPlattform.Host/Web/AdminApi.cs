@@ -21,7 +21,7 @@ internal sealed record UserRolesRequest(IReadOnlyList<string>? RoleIds);
 
 internal sealed record CreateRoleRequest(string? Name, string? Description);
 
-internal sealed record GrantRequest(string? Scope, IReadOnlyList<string>? Municipalities);
+internal sealed record GrantRequest(string? Scope, IReadOnlyList<string>? Municipalities, IReadOnlyList<string>? Groups = null);
 
 internal sealed record DataSubjectRequest(string? Name, string? Email);
 
@@ -30,7 +30,7 @@ internal sealed record EraseRequest(string? Name, string? Email, IReadOnlyList<E
 internal sealed record EraseItem(string Module, string RecordType, string RecordId);
 
 // Named answer types (rather than anonymous ones) let the request delegates be generated at compile time.
-internal sealed record PermissionInfo(string Source, string Key, string DisplayName, bool Scopable);
+internal sealed record PermissionInfo(string Source, string Key, string DisplayName, bool Scopable, ScopeGroupKind? Groups);
 
 internal sealed record CreatedRole(string Id);
 
@@ -68,8 +68,11 @@ internal static class AdminApi
         admin.MapGet("/modules", (ModuleRegistry registry) => registry.All.Select(Describe).Concat(registry.NotInstalled.Select(Describe)).ToList())
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Alle gefundenen Module mit Zustand, und die konfigurierten, aber nicht installierten");
 
-        admin.MapGet("/permissions", (PermissionCatalog catalog) => catalog.All.Select(p => new PermissionInfo(p.Source, p.Permission.Key, p.Permission.DisplayName, p.Permission.Scopable)))
+        admin.MapGet("/permissions", (PermissionCatalog catalog) => catalog.All.Select(p => new PermissionInfo(p.Source, p.Permission.Key, p.Permission.DisplayName, p.Permission.Scopable, p.Permission.Groups)))
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Alle vergebbaren Berechtigungen");
+
+        admin.MapGet("/permissions/{permission}/groups", (string permission, ScopeGroupCatalog groups, CancellationToken ct) => groups.OfPermissionAsync(permission, ct))
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Die Gruppen, für die sich eine Berechtigung erteilen lässt");
 
         admin.MapGet("/users", (AccountStore accounts, CancellationToken ct) => accounts.ListAsync(ct))
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Benutzer");
@@ -119,9 +122,9 @@ internal static class AdminApi
             })
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Rolle anlegen").ProducesValidationProblem();
 
-        admin.MapPut("/roles/{id:guid}/permissions/{permission}", async (Guid id, string permission, GrantRequest request, RoleStore roles, PlatformOptions options, CancellationToken ct) =>
+        admin.MapPut("/roles/{id:guid}/permissions/{permission}", async (Guid id, string permission, GrantRequest request, RoleStore roles, PlatformOptions options, ScopeGroupCatalog groups, CancellationToken ct) =>
             {
-                await GrantAsync(roles, options, id, permission, request, ct);
+                await GrantAsync(roles, options, groups, id, permission, request, ct);
                 return Results.NoContent();
             })
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Berechtigung einer Rolle erteilen (mit Reichweite)");
@@ -184,11 +187,11 @@ internal static class AdminApi
             ? throw RequestValidationException.For("name", "Bitte einen Rollennamen mit 2 bis 80 Zeichen angeben.")
             : roles.EnsureRoleAsync(request.Name.Trim(), request.Description?.Trim() ?? "", cancellationToken);
 
-    internal static Task GrantAsync(RoleStore roles, PlatformOptions options, Guid roleId, string permission, GrantRequest request, CancellationToken cancellationToken = default)
+    internal static async Task GrantAsync(RoleStore roles, PlatformOptions options, ScopeGroupCatalog groupCatalog, Guid roleId, string permission, GrantRequest request, CancellationToken cancellationToken = default)
     {
-        if (!Enum.TryParse<ScopeKind>(request.Scope ?? nameof(ScopeKind.All), ignoreCase: true, out var scope))
+        if (!Enum.TryParse<ScopeKind>(request.Scope ?? nameof(ScopeKind.All), ignoreCase: true, out var scope) || !Enum.IsDefined(scope))
         {
-            throw RequestValidationException.For("scope", "Reichweite: All, Municipalities oder OwnRecords.");
+            throw RequestValidationException.For("scope", "Reichweite: All, Municipalities, OwnRecords oder Groups.");
         }
 
         var municipalities = request.Municipalities ?? [];
@@ -198,7 +201,9 @@ internal static class AdminApi
             throw RequestValidationException.For("municipalities", $"'{unknown}' ist keine Kommune dieses Kreises.");
         }
 
-        return roles.GrantAsync(roleId.ToString(), permission, scope, municipalities, cancellationToken);
+        var groups = request.Groups ?? [];
+        await groupCatalog.EnsureKnownAsync(permission, groups, cancellationToken);
+        await roles.GrantAsync(roleId.ToString(), permission, scope, municipalities, groups, cancellationToken);
     }
 
     /// <summary>Erases exactly the records named in the request; an empty list is refused rather than read as "all".</summary>

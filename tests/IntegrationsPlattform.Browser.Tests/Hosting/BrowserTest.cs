@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using NUnit.Framework.Interfaces;
 using static Microsoft.Playwright.Assertions;
@@ -12,8 +10,6 @@ namespace IntegrationsPlattform.Browser.Tests;
 /// </summary>
 public abstract class BrowserTest
 {
-    private static readonly string[] Blocking = ["serious", "critical"];
-
     /// <summary>Signed-in sessions (Playwright storage state) per user name, reused within the fixture.</summary>
     private readonly Dictionary<string, string> _sessions = new(StringComparer.Ordinal);
 
@@ -105,48 +101,11 @@ public abstract class BrowserTest
         return path;
     }
 
-    /// <summary>axe-core on the current page: serious and critical findings fail the test with the rule ids and the elements; minor and moderate ones go to the test output.</summary>
-    protected async Task AssertNoSeriousViolationsAsync()
-    {
-        await AssertAriaReferencesResolveAsync();
-        var result = await Page.RunAxe();
-        Assert.That(result.Passes, Is.Not.Empty, "axe hat nichts geprüft – lief es auf der richtigen Seite?");
+    /// <summary>The kit's accessibility check (<see cref="Accessibility.AssertNoSeriousViolationsAsync"/>) on the current page.</summary>
+    protected Task AssertNoSeriousViolationsAsync() => Accessibility.AssertNoSeriousViolationsAsync(Page);
 
-        foreach (var minor in result.Violations.Where(v => !Blocking.Contains(v.Impact)))
-        {
-            TestContext.Out.WriteLine($"axe ({minor.Impact}) auf {Page.Url}: {Describe(minor)}");
-        }
-
-        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
-        Assert.That(blocking, Is.Empty, () => $"axe findet auf {Page.Url} {blocking.Count} schwere Verstöße:\n" + string.Join("\n", blocking.Select(Describe)));
-    }
-
-    /// <summary>
-    /// Every id named by an ARIA reference exists. axe leaves a missing one "incomplete", since a script
-    /// might add the element later; these pages are rendered on the server without scripts, so it is broken.
-    /// </summary>
-    protected async Task AssertAriaReferencesResolveAsync()
-    {
-        var broken = await Page.EvaluateAsync<string[]>("""
-            () => {
-              const attributes = ['aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-errormessage', 'aria-owns'];
-              return [...document.querySelectorAll(attributes.map(a => `[${a}]`).join(','))].flatMap(element =>
-                attributes.flatMap(a => (element.getAttribute(a) || '').split(/\s+/)
-                  .filter(id => id && !document.getElementById(id))
-                  .map(id => `<${element.localName} id="${element.id}"> ${a}="${id}"`)));
-            }
-            """);
-        Assert.That(broken, Is.Empty, $"ARIA-Verweise auf fehlende ids auf {Page.Url}");
-    }
-
-    private static string Describe(AxeResultItem violation)
-        => $"- {violation.Id} ({violation.Impact}): {violation.Help}\n    " + string.Join("\n    ", violation.Nodes.Select(Describe));
-
-    private static string Describe(AxeResultNode node)
-    {
-        var checks = (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []).Select(c => c.Message).Where(m => !string.IsNullOrEmpty(m));
-        return $"{node.Target}  {node.Html}  → {string.Join(" / ", checks)}";
-    }
+    /// <summary>The kit's check that every ARIA reference on the current page resolves.</summary>
+    protected Task AssertAriaReferencesResolveAsync() => Accessibility.AssertAriaReferencesResolveAsync(Page);
 
     private async Task OpenContextAsync(string? storageState)
     {

@@ -24,8 +24,8 @@ public sealed class BeispielModule : PlatformModule
 
     public override IReadOnlyList<PermissionDefinition> Permissions =>
     [
-        new(Lesen, "Beispiel-Einträge lesen", Scopable: true),
-        new(Schreiben, "Beispiel-Einträge anlegen", Scopable: true),
+        new(Lesen, "Beispiel-Einträge lesen", Scopable: true) { Groups = Arbeitskreise.Art },
+        new(Schreiben, "Beispiel-Einträge anlegen", Scopable: true) { Groups = Arbeitskreise.Art },
     ];
 
     public override IReadOnlyList<NavigationEntry> Navigation => [new("Beispiel", "/beispiel", Lesen)];
@@ -40,7 +40,7 @@ public sealed class BeispielModule : PlatformModule
             .RequirePermission(Lesen);
         api.Group.MapPost("/eintraege", async (NeuerEintrag body, IMediator mediator, CancellationToken ct) =>
             {
-                var id = await mediator.Send(new CreateEintrag(body.Titel, body.KommuneAgs, body.PersonName, body.PersonEmail), ct);
+                var id = await mediator.Send(new CreateEintrag(body.Titel, body.KommuneAgs, body.PersonName, body.PersonEmail, body.Arbeitskreis), ct);
                 return Results.Created($"/api/beispiel/eintraege/{id}", new { id });
             })
             .RequirePermission(Schreiben);
@@ -51,4 +51,4 @@ public sealed class BeispielModule : PlatformModule
 
 internal sealed record OeffentlicherHinweis(string Hinweis);
 
-internal sealed record NeuerEintrag(string? Titel, string? KommuneAgs, string? PersonName, string? PersonEmail);
+internal sealed record NeuerEintrag(string? Titel, string? KommuneAgs, string? PersonName, string? PersonEmail, string? Arbeitskreis = null);

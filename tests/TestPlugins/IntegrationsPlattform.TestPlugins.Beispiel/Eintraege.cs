@@ -9,9 +9,10 @@ using MediatR;
 
 namespace IntegrationsPlattform.TestPlugins.Beispiel;
 
-internal sealed record CreateEintrag(string? Titel, string? KommuneAgs, string? PersonName, string? PersonEmail) : ICommand<Guid>;
+/// <param name="Arbeitskreis">The id of the working group the entry belongs to (<see cref="Arbeitskreise"/>), or null.</param>
+internal sealed record CreateEintrag(string? Titel, string? KommuneAgs, string? PersonName, string? PersonEmail, string? Arbeitskreis) : ICommand<Guid>;
 
-internal sealed record EintragDto(string Id, string Titel, string KommuneAgs, string CreatedAt);
+internal sealed record EintragDto(string Id, string Titel, string KommuneAgs, string CreatedAt, string? Arbeitskreis);
 
 internal sealed record ListEintraege(string? KommuneAgs) : IQuery<IReadOnlyList<EintragDto>>;
 
@@ -37,6 +38,11 @@ internal sealed class CreateEintragValidator(IMediator mediator) : IValidator<Cr
             errors.Add(new FieldError("kommuneAgs", "Bitte eine Kommune des Kreises wählen."));
         }
 
+        if (request.Arbeitskreis is not null && Arbeitskreise.Alle.All(a => a.Id != request.Arbeitskreis))
+        {
+            errors.Add(new FieldError("arbeitskreis", "Diesen Arbeitskreis gibt es nicht."));
+        }
+
         return errors;
     }
 }
@@ -48,15 +54,16 @@ internal sealed class CreateEintragHandler(IModuleDatabase<BeispielModule> datab
         var id = Guid.CreateVersion7();
         var tx = database.Transaction;
         await tx.Connection.ExecuteAsync(
-            "INSERT INTO eintraege (id, titel, kommune_ags, person_name, person_email, created_at) VALUES (@id, @titel, @ags, @name, @email, @now)",
-            new { id = id.ToString(), titel = request.Titel, ags = request.KommuneAgs, name = request.PersonName, email = request.PersonEmail, now = time.GetUtcNow().ToString("O") },
+            "INSERT INTO eintraege (id, titel, kommune_ags, person_name, person_email, created_at, arbeitskreis) VALUES (@id, @titel, @ags, @name, @email, @now, @arbeitskreis)",
+            new { id = id.ToString(), titel = request.Titel, ags = request.KommuneAgs, name = request.PersonName, email = request.PersonEmail, now = time.GetUtcNow().ToString("O"), arbeitskreis = request.Arbeitskreis },
             tx.Sql);
         tx.PublishAfterCommit(new BeispielEintragAngelegt(id, request.KommuneAgs!));
         await audit.RecordAsync(new AuditEntry(AuditAction.Create, "Eintrag", id.ToString()), cancellationToken);
         // Checked late on purpose, after the write and its audit entry (a real module checks first): the host tests
         // show with them that a command failing at its end leaves neither behind, and that the refusal of a write
-        // outside the user's scope is recorded all the same. An entry has no owner: only its municipality counts.
-        RecordScope.Of(user, BeispielModule.Schreiben).EnsureWritable([request.KommuneAgs!], null, "Eintrag", null, "kommuneAgs");
+        // outside the user's scope is recorded all the same. An entry has no owner: its municipality and working group count.
+        var arbeitskreis = request.Arbeitskreis is null ? [] : new[] { request.Arbeitskreis };
+        RecordScope.Of(user, BeispielModule.Schreiben).EnsureWritable([request.KommuneAgs!], null, "Eintrag", null, "kommuneAgs", arbeitskreis);
         if (!string.IsNullOrWhiteSpace(request.PersonEmail) && string.IsNullOrWhiteSpace(request.PersonName))
         {
             throw new DomainRuleException("Eine E-Mail-Adresse wird nur zusammen mit dem Namen der Person gespeichert.");
@@ -71,10 +78,10 @@ internal sealed class ListEintraegeHandler(IModuleDatabase<BeispielModule> datab
     public async Task<IReadOnlyList<EintragDto>> Handle(ListEintraege request, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(new { ags = request.KommuneAgs });
-        var visible = RecordScope.Of(user, BeispielModule.Lesen).SqlCondition(ags => $"kommune_ags IN {ags}", null, parameters);
+        var visible = RecordScope.Of(user, BeispielModule.Lesen).SqlCondition(ags => $"kommune_ags IN {ags}", null, parameters, groupColumn: "arbeitskreis");
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<EintragDto>(
-            $"SELECT id, titel, kommune_ags AS KommuneAgs, created_at AS CreatedAt FROM eintraege WHERE {visible} AND (@ags IS NULL OR kommune_ags = @ags) ORDER BY created_at",
+            $"SELECT id, titel, kommune_ags AS KommuneAgs, created_at AS CreatedAt, arbeitskreis FROM eintraege WHERE {visible} AND (@ags IS NULL OR kommune_ags = @ags) ORDER BY created_at",
             parameters)).ToList();
         await audit.RecordAsync(new AuditEntry(AuditAction.List, "Eintrag", null, $"Filter Kommune={request.KommuneAgs ?? "alle"}, {rows.Count} Treffer"), cancellationToken);
         return rows;
@@ -92,11 +99,11 @@ internal sealed class GetEintragHandler(IModuleDatabase<BeispielModule> database
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<EintragDto>(
-            "SELECT id, titel, kommune_ags AS KommuneAgs, created_at AS CreatedAt FROM eintraege WHERE id = @id",
+            "SELECT id, titel, kommune_ags AS KommuneAgs, created_at AS CreatedAt, arbeitskreis FROM eintraege WHERE id = @id",
             new { id = request.Id.ToString() });
 
-        // Outside the user's municipalities it is answered like a missing entry: its existence is not disclosed.
-        return row is not null && RecordScope.Of(user, BeispielModule.Lesen).CanRead([row.KommuneAgs], null) ? row : throw new RecordNotFoundException("Eintrag nicht gefunden.");
+        // Outside the user's municipalities and working groups it is answered like a missing entry: its existence is not disclosed.
+        return row is not null && RecordScope.Of(user, BeispielModule.Lesen).CanRead([row.KommuneAgs], null, row.Arbeitskreis is null ? [] : [row.Arbeitskreis]) ? row : throw new RecordNotFoundException("Eintrag nicht gefunden.");
     }
 }
 

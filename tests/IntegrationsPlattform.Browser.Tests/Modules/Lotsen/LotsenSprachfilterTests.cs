@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace IntegrationsPlattform.Browser.Tests;
+namespace IntegrationsPlattform.Browser.Tests.Modules.Lotsen;
 
 /// <summary>
 /// Lotsen's language filter (<c>?sprache=</c>) searches for Lotsen and requests in a language; it is not
@@ -10,10 +10,8 @@ namespace IntegrationsPlattform.Browser.Tests;
 /// results on screen — also when the visitor's language cookie (set on the public login page) says Arabic.
 /// </summary>
 [TestFixture]
-public sealed partial class LotsenSprachfilterTests : BrowserTest
+public sealed partial class LotsenSprachfilterTests : ModuleBrowserTest
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Modules:Lotsen:Enabled"] = "true" };
-
     [TestCase(false, TestName = "Filtering by Arabic keeps staff pages German, without a language cookie")]
     [TestCase(true, TestName = "Filtering by Arabic keeps staff pages German, with an Arabic language cookie")]
     public async Task FilteringByArabicKeepsStaffPagesGermanWithTheResultsOnScreen(bool arabischesCookie)

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace IntegrationsPlattform.Browser.Tests;
+namespace IntegrationsPlattform.Browser.Tests.Modules.Lotsen;
 
 /// <summary>
 /// The Lotsen module's other areas in a real browser, with data: the Träger search (a candidate taken in
@@ -9,10 +9,8 @@ namespace IntegrationsPlattform.Browser.Tests;
 /// checks every page.
 /// </summary>
 [TestFixture]
-public sealed class LotsenRegisterTests : BrowserTest
+public sealed class LotsenRegisterTests : ModuleBrowserTest
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Modules:Lotsen:Enabled"] = "true" };
-
     [Test]
     public async Task StaffTakeInATraegerAndFindLotsenAndReportsAccessibly()
     {

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace IntegrationsPlattform.Browser.Tests;
+namespace IntegrationsPlattform.Browser.Tests.Modules.Lotsen;
 
 /// <summary>
 /// Invented Lotsen and requests written straight into the Lotsen module's database, so that matching

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace IntegrationsPlattform.Browser.Tests;
+namespace IntegrationsPlattform.Browser.Tests.Modules.Lotsen;
 
 /// <summary>
 /// The Lotsen module's main workflow in a real browser, as staff use it: take in a request through the
@@ -10,10 +10,8 @@ namespace IntegrationsPlattform.Browser.Tests;
 /// reason), and see the request matched and the assignment listed. axe checks each page with data.
 /// </summary>
 [TestFixture]
-public sealed partial class LotsenAnfragenTests : BrowserTest
+public sealed partial class LotsenAnfragenTests : ModuleBrowserTest
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Modules:Lotsen:Enabled"] = "true" };
-
     [Test]
     public async Task StaffTakeInARequestAssignASuggestedLotseAndSeeItMatched()
     {
