@@ -6,6 +6,9 @@ namespace IntegrationsPlattform.Host.Configuration;
 /// <summary>The <c>Platform</c> configuration section, read and checked once at start-up.</summary>
 internal sealed partial class PlatformOptions
 {
+    /// <summary>The languages the host's and the modules' public texts ship in.</summary>
+    public const string DefaultPublicLanguages = "de,en,ar,tr,uk,ru,fa";
+
     public required string DataDirectory { get; init; }
 
     public required string PluginsDirectory { get; init; }
@@ -25,6 +28,9 @@ internal sealed partial class PlatformOptions
     public required MailOptions Mail { get; init; }
 
     public required LegalTexts Legal { get; init; }
+
+    /// <summary>The languages public pages offer, German first: a language switch links each of them.</summary>
+    public required IReadOnlyList<Language> PublicLanguages { get; init; }
 
     /// <summary>Where the host's clock starts (tests and demonstrations on another day); null: the machine's clock.</summary>
     public DateTimeOffset? ClockStart { get; init; }
@@ -127,10 +133,32 @@ internal sealed partial class PlatformOptions
             Security = SecurityOptions.Load(section.GetSection("Security")),
             Mail = MailOptions.Load(section.GetSection("Mail"), isProduction),
             Legal = LegalTexts.Load(section.GetSection("Legal")),
+            PublicLanguages = LoadPublicLanguages(section["PublicLanguages"]),
             ClockStart = clockStart,
             FirstAdminUserName = section["FirstAdmin:UserName"],
             FirstAdminPassword = firstAdminPassword,
         };
+    }
+
+    /// <summary>
+    /// The codes of <c>Platform:PublicLanguages</c> (comma-separated), each a known language; German is always
+    /// offered, since every public text falls back to it.
+    /// </summary>
+    private static List<Language> LoadPublicLanguages(string? raw)
+    {
+        var codes = (string.IsNullOrWhiteSpace(raw) ? DefaultPublicLanguages : raw).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var languages = new List<Language> { Languages.German };
+        foreach (var code in codes)
+        {
+            var language = Languages.Find(code)
+                ?? throw new ConfigurationErrorException("Platform:PublicLanguages", $"'{code}' ist kein bekannter Sprachcode (ISO 639, z. B. de,en,ar,tr,uk,ru,fa).");
+            if (!languages.Contains(language))
+            {
+                languages.Add(language);
+            }
+        }
+
+        return languages;
     }
 
     private static DeploymentInfo LoadDeployment(IConfigurationSection section)
