@@ -20,6 +20,7 @@ public static class ModuleServiceScan
                 typeof(IValidator<>),
                 typeof(IIndicatorProvider),
                 typeof(IDataSubjectHandler),
+                typeof(Web.IOptInHandler),
                 typeof(Demo.IDemoDataSeeder)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithTransientLifetime());

@@ -29,6 +29,8 @@ internal sealed partial class PlatformOptions
 
     public required LegalTexts Legal { get; init; }
 
+    public required OptInOptions OptIn { get; init; }
+
     /// <summary>The languages public pages offer, German first: a language switch links each of them.</summary>
     public required IReadOnlyList<Language> PublicLanguages { get; init; }
 
@@ -133,6 +135,7 @@ internal sealed partial class PlatformOptions
             Security = SecurityOptions.Load(section.GetSection("Security")),
             Mail = MailOptions.Load(section.GetSection("Mail"), isProduction),
             Legal = LegalTexts.Load(section.GetSection("Legal")),
+            OptIn = OptInOptions.Load(section.GetSection("OptIn")),
             PublicLanguages = LoadPublicLanguages(section["PublicLanguages"]),
             ClockStart = clockStart,
             FirstAdminUserName = section["FirstAdmin:UserName"],
@@ -242,6 +245,23 @@ internal sealed record SecurityOptions(int SessionTimeoutMinutes, int TokenLifet
         PlatformOptions.ParseInt(section, "LockoutAttempts", 5, 3, 20),
         PlatformOptions.ParseInt(section, "LockoutMinutes", 15, 1, 1440),
         PlatformOptions.ParseInt(section, "TokenRequestsPerMinute", 20, 1, 10000));
+}
+
+/// <summary>Double opt-in of public forms: how long a link is valid, when unconfirmed entries go, how often one may ask.</summary>
+internal sealed record OptInOptions(int LinkLifetimeHours, int DeleteUnconfirmedAfterHours, int PerAddressPerHour, int PerClientPerHour)
+{
+    public static OptInOptions Load(IConfigurationSection section)
+    {
+        var lifetime = PlatformOptions.ParseInt(section, "LinkLifetimeHours", 24, 1, 168);
+        var options = new OptInOptions(
+            lifetime,
+            PlatformOptions.ParseInt(section, "DeleteUnconfirmedAfterHours", 48, 1, 720),
+            PlatformOptions.ParseInt(section, "PerAddressPerHour", 3, 1, 100),
+            PlatformOptions.ParseInt(section, "PerClientPerHour", 20, 1, 10000));
+        return options.DeleteUnconfirmedAfterHours < lifetime
+            ? throw new ConfigurationErrorException("Platform:OptIn:DeleteUnconfirmedAfterHours", $"Unbestätigte Einträge dürfen nicht vor dem Ablauf ihres Links ({lifetime} Stunden) gelöscht werden.")
+            : options;
+    }
 }
 
 internal enum MailMode
