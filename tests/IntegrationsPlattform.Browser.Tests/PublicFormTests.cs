@@ -22,6 +22,7 @@ public sealed class PublicFormTests : BrowserTest
         await Page.GetByLabel("الاسم", new() { Exact = true }).FillAsync("أمل حداد");
         await Page.GetByLabel("عنوان البريد الإلكتروني", new() { Exact = true }).FillAsync("amal.haddad@beispiel.invalid");
         await Page.GetByLabel("مكان السكن", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Erbach" });
+        await SaveScreenshotAsync("oeffentliches-formular-ar");
         await Page.GetByRole(AriaRole.Button, new() { Name = "تسجيل", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("اقتربت من النهاية: يرجى فتح الرابط في الرسالة التي أرسلناها إليك للتو.");
         await AssertNoSeriousViolationsAsync();
