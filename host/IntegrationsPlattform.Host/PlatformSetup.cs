@@ -76,6 +76,7 @@ internal static class PlatformSetup
         application.AddScoped<ICurrentUser, CurrentUser>();
         application.AddScoped<DataSubjectService>();
         application.AddTransient<IDataSubjectHandler, AccountDataSubjectHandler>();
+        application.AddTransient<IDataSubjectHandler, OptInDataSubjectHandler>();
         application.AddTransient<IRequestHandler<GetDeployment, DeploymentInfo>, GetDeploymentHandler>();
         application.AddTransient<IRequestHandler<GetLatestIndicators, IReadOnlyList<IndicatorSnapshot>>, GetLatestIndicatorsHandler>();
 

@@ -1,5 +1,7 @@
 using System.Net;
 using Dapper;
+using IntegrationsPlattform.Contracts.Dsgvo;
+using IntegrationsPlattform.Host.Dsgvo;
 using IntegrationsPlattform.Host.Jobs;
 using IntegrationsPlattform.Host.OptIn;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -175,6 +177,32 @@ public sealed class DoubleOptInTests
             Assert.That(mail.TextBody, Does.StartWith("مرحبًا"));
             Assert.That(mail.TextBody, Does.Contain("Guten Tag,"));
             Assert.That(_host.ConfirmationLink(email), Does.EndWith("?lang=ar"), "the confirmation page opens in the visitor's language");
+        });
+    }
+
+    /// <summary>Before the cleanup job, an unconfirmed entry is personal data the host holds: a DSGVO request finds and erases it.</summary>
+    [Test]
+    public async Task ADataSubjectRequestFindsAndErasesAnUnconfirmedEntry()
+    {
+        using var visitor = Visitor();
+        var email = NewAddress();
+        await RegisterAsync(visitor, "Amal Haddad", email);
+        var link = _host.ConfirmationLink(email);
+        using var scope = _host.Services.CreateScope();
+        var requests = scope.ServiceProvider.GetRequiredService<DataSubjectService>();
+        var query = new DataSubjectQuery(null, email.ToUpperInvariant());
+        var found = (await requests.FindAsync(query, CancellationToken.None)).Single();
+        var export = (await requests.ExportAsync(query, CancellationToken.None)).Single();
+        var erased = await requests.EraseAsync([(found.Module, found.Record.RecordType, found.Record.RecordId)], query, CancellationToken.None);
+
+        var page = await PageForms.TextAsync(visitor, link);
+        Assert.Multiple(() =>
+        {
+            Assert.That(found.Record.Summary, Does.Contain("Beispiel.anmeldung").And.Contain("unbestätigt"));
+            Assert.That(export.Data.Fields["Angaben"], Does.Contain("Amal Haddad"));
+            Assert.That(erased, Is.EqualTo(1));
+            Assert.That(Waiting(email), Is.Zero);
+            Assert.That(page, Does.Contain("Dieser Link ist ungültig oder abgelaufen."), "an erased entry can no longer be confirmed");
         });
     }
 
