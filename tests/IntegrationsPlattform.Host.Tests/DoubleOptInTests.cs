@@ -122,6 +122,23 @@ public sealed class DoubleOptInTests
         Assert.That(page, Does.Contain("Dieser Link ist ungültig oder abgelaufen."));
     }
 
+    /// <summary>An entry whose module was switched off since it was sent cannot be stored: refused like an unknown link, never a 500.</summary>
+    [Test]
+    public async Task ALinkOfAModuleThatNoLongerRunsIsRefused()
+    {
+        const string token = "eintrag-eines-abgeschalteten-moduls";
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_host.DataDirectory, "host.db")}"))
+        {
+            connection.Execute(
+                "INSERT INTO opt_in (id, kind, email, client, language, payload, token_hash, created_at, expires_at) VALUES (@id, 'Abgeschaltet.anmeldung', 'x@beispiel.invalid', '', 'de', '{}', @hash, @now, @expires)",
+                new { id = Guid.NewGuid().ToString(), hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))), now = _host.Clock.Now.ToString("O"), expires = _host.Clock.Now.AddHours(1).ToString("O") });
+        }
+
+        using var visitor = Visitor();
+        var page = await PageForms.TextAsync(visitor, "/bestaetigung/" + token);
+        Assert.That(page, Does.Contain("Dieser Link ist ungültig oder abgelaufen."));
+    }
+
     [Test]
     public async Task AnAddressGetsThreeLinksAnHourAndAClientSix()
     {

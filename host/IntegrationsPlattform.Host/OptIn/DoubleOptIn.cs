@@ -85,6 +85,12 @@ internal sealed class DoubleOptIn(
                 return (OptInConfirmation.Expired, null);
             }
 
+            // The module that asked for it is no longer running: the entry cannot be stored, so the link is not used up.
+            if (!handlers.Any(h => h.Kind == entry.Kind))
+            {
+                return (OptInConfirmation.Unknown, null);
+            }
+
             await c.ExecuteAsync("UPDATE opt_in SET confirmed_at = @now WHERE id = @id", new { now, id = entry.Id }, t);
             return (OptInConfirmation.Confirmed, (Entry?)new Entry(entry.Id, entry.Kind, entry.Payload!));
         }, cancellationToken);
@@ -97,9 +103,7 @@ internal sealed class DoubleOptIn(
         // it writes (its audit entries go to host.db too). Should it fail, the claim is taken back and the link stays usable.
         try
         {
-            var handler = handlers.SingleOrDefault(h => h.Kind == confirmed.Kind)
-                ?? throw new InvalidOperationException($"Kein Modul bestätigt Einträge der Art '{confirmed.Kind}'.");
-            await handler.ConfirmAsync(confirmed.Payload, cancellationToken);
+            await handlers.Single(h => h.Kind == confirmed.Kind).ConfirmAsync(confirmed.Payload, cancellationToken);
         }
         catch
         {
