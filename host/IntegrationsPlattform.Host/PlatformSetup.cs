@@ -16,6 +16,7 @@ using IntegrationsPlattform.Host.Jobs;
 using IntegrationsPlattform.Host.Mail;
 using IntegrationsPlattform.Host.Messaging;
 using IntegrationsPlattform.Host.Modules;
+using IntegrationsPlattform.Host.OptIn;
 using IntegrationsPlattform.Host.Security;
 using IntegrationsPlattform.Host.Storage;
 using IntegrationsPlattform.Host.Web;
@@ -68,11 +69,15 @@ internal static class PlatformSetup
         application.AddSingleton<PlatformInitializer>();
         application.AddSingleton<JobScheduler>();
         application.AddTransient<IndicatorSnapshotJob>();
+        application.AddTransient<OptInCleanupJob>();
+        application.AddScoped<DoubleOptIn>();
+        application.AddScoped<IDoubleOptIn>(sp => sp.GetRequiredService<DoubleOptIn>());
         application.AddScoped<ModuleTransactions>();
         application.AddScoped(typeof(IModuleDatabase<>), typeof(ModuleDatabase<>));
         application.AddScoped<ICurrentUser, CurrentUser>();
         application.AddScoped<DataSubjectService>();
         application.AddTransient<IDataSubjectHandler, AccountDataSubjectHandler>();
+        application.AddTransient<IDataSubjectHandler, OptInDataSubjectHandler>();
         application.AddTransient<IRequestHandler<GetDeployment, DeploymentInfo>, GetDeploymentHandler>();
         application.AddTransient<IRequestHandler<GetLatestIndicators, IReadOnlyList<IndicatorSnapshot>>, GetLatestIndicatorsHandler>();
 

@@ -402,7 +402,7 @@ public sealed partial class AdminPagesTests : HostFixture
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(html, Does.Contain("<caption>Plattform (Benutzerkonten)</caption>"));
+            Assert.That(html, Does.Contain("<caption>Plattform (Benutzerkonten, öffentliche Formulare)</caption>"));
             Assert.That(html, Does.Contain("Benutzername fachkraft"));
             Assert.That(html, Does.Contain("<caption>Beispielprogramm</caption>"));
             Assert.That(html, Does.Contain("Auskunft exportieren"));

@@ -287,6 +287,47 @@ public sealed class PlatformServicesTests : HostFixture
     }
 
     /// <summary>
+    /// A page the module marks public is for visitors, also when staff open it: no staff navigation, a language
+    /// switch of plain links to the deployment's public languages, the legal pages in the visitor's language, and
+    /// a text the module has not translated marked as German inside the Arabic page.
+    /// </summary>
+    [Test]
+    public async Task APublicPageHasThePublicLayoutAndMarksGermanFallbacks()
+    {
+        using var browser = Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var signedIn = await PlatformHost.PostLoginFormAsync(browser, PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync("/beispiel/info?lang=ar"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("<html lang=\"ar\" dir=\"rtl\">"));
+            Assert.That(html, Does.Not.Contain("main-nav").And.Not.Contain("/account/logout"), "no staff navigation on a public page");
+            Assert.That(html, Does.Contain("<span lang=\"de\" dir=\"ltr\">Fragen beantwortet das WIR-Vielfaltszentrum.</span>"));
+            Assert.That(html, Does.Contain("<h1>حول البرنامج التجريبي</h1>"), "a translated text needs no mark");
+            foreach (var (code, direction, name) in new[] { ("de", "ltr", "Deutsch"), ("en", "ltr", "English"), ("ar", "rtl", "العربية"), ("tr", "ltr", "Türkçe"), ("uk", "ltr", "Українська"), ("ru", "ltr", "Русский"), ("fa", "rtl", "فارسی") })
+            {
+                Assert.That(html, Does.Contain($"<a href=\"/beispiel/info?lang={code}\" hreflang=\"{code}\" lang=\"{code}\" dir=\"{direction}\"").And.Contain($">{name}</a>"), code);
+            }
+
+            Assert.That(html, Does.Contain("<a href=\"/impressum\">بيانات الناشر</a>").And.Contain("<a href=\"/datenschutz\">").And.Contain("<a href=\"/barrierefreiheit\">"));
+            Assert.That(html, Does.Not.Match("(src|href)=\"(https?:)?//"), "nothing loads from another origin");
+            Assert.That(html, Does.Not.Contain("<script"), "the page works without script");
+        });
+    }
+
+    [Test]
+    public async Task TheLegalPagesAreGermanAndSaySoOnAPageInAnotherLanguage()
+    {
+        using var client = Host.Anonymous();
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/impressum?lang=fa"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("<html lang=\"fa\" dir=\"rtl\">"));
+            Assert.That(html, Does.Contain("<div lang=\"de\" dir=\"ltr\"><h1>Impressum</h1>"));
+            Assert.That(html, Does.Contain("hreflang=\"tr\""), "the legal pages have the public layout with its language switch");
+        });
+    }
+
+    /// <summary>
     /// A visitor who read the login page in Arabic keeps that language on public pages (cookie), but a
     /// staff page is German, also when its own query asks for Arabic.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
@@ -264,14 +265,50 @@ public sealed class ConfigurationTests
             Assert.That(options.Deployment.Municipalities.Single().Name, Is.EqualTo("Erbach"));
             Assert.That(options.Security.LockoutAttempts, Is.EqualTo(5));
             Assert.That(options.TimeZone.Id, Is.EqualTo("Europe/Berlin"));
+            Assert.That(options.PublicLanguages.Select(l => l.Code), Is.EqualTo(new[] { "de", "en", "ar", "tr", "uk", "ru", "fa" }));
         });
     }
+
+    [Test]
+    public void ADeploymentChoosesItsPublicLanguagesAndGermanIsAlwaysOffered()
+    {
+        var settings = Valid();
+        settings["Platform:PublicLanguages"] = " ps, EN ,ps";
+        var options = PlatformOptions.Load(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new TestEnvironment("Demo"));
+        Assert.That(options.PublicLanguages.Select(l => (l.Code, l.RightToLeft)), Is.EqualTo(new[] { ("de", false), ("ps", true), ("en", false) }));
+    }
+
+    [TestCase("ar", true)]
+    [TestCase("fa", true)]
+    [TestCase("prs", true)]
+    [TestCase("ps", true)]
+    [TestCase("ur", true)]
+    [TestCase("ckb", true)]
+    [TestCase("he", true)]
+    [TestCase("tr", false)]
+    [TestCase("uk", false)]
+    [TestCase("kmr", false)]
+    public void EveryLanguageKnowsItsWritingDirection(string code, bool rightToLeft)
+        => Assert.That(Languages.Find(code)!.Direction, Is.EqualTo(rightToLeft ? "rtl" : "ltr"));
+
+    [Test]
+    public void TheLanguageOfACultureIsFoundByItsCodeOrItsLanguage()
+        => Assert.Multiple(() =>
+        {
+            Assert.That(Languages.Of(CultureInfo.GetCultureInfo("ar-SY")).GermanName, Is.EqualTo("Arabisch"));
+            Assert.That(Languages.Of(CultureInfo.GetCultureInfo("fa")).Direction, Is.EqualTo("rtl"));
+            Assert.That(Languages.Of(CultureInfo.GetCultureInfo("en-US")).OwnName, Is.EqualTo("English"));
+            Assert.That(Languages.Of(CultureInfo.InvariantCulture), Is.EqualTo(Languages.German));
+            Assert.That(Languages.Find(" AR "), Is.EqualTo(Languages.Find("ar")));
+            Assert.That(Languages.Find("xx"), Is.Null);
+        });
 
     [TestCase("Platform:Deployment:KreisName", "")]
     [TestCase("Platform:Legal:Impressum", null)]
     [TestCase("Platform:Mail:From", "keine-adresse")]
     [TestCase("Platform:TimeZone", "Mond/Basis")]
     [TestCase("Platform:Security:LockoutAttempts", "1")]
+    [TestCase("Platform:PublicLanguages", "de,en,klingonisch")]
     [TestCase("Modules:Lotsen:Enabled", "1")]
     [TestCase("Modules:Lotsen:Enabled", "ja")]
     public void AnInvalidValueIsReportedWithItsKey(string key, string? value)

@@ -104,6 +104,25 @@ public sealed partial class PlatformHost : WebApplicationFactory<Program>
 
     public string ModuleDatabase(string moduleId) => Path.Combine(DataDirectory, "modules", moduleId + ".db");
 
+    /// <summary>The mails the host wrote into its pickup folder for <paramref name="address"/>, oldest first.</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> MailsTo(string address)
+    {
+        var folder = Path.Combine(DataDirectory, "mail");
+        return !Directory.Exists(folder)
+            ? []
+            : Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal).Select(path => MimeKit.MimeMessage.Load(path))
+                .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
+    }
+
+    /// <summary>The path and query of the double opt-in link in the last mail to <paramref name="address"/>.</summary>
+    public string ConfirmationLink(string address)
+    {
+        var mails = MailsTo(address);
+        var mail = mails.Count > 0 ? mails[^1] : throw new AssertionException($"Keine E-Mail an {address}");
+        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", @"https?://\S+/bestaetigung/\S+");
+        return link.Success ? new Uri(link.Value).PathAndQuery : throw new AssertionException($"Kein Bestätigungslink in der E-Mail an {address}");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Test");

@@ -21,6 +21,7 @@ public static class ModuleServiceScan
                 typeof(IIndicatorProvider),
                 typeof(Security.IScopeGroupProvider),
                 typeof(IDataSubjectHandler),
+                typeof(Web.IOptInHandler),
                 typeof(Demo.IDemoDataSeeder)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithTransientLifetime());

@@ -6,6 +6,9 @@ namespace IntegrationsPlattform.Host.Configuration;
 /// <summary>The <c>Platform</c> configuration section, read and checked once at start-up.</summary>
 internal sealed partial class PlatformOptions
 {
+    /// <summary>The languages the host's and the modules' public texts ship in.</summary>
+    public const string DefaultPublicLanguages = "de,en,ar,tr,uk,ru,fa";
+
     public required string DataDirectory { get; init; }
 
     public required string PluginsDirectory { get; init; }
@@ -25,6 +28,11 @@ internal sealed partial class PlatformOptions
     public required MailOptions Mail { get; init; }
 
     public required LegalTexts Legal { get; init; }
+
+    public required OptInOptions OptIn { get; init; }
+
+    /// <summary>The languages public pages offer, German first: a language switch links each of them.</summary>
+    public required IReadOnlyList<Language> PublicLanguages { get; init; }
 
     /// <summary>Where the host's clock starts (tests and demonstrations on another day); null: the machine's clock.</summary>
     public DateTimeOffset? ClockStart { get; init; }
@@ -127,10 +135,33 @@ internal sealed partial class PlatformOptions
             Security = SecurityOptions.Load(section.GetSection("Security")),
             Mail = MailOptions.Load(section.GetSection("Mail"), isProduction),
             Legal = LegalTexts.Load(section.GetSection("Legal")),
+            OptIn = OptInOptions.Load(section.GetSection("OptIn")),
+            PublicLanguages = LoadPublicLanguages(section["PublicLanguages"]),
             ClockStart = clockStart,
             FirstAdminUserName = section["FirstAdmin:UserName"],
             FirstAdminPassword = firstAdminPassword,
         };
+    }
+
+    /// <summary>
+    /// The codes of <c>Platform:PublicLanguages</c> (comma-separated), each a known language; German is always
+    /// offered, since every public text falls back to it.
+    /// </summary>
+    private static List<Language> LoadPublicLanguages(string? raw)
+    {
+        var codes = (string.IsNullOrWhiteSpace(raw) ? DefaultPublicLanguages : raw).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var languages = new List<Language> { Languages.German };
+        foreach (var code in codes)
+        {
+            var language = Languages.Find(code)
+                ?? throw new ConfigurationErrorException("Platform:PublicLanguages", $"'{code}' ist kein bekannter Sprachcode (ISO 639, z. B. de,en,ar,tr,uk,ru,fa).");
+            if (!languages.Contains(language))
+            {
+                languages.Add(language);
+            }
+        }
+
+        return languages;
     }
 
     private static DeploymentInfo LoadDeployment(IConfigurationSection section)
@@ -214,6 +245,23 @@ internal sealed record SecurityOptions(int SessionTimeoutMinutes, int TokenLifet
         PlatformOptions.ParseInt(section, "LockoutAttempts", 5, 3, 20),
         PlatformOptions.ParseInt(section, "LockoutMinutes", 15, 1, 1440),
         PlatformOptions.ParseInt(section, "TokenRequestsPerMinute", 20, 1, 10000));
+}
+
+/// <summary>Double opt-in of public forms: how long a link is valid, when unconfirmed entries go, how often one may ask.</summary>
+internal sealed record OptInOptions(int LinkLifetimeHours, int DeleteUnconfirmedAfterHours, int PerAddressPerHour, int PerClientPerHour)
+{
+    public static OptInOptions Load(IConfigurationSection section)
+    {
+        var lifetime = PlatformOptions.ParseInt(section, "LinkLifetimeHours", 24, 1, 168);
+        var options = new OptInOptions(
+            lifetime,
+            PlatformOptions.ParseInt(section, "DeleteUnconfirmedAfterHours", 48, 1, 720),
+            PlatformOptions.ParseInt(section, "PerAddressPerHour", 3, 1, 100),
+            PlatformOptions.ParseInt(section, "PerClientPerHour", 20, 1, 10000));
+        return options.DeleteUnconfirmedAfterHours < lifetime
+            ? throw new ConfigurationErrorException("Platform:OptIn:DeleteUnconfirmedAfterHours", $"Unbestätigte Einträge dürfen nicht vor dem Ablauf ihres Links ({lifetime} Stunden) gelöscht werden.")
+            : options;
+    }
 }
 
 internal enum MailMode

@@ -69,5 +69,5 @@ internal sealed class DataSubjectService(IEnumerable<IDataSubjectHandler> handle
     }
 
     private IEnumerable<(IDataSubjectHandler Handler, string Module, string ModuleName)> Handlers()
-        => handlers.Select(h => registry.OfAssembly(h.GetType().Assembly) is { } m ? (h, m.Id, m.DisplayName) : (h, "Plattform", "Plattform (Benutzerkonten)"));
+        => handlers.Select(h => registry.OfAssembly(h.GetType().Assembly) is { } m ? (h, m.Id, m.DisplayName) : (h, "Plattform", "Plattform (Benutzerkonten, öffentliche Formulare)"));
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using IntegrationsPlattform.Contracts.Jobs;
 using IntegrationsPlattform.Host.Modules;
+using IntegrationsPlattform.Host.OptIn;
 using IntegrationsPlattform.Host.Storage;
 
 namespace IntegrationsPlattform.Host.Jobs;
@@ -21,6 +22,7 @@ internal sealed class JobScheduler(ModuleRegistry registry, IServiceScopeFactory
     public IReadOnlyList<JobDescriptor> Jobs { get; } =
         [
             new(IndicatorSnapshotJob.Key, "Kennzahlen der Module erfassen", "Plattform", TimeSpan.FromHours(1), typeof(IndicatorSnapshotJob)),
+            new(OptInCleanupJob.Key, "Unbestätigte Einträge öffentlicher Formulare löschen", "Plattform", TimeSpan.FromHours(1), typeof(OptInCleanupJob)),
             .. registry.Running.SelectMany(m => m.Instance!.Jobs.Select(j => new JobDescriptor($"{m.Id}.{j.Key}", j.DisplayName, m.DisplayName, j.Interval, j.JobType))),
         ];
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
+using IntegrationsPlattform.Host.Configuration;
 
 namespace IntegrationsPlattform.Host.Web;
 
@@ -18,28 +19,27 @@ internal static class PlatformLocalization
 
     public static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
-    public static readonly string[] UiLanguages = ["de", "en", "ar", "tr", "uk", "ru", "fa"];
-
-    private static readonly RequestLocalizationOptions VisitorLanguage = new()
-    {
-        DefaultRequestCulture = new RequestCulture(German, German),
-        SupportedCultures = [German],
-        SupportedUICultures = UiLanguages.Select(CultureInfo.GetCultureInfo).ToList(),
-        FallBackToParentUICultures = true,
-        RequestCultureProviders =
-        [
-            new QueryStringRequestCultureProvider { QueryStringKey = LanguageQueryKey, UIQueryStringKey = LanguageQueryKey },
-            new CookieRequestCultureProvider(),
-        ],
-    };
-
     /// <summary>
     /// Sets the culture of the request once its endpoint is known (after routing): the visitor's language on
-    /// public endpoints, German everywhere else.
+    /// public endpoints — one of the deployment's public languages (<c>Platform:PublicLanguages</c>), any
+    /// other choice is German — and German everywhere else.
     /// </summary>
     public static void UsePlatformLocalization(this IApplicationBuilder app)
     {
-        app.UseWhen(IsPublic, visitor => visitor.UseRequestLocalization(VisitorLanguage).Use(KeepLanguageChoice));
+        var publicLanguages = app.ApplicationServices.GetRequiredService<PlatformOptions>().PublicLanguages;
+        var visitorLanguage = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(German, German),
+            SupportedCultures = [German],
+            SupportedUICultures = publicLanguages.Select(l => CultureInfo.GetCultureInfo(l.Code)).ToList(),
+            FallBackToParentUICultures = true,
+            RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = LanguageQueryKey, UIQueryStringKey = LanguageQueryKey },
+                new CookieRequestCultureProvider(),
+            ],
+        };
+        app.UseWhen(IsPublic, visitor => visitor.UseRequestLocalization(visitorLanguage).Use(KeepLanguageChoice));
         app.UseWhen(context => !IsPublic(context), staff => staff.Use(GermanOnly));
     }
 

@@ -43,5 +43,8 @@ public sealed class BrowserHost : IDisposable
     /// <summary>The database file of a module, for seeding what its pages need.</summary>
     public string ModuleDatabase(string moduleId) => _host.ModuleDatabase(moduleId);
 
+    /// <summary>The path of the double opt-in link in the last mail to the address (from the pickup folder).</summary>
+    public string ConfirmationLink(string address) => _host.ConfirmationLink(address);
+
     public void Dispose() => _host.Dispose();
 }

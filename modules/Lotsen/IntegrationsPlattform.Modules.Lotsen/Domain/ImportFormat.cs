@@ -49,13 +49,13 @@ internal static class ImportFormat
     public static string SprachCode(string text)
     {
         var t = text.Trim();
-        if (Sprachen.IstBekannt(Sprachen.Normalisiere(t)))
+        if (Languages.IsKnown(Languages.Normalize(t)))
         {
-            return Sprachen.Normalisiere(t);
+            return Languages.Normalize(t);
         }
 
-        var name = Sprachen.Alle.Where(s => string.Equals(s.Name, t, StringComparison.CurrentCultureIgnoreCase)
-                || s.Name.Split([' ', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Contains(t, StringComparer.CurrentCultureIgnoreCase))
+        var name = Languages.All.Where(s => string.Equals(s.GermanName, t, StringComparison.CurrentCultureIgnoreCase)
+                || s.GermanName.Split([' ', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Contains(t, StringComparer.CurrentCultureIgnoreCase))
             .ToList();
         return name.Count == 1 ? name[0].Code : t;
     }

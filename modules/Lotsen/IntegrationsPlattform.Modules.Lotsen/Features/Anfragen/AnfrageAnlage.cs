@@ -39,12 +39,12 @@ internal static class AnfrageRegeln
         Laenge(fehler, "ziel", e.Ziel, 200, pflicht: false, null);
         Laenge(fehler, "notiz", e.Notiz, 2000, pflicht: false, null);
 
-        var sprachen = (e.Sprachen ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(Sprachen.Normalisiere).ToList();
+        var sprachen = (e.Sprachen ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(Languages.Normalize).ToList();
         if (sprachen.Count == 0)
         {
             fehler.Add(new FieldError("sprachen", "Bitte mindestens eine Sprache angeben."));
         }
-        else if (sprachen.FirstOrDefault(s => !Sprachen.IstBekannt(s)) is { } unbekannt)
+        else if (sprachen.FirstOrDefault(s => !Languages.IsKnown(s)) is { } unbekannt)
         {
             fehler.Add(new FieldError("sprachen", $"Unbekannter Sprachcode „{unbekannt}“ (erwartet ISO 639, z. B. ar, fa, uk)."));
         }
@@ -166,7 +166,7 @@ internal sealed class AnfrageAnlage(IModuleDatabase<LotsenModule> database, ICur
                 jetzt,
             },
             tx.Sql);
-        foreach (var code in e.Sprachen!.Where(s => !string.IsNullOrWhiteSpace(s)).Select(Sprachen.Normalisiere).Distinct())
+        foreach (var code in e.Sprachen!.Where(s => !string.IsNullOrWhiteSpace(s)).Select(Languages.Normalize).Distinct())
         {
             await tx.Connection.ExecuteAsync("INSERT INTO anfrage_sprachen (anfrage_id, code) VALUES (@id, @code)", new { id = id.ToString(), code }, tx.Sql);
         }

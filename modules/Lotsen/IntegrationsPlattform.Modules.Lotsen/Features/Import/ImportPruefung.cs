@@ -187,7 +187,7 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
                 ["E-Mail"] = daten.Email ?? "",
                 ["Telefon"] = daten.Telefon ?? "",
                 ["Wohnort"] = KommuneName(daten.WohnortAgs, deployment),
-                ["Sprachen"] = string.Join(", ", sprachen.Select(s => $"{Sprachen.Name(s.Code!)} ({SprachniveauTexte.Parse(s.Niveau)?.Text() ?? s.Niveau ?? "?"})")),
+                ["Sprachen"] = string.Join(", ", sprachen.Select(s => $"{Languages.GermanName(s.Code!)} ({SprachniveauTexte.Parse(s.Niveau)?.Text() ?? s.Niveau ?? "?"})")),
                 ["Themen"] = string.Join(", ", themen.Select(settings.ThemaText)),
                 ["Kommunen"] = string.Join(", ", kommunen.Select(k => KommuneName(k, deployment))),
                 ["Verfügbarkeit"] = string.Join(", ", fenster.Select(f => $"{Verfuegbarkeit.Wochentag(f.Wochentag)} {f.Von}–{f.Bis}")),

@@ -85,7 +85,7 @@ internal sealed class ExportLotsenHandler(IModuleDatabase<LotsenModule> database
                 r.Nachname,
                 r.Vorname,
                 Lebenszyklen.Lotse.Text(r.Status),
-                string.Join(", ", listen.Sprachen(r.Id).Select(Domain.Sprachen.Name)),
+                string.Join(", ", listen.Sprachen(r.Id).Select(Languages.GermanName)),
                 string.Join(", ", listen.Kommunen(r.Id).Select(a => deployment.FindMunicipality(a)?.Name ?? a)),
                 string.Join(", ", listen.Themen(r.Id).Select(settings.ThemaText)),
                 r.Basis is null ? "" : GermanFormat.Day(GermanFormat.ParseStoredDay(r.Basis)),
@@ -141,7 +141,7 @@ internal static class LotseLesen
         return detail with
         {
             Sprachen = sprachen.Select(s => new SpracheInfo(s.Code, s.Niveau))
-                .OrderByDescending(s => SprachniveauTexte.Parse(s.Niveau) ?? Sprachniveau.Grundkenntnisse).ThenBy(s => Domain.Sprachen.Name(s.Code)).ToList(),
+                .OrderByDescending(s => SprachniveauTexte.Parse(s.Niveau) ?? Sprachniveau.Grundkenntnisse).ThenBy(s => Languages.GermanName(s.Code)).ToList(),
             Themen = themen.ToList(),
             Kommunen = kommunen.ToList(),
             Verfuegbarkeit = fenster.Select(f => new ZeitfensterEingabe((int)f.Tag, f.Von, f.Bis)).ToList(),

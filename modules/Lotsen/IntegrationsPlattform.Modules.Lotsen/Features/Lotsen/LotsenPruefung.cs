@@ -44,24 +44,24 @@ internal sealed class LotseDatenPruefung(IMediator mediator, LotsenSettings sett
         {
             foreach (var sprache in sprachen)
             {
-                var code = Sprachen.Normalisiere(sprache?.Code ?? "");
+                var code = Languages.Normalize(sprache?.Code ?? "");
                 if (code.Length == 0)
                 {
                     fehler.Add(new("sprachen", "Bitte zu jeder Sprache den Sprachcode angeben."));
                 }
-                else if (!Sprachen.IstBekannt(code))
+                else if (!Languages.IsKnown(code))
                 {
                     fehler.Add(new("sprachen", $"Unbekannter Sprachcode „{Kurz(code)}“ (erwartet: ISO 639, z. B. ar, fa, uk)."));
                 }
                 else if (SprachniveauTexte.Parse(sprache?.Niveau) is null)
                 {
-                    fehler.Add(new("sprachen", $"{Sprachen.Name(code)}: Bitte das Niveau angeben (Muttersprache, verhandlungssicher, gut, Grundkenntnisse)."));
+                    fehler.Add(new("sprachen", $"{Languages.GermanName(code)}: Bitte das Niveau angeben (Muttersprache, verhandlungssicher, gut, Grundkenntnisse)."));
                 }
             }
 
-            foreach (var doppelt in sprachen.Select(s => Sprachen.Normalisiere(s?.Code ?? "")).Where(c => c.Length > 0).GroupBy(c => c).Where(g => g.Count() > 1))
+            foreach (var doppelt in sprachen.Select(s => Languages.Normalize(s?.Code ?? "")).Where(c => c.Length > 0).GroupBy(c => c).Where(g => g.Count() > 1))
             {
-                fehler.Add(new("sprachen", $"{Sprachen.Name(doppelt.Key)} ist mehrfach angegeben."));
+                fehler.Add(new("sprachen", $"{Languages.GermanName(doppelt.Key)} ist mehrfach angegeben."));
             }
         }
 
