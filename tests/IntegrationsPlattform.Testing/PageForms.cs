@@ -60,6 +60,6 @@ public static partial class PageForms
         });
     }
 
-    [GeneratedRegex("<div class=\"validation-message\">([^<]*)</div>")]
+    [GeneratedRegex("<div class=\"validation-message\"[^>]*>([^<]*)</div>")]
     private static partial Regex InlineMessage();
 }

@@ -181,7 +181,7 @@ public sealed class LotsenDublettenTests : LotsenFixture
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(html, Does.Match($"id=\"nachname\"[^>]*>\\s*<div class=\"validation-message\">{System.Text.RegularExpressions.Regex.Escape(Meldung)}</div>"),
+            Assert.That(html, Does.Match($"id=\"nachname\"[^>]*>\\s*<div class=\"validation-message\"[^>]*>{System.Text.RegularExpressions.Regex.Escape(Meldung)}</div>"),
                 "the message stands under the last name");
             Assert.That(html, Does.Contain($"value=\"müller-{token}\"").And.Contain("value=\"ANNA MARIA\"").And.Contain("value=\"+49 6062 123456\""), "what was typed stays");
             Assert.That(html, Does.Not.Contain(id), "no link to the other record");

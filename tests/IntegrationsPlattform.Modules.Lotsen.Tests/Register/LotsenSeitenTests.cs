@@ -168,7 +168,7 @@ public sealed partial class LotsenSeitenTests : LotsenFixture
         Assert.Multiple(() =>
         {
             Assert.That(treffer, Does.Contain($"{token}, Vera").And.Not.Contain("Wassim"));
-            Assert.That(treffer, Does.Contain("<td>Ukrainisch</td>").And.Contain("<td>Michelstadt</td>").And.Contain("<td>Wohnen</td>"));
+            Assert.That(treffer, Does.Contain("data-label=\"Sprachen\">Ukrainisch</td>").And.Contain("data-label=\"Kommunen\">Michelstadt</td>").And.Contain("data-label=\"Themen\">Wohnen</td>"));
             Assert.That(treffer, Does.Contain("1 Treffer, Seite 1 von 1."));
             Assert.That(keine, Does.Contain("Keine Treffer."));
             Assert.That(treffer, Does.Contain($"href=\"/lotsen/lotsen/export.csv?name={token}&sprache=uk\""));
