@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Kernel;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Domain;
@@ -49,12 +50,12 @@ internal static class ImportFormat
     public static string SprachCode(string text)
     {
         var t = text.Trim();
-        if (Sprachen.IstBekannt(Sprachen.Normalisiere(t)))
+        if (Languages.IsKnown(Languages.Normalize(t)))
         {
-            return Sprachen.Normalisiere(t);
+            return Languages.Normalize(t);
         }
 
-        var name = Sprachen.Alle.Where(s => string.Equals(s.Name, t, StringComparison.CurrentCultureIgnoreCase)
+        var name = Languages.All.Where(s => string.Equals(s.Name, t, StringComparison.CurrentCultureIgnoreCase)
                 || s.Name.Split([' ', '(', ')'], StringSplitOptions.RemoveEmptyEntries).Contains(t, StringComparer.CurrentCultureIgnoreCase))
             .ToList();
         return name.Count == 1 ? name[0].Code : t;
@@ -110,7 +111,7 @@ internal static class ImportFormat
             var zeiten = teile.Length == 2 ? teile[1].Replace(" ", "", StringComparison.Ordinal).Split(['-', '–', '—']) : [];
             if (teile.Length != 2 || Wochentag(teile[0]) is not { } tag || zeiten.Length != 2)
             {
-                fehler.Add($"„{Kurz(eintrag)}“ ist kein Zeitfenster (erwartet z. B. „Di 09:00-12:00“).");
+                fehler.Add($"„{FieldRules.Echo(eintrag)}“ ist kein Zeitfenster (erwartet z. B. „Di 09:00-12:00“).");
                 continue;
             }
 
@@ -147,6 +148,4 @@ internal static class ImportFormat
 
         return t.Length == 4 && t[1] == ':' ? "0" + t : t;
     }
-
-    public static string Kurz(string text) => text.Length > 30 ? text[..30] + "…" : text;
 }

@@ -1,3 +1,5 @@
+using IntegrationsPlattform.Contracts.Kernel;
+
 namespace IntegrationsPlattform.Modules.Lotsen.Domain;
 
 /// <summary>An active Lotse as matching sees them (no contact data: matching needs none).</summary>
@@ -78,7 +80,7 @@ internal static class Matching
     private static Vorschlag Begruendet(Bewertung b, int rang, Bedarf bedarf, Func<string, string> kommuneName, Func<string, string> themaText)
     {
         var kandidat = b.K;
-        var gruende = new List<string> { $"spricht {Sprachen.Name(b.Code)} ({b.Niveau.Text()})" };
+        var gruende = new List<string> { $"spricht {Languages.Name(b.Code)} ({b.Niveau.Text()})" };
         var einschraenkungen = new List<string>();
         (b.Kommune ? gruende : einschraenkungen).Add(b.Kommune ? $"ist in {kommuneName(bedarf.KommuneAgs)} tätig" : $"nicht in {kommuneName(bedarf.KommuneAgs)} tätig");
         (b.Thema ? gruende : einschraenkungen).Add(b.Thema ? $"Thema {themaText(bedarf.Thema)}" : $"Thema {themaText(bedarf.Thema)} nicht angegeben");

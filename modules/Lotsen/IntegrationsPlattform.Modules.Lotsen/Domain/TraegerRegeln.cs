@@ -25,8 +25,6 @@ internal static class TraegerRegeln
 {
     public const int NameMax = 200;
     public const int AnsprechpersonMax = 200;
-    public const int EmailMax = 254;
-    public const int TelefonMax = 50;
     public const int NotizMax = 2000;
     public const int GrundMax = 500;
     public const int FoerderungMax = 1000;
@@ -54,14 +52,17 @@ internal static class TraegerRegeln
     /// <summary>A reason is needed when a candidate is declined.</summary>
     public static FieldError? PruefeGrund(string nach, string? grund)
     {
-        if (grund is { Length: > GrundMax })
+        var fehler = new List<FieldError>();
+        if (nach == "abgelehnt")
         {
-            return new FieldError("grund", $"Der Grund darf höchstens {GrundMax} Zeichen haben.");
+            fehler.RequiredText("grund", grund, GrundMax, "den Grund der Ablehnung");
+        }
+        else
+        {
+            fehler.OptionalText("grund", grund, GrundMax);
         }
 
-        return nach == "abgelehnt" && string.IsNullOrWhiteSpace(grund)
-            ? new FieldError("grund", "Bitte angeben, warum der Träger abgelehnt hat oder abgelehnt wurde.")
-            : null;
+        return fehler.FirstOrDefault();
     }
 
     /// <summary>

@@ -24,13 +24,13 @@ internal sealed class ChangeAnfrageStatusValidator : IValidator<ChangeAnfrageSta
             fehler.Add(new FieldError("status", "Bitte den neuen Status wählen."));
         }
 
-        if (request.Status is "abgebrochen" or "offen" && string.IsNullOrWhiteSpace(request.Grund))
+        if (request.Status is "abgebrochen" or "offen")
         {
-            fehler.Add(new FieldError("grund", "Bitte einen Grund angeben."));
+            fehler.RequiredText("grund", request.Grund, 500, "einen Grund");
         }
-        else if (request.Grund?.Length > 500)
+        else
         {
-            fehler.Add(new FieldError("grund", "Höchstens 500 Zeichen."));
+            fehler.OptionalText("grund", request.Grund, 500);
         }
 
         return Task.FromResult<IReadOnlyList<FieldError>>(fehler);
@@ -93,14 +93,7 @@ internal sealed class AddAnfrageAktivitaetValidator : IValidator<AddAnfrageAktiv
             fehler.Add(new FieldError("art", "Bitte die Art des Eintrags wählen."));
         }
 
-        if (string.IsNullOrWhiteSpace(request.Notiz))
-        {
-            fehler.Add(new FieldError("notiz", "Bitte kurz beschreiben, was geschehen ist."));
-        }
-        else if (request.Notiz.Length > 2000)
-        {
-            fehler.Add(new FieldError("notiz", "Höchstens 2000 Zeichen."));
-        }
+        fehler.RequiredText("notiz", request.Notiz, 2000, "eine kurze Beschreibung des Geschehens");
 
         return Task.FromResult<IReadOnlyList<FieldError>>(fehler);
     }

@@ -33,9 +33,9 @@ internal static class BerichtTabellen
                     [new ChartSeries("aktive Lotsen", b.AktiveJeKommune.Select(z => (decimal)z.Anzahl).ToList())])),
             },
             new("aktive-sprachen", "Aktive Lotsen je Sprache (heute)", ["Sprache", "ISO 639", "aktive Lotsen"],
-                b.AktiveJeSprache.Select(z => (IReadOnlyList<string>)[Sprachen.Name(z.Schluessel), z.Schluessel, Zahl(z.Anzahl)]).ToList()),
+                b.AktiveJeSprache.Select(z => (IReadOnlyList<string>)[Languages.Name(z.Schluessel), z.Schluessel, Zahl(z.Anzahl)]).ToList()),
             new("anfragen-thema", $"Anfragen nach Thema ({b.Zeitraum.Text})", AusgangKopf("Thema"), Ausgang(b.AnfragenJeThema, settings.ThemaText)),
-            new("anfragen-sprache", $"Anfragen nach Sprache ({b.Zeitraum.Text})", AusgangKopf("Sprache"), Ausgang(b.AnfragenJeSprache, Sprachen.Name)),
+            new("anfragen-sprache", $"Anfragen nach Sprache ({b.Zeitraum.Text})", AusgangKopf("Sprache"), Ausgang(b.AnfragenJeSprache, Languages.Name)),
             new("anfragen-kommune", $"Anfragen nach Kommune ({b.Zeitraum.Text})", AusgangKopf("Kommune"), Ausgang(b.AnfragenJeKommune, Kommune)),
             new("quartale", $"Durchgeführte Einsätze je Quartal {b.Zeitraum.Jahr}", ["Quartal", "Einsätze", "Stunden", "Fahrt-km", "Lotsen im Einsatz"],
                 b.StundenJeQuartal.Select(z => (IReadOnlyList<string>)[$"{z.Quartal}. Quartal", Zahl(z.Einsaetze), CsvExport.Number(z.Stunden), CsvExport.Number((decimal)z.Kilometer), Zahl(z.Lotsen)]).ToList())

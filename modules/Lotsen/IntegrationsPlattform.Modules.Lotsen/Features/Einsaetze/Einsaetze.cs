@@ -138,10 +138,7 @@ internal sealed class ErfasseEinsatzValidator : IValidator<ErfasseEinsatz>
             fehler.Add(new FieldError("fahrtKm", "Die Fahrtkilometer müssen zwischen 0 und 1000 liegen."));
         }
 
-        if (request.Bemerkung?.Length > 1000)
-        {
-            fehler.Add(new FieldError("bemerkung", "Höchstens 1000 Zeichen."));
-        }
+        fehler.OptionalText("bemerkung", request.Bemerkung, 1000);
 
         return Task.FromResult<IReadOnlyList<FieldError>>(fehler);
     }

@@ -130,7 +130,7 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
                 else
                 {
                     datumUnlesbar = true;
-                    fehler.Add($"Einwilligung am: „{ImportFormat.Kurz(datum)}“ ist kein gültiges Datum (TT.MM.JJJJ).");
+                    fehler.Add($"Einwilligung am: „{FieldRules.Echo(datum)}“ ist kein gültiges Datum (TT.MM.JJJJ).");
                 }
             }
 
@@ -142,7 +142,7 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
                 statusAbgelehnt = gefunden?.Schluessel is not ("interessiert" or "in_schulung");
                 if (gefunden is null)
                 {
-                    fehler.Add($"Status: Unbekannter Status „{ImportFormat.Kurz(statusText)}“ (erlaubt: interessiert, in Schulung).");
+                    fehler.Add($"Status: Unbekannter Status „{FieldRules.Echo(statusText)}“ (erlaubt: interessiert, in Schulung).");
                 }
                 else if (gefunden.Schluessel is not ("interessiert" or "in_schulung"))
                 {
@@ -187,7 +187,7 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
                 ["E-Mail"] = daten.Email ?? "",
                 ["Telefon"] = daten.Telefon ?? "",
                 ["Wohnort"] = KommuneName(daten.WohnortAgs, deployment),
-                ["Sprachen"] = string.Join(", ", sprachen.Select(s => $"{Sprachen.Name(s.Code!)} ({SprachniveauTexte.Parse(s.Niveau)?.Text() ?? s.Niveau ?? "?"})")),
+                ["Sprachen"] = string.Join(", ", sprachen.Select(s => $"{Languages.Name(s.Code!)} ({SprachniveauTexte.Parse(s.Niveau)?.Text() ?? s.Niveau ?? "?"})")),
                 ["Themen"] = string.Join(", ", themen.Select(settings.ThemaText)),
                 ["Kommunen"] = string.Join(", ", kommunen.Select(k => KommuneName(k, deployment))),
                 ["Verfügbarkeit"] = string.Join(", ", fenster.Select(f => $"{Verfuegbarkeit.Wochentag(f.Wochentag)} {f.Von}–{f.Bis}")),

@@ -15,7 +15,7 @@ internal sealed class SearchLotsenHandler(IModuleDatabase<LotsenModule> database
 {
     public async Task<PagedList<LotseZeile>> Handle(SearchLotsen request, CancellationToken cancellationToken)
     {
-        var groesse = Math.Clamp(request.Groesse, 1, 200);
+        var groesse = Paging.PageSize(request.Groesse);
         var seite = Math.Max(1, request.Seite);
         var (where, p) = LotsenSql.Bedingungen(request.Filter, RecordScope.Of(user, LotsenModule.Lesen));
         p.Add("take", groesse);
@@ -85,7 +85,7 @@ internal sealed class ExportLotsenHandler(IModuleDatabase<LotsenModule> database
                 r.Nachname,
                 r.Vorname,
                 Lebenszyklen.Lotse.Text(r.Status),
-                string.Join(", ", listen.Sprachen(r.Id).Select(Domain.Sprachen.Name)),
+                string.Join(", ", listen.Sprachen(r.Id).Select(Languages.Name)),
                 string.Join(", ", listen.Kommunen(r.Id).Select(a => deployment.FindMunicipality(a)?.Name ?? a)),
                 string.Join(", ", listen.Themen(r.Id).Select(settings.ThemaText)),
                 r.Basis is null ? "" : GermanFormat.Day(GermanFormat.ParseStoredDay(r.Basis)),
@@ -141,7 +141,7 @@ internal static class LotseLesen
         return detail with
         {
             Sprachen = sprachen.Select(s => new SpracheInfo(s.Code, s.Niveau))
-                .OrderByDescending(s => SprachniveauTexte.Parse(s.Niveau) ?? Sprachniveau.Grundkenntnisse).ThenBy(s => Domain.Sprachen.Name(s.Code)).ToList(),
+                .OrderByDescending(s => SprachniveauTexte.Parse(s.Niveau) ?? Sprachniveau.Grundkenntnisse).ThenBy(s => Languages.Name(s.Code)).ToList(),
             Themen = themen.ToList(),
             Kommunen = kommunen.ToList(),
             Verfuegbarkeit = fenster.Select(f => new ZeitfensterEingabe((int)f.Tag, f.Von, f.Bis)).ToList(),

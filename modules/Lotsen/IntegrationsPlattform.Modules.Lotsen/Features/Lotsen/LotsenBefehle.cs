@@ -20,7 +20,7 @@ internal static class LotsenSchreiben
             "DELETE FROM lotse_sprachen WHERE lotse_id = @id; DELETE FROM lotse_themen WHERE lotse_id = @id; DELETE FROM lotse_kommunen WHERE lotse_id = @id; DELETE FROM lotse_verfuegbarkeit WHERE lotse_id = @id;",
             new { id }, tx.Sql);
         await c.ExecuteAsync("INSERT INTO lotse_sprachen (lotse_id, code, niveau) VALUES (@id, @code, @niveau)",
-            (d.Sprachen ?? []).Select(s => new { id, code = Sprachen.Normalisiere(s!.Code!), niveau = SprachniveauTexte.Parse(s.Niveau)!.Value.Schluessel() }), tx.Sql);
+            (d.Sprachen ?? []).Select(s => new { id, code = Languages.Normalize(s!.Code!), niveau = SprachniveauTexte.Parse(s.Niveau)!.Value.Schluessel() }), tx.Sql);
         await c.ExecuteAsync("INSERT OR IGNORE INTO lotse_themen (lotse_id, thema) VALUES (@id, @thema)",
             (d.Themen ?? []).Select(t => new { id, thema = t!.Trim() }), tx.Sql);
         await c.ExecuteAsync("INSERT OR IGNORE INTO lotse_kommunen (lotse_id, ags) VALUES (@id, @ags)",

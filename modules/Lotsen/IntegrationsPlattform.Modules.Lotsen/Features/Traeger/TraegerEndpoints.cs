@@ -16,7 +16,7 @@ internal static class TraegerEndpoints
         var traeger = api.MapGroup("/traeger").WithTags("Integrationslotsen: Trägersuche");
 
         traeger.MapGet("", (string? status, string? kommune, string? suche, int? seite, int? groesse, IMediator mediator, CancellationToken ct)
-                => mediator.Send(new ListeTraeger(status, kommune, suche, seite ?? 1, groesse ?? 25), ct))
+                => mediator.Send(new ListeTraeger(status, kommune, suche, seite ?? 1, groesse ?? Paging.DefaultPageSize), ct))
             .RequirePermission(LotsenModule.Traeger).WithSummary("Träger suchen (Status, Kommune, Name) mit Seiten");
 
         traeger.MapGet("/abdeckung", (IMediator mediator, CancellationToken ct) => mediator.Send(new HoleAbdeckung(), ct))

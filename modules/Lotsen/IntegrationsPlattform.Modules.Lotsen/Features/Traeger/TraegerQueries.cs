@@ -50,7 +50,7 @@ internal sealed class ListeTraegerHandler(IModuleDatabase<LotsenModule> database
 
     public async Task<PagedList<TraegerZeile>> Handle(ListeTraeger request, CancellationToken cancellationToken)
     {
-        var groesse = Math.Clamp(request.SeitenGroesse, 1, 200);
+        var groesse = Paging.PageSize(request.SeitenGroesse);
         var seite = Math.Max(1, request.Seite);
         var parameter = new DynamicParameters(TraegerFilter.Parameter(request.Status, request.Kommune, request.Suche));
         parameter.Add("take", groesse);

@@ -13,7 +13,7 @@ internal sealed class GetLotsenVerfuegbarkeitHandler(IModuleDatabase<LotsenModul
 {
     public async Task<LotsenVerfuegbarkeit> Handle(GetLotsenVerfuegbarkeit request, CancellationToken cancellationToken)
     {
-        var sprache = Sprachen.Normalisiere(request.SpracheCode ?? "");
+        var sprache = Languages.Normalize(request.SpracheCode ?? "");
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var lesen = connection.BeginTransaction(deferred: true);
         var heute = clock.Today;

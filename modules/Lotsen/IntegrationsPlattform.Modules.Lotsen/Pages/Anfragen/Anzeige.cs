@@ -37,7 +37,7 @@ internal static class Anzeige
 
     public static string SprachenText(IEnumerable<string> codes)
     {
-        var namen = codes.Where(c => c.Length > 0).Select(Sprachen.Name).ToList();
+        var namen = codes.Where(c => c.Length > 0).Select(Languages.Name).ToList();
         return namen.Count == 0 ? "–" : string.Join(", ", namen);
     }
 
