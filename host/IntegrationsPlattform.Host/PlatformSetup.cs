@@ -72,6 +72,7 @@ internal static class PlatformSetup
         application.AddScoped<ICurrentUser, CurrentUser>();
         application.AddScoped<DataSubjectService>();
         application.AddTransient<IDataSubjectHandler, AccountDataSubjectHandler>();
+        application.AddSingleton(options.Deployment);
         application.AddTransient<IRequestHandler<GetDeployment, DeploymentInfo>, GetDeploymentHandler>();
         application.AddTransient<IRequestHandler<GetLatestIndicators, IReadOnlyList<IndicatorSnapshot>>, GetLatestIndicatorsHandler>();
 

@@ -68,17 +68,17 @@ internal static class AnfrageRegeln
     }
 }
 
-internal sealed class CreateAnfrageValidator(IMediator mediator, LotsenSettings settings) : IValidator<CreateAnfrage>
+internal sealed class CreateAnfrageValidator(DeploymentInfo deployment, LotsenSettings settings) : IValidator<CreateAnfrage>
 {
     public async Task<IReadOnlyList<FieldError>> ValidateAsync(CreateAnfrage request, CancellationToken cancellationToken)
-        => AnfrageRegeln.Pruefe(request.Eingabe, await mediator.Send(new GetDeployment(), cancellationToken), settings, vonModul: false);
+        => AnfrageRegeln.Pruefe(request.Eingabe, deployment, settings, vonModul: false);
 }
 
-internal sealed class CreateLotsenAnfrageValidator(IMediator mediator, LotsenSettings settings) : IValidator<CreateLotsenAnfrage>
+internal sealed class CreateLotsenAnfrageValidator(DeploymentInfo deployment, LotsenSettings settings) : IValidator<CreateLotsenAnfrage>
 {
     public async Task<IReadOnlyList<FieldError>> ValidateAsync(CreateLotsenAnfrage request, CancellationToken cancellationToken)
     {
-        var fehler = AnfrageRegeln.Pruefe(AnfrageAnlage.AusVertrag(request), await mediator.Send(new GetDeployment(), cancellationToken), settings, vonModul: true);
+        var fehler = AnfrageRegeln.Pruefe(AnfrageAnlage.AusVertrag(request), deployment, settings, vonModul: true);
         if (string.IsNullOrWhiteSpace(request.QuelleModul))
         {
             fehler.Add(new FieldError("quelleModul", "Das anfragende Modul fehlt."));

@@ -30,7 +30,7 @@ internal sealed class EinsatzPlanung(IModuleDatabase<LotsenModule> database, ILo
         var lotse = (zeile.Status, Name: $"{zeile.Vorname} {zeile.Nachname}");
         if (lotse.Status != "aktiv")
         {
-            throw new DomainRuleException($"{lotse.Name} ist {Lebenszyklen.Lotse.Text(lotse.Status)} und kann nicht eingeteilt werden.");
+            throw new DomainRuleException($"{lotse.Name} ist {Lebenszyklen.Lotse.Label(lotse.Status)} und kann nicht eingeteilt werden.");
         }
 
         var fenster = (await tx.Connection.QueryAsync<(long Tag, string Von, string Bis)>(

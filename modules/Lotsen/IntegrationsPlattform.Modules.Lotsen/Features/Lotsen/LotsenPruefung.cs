@@ -3,12 +3,11 @@ using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
-using MediatR;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 
 /// <summary>The checks of a Lotse's data, shared by registration and update, with German messages per field.</summary>
-internal sealed class LotseDatenPruefung(IMediator mediator, LotsenSettings settings, IModuleDatabase<LotsenModule> database, ILocalClock clock)
+internal sealed class LotseDatenPruefung(DeploymentInfo deployment, LotsenSettings settings, IModuleDatabase<LotsenModule> database, ILocalClock clock)
 {
     public async Task<List<FieldError>> PruefeAsync(LotseDaten d, Guid? id, bool neu, CancellationToken ct)
     {
@@ -23,7 +22,6 @@ internal sealed class LotseDatenPruefung(IMediator mediator, LotsenSettings sett
             fehler.Add(new("email", "Bitte eine E-Mail-Adresse oder eine Telefonnummer angeben."));
         }
 
-        var deployment = await mediator.Send(new GetDeployment(), ct);
         fehler.Municipality("wohnortAgs", d.WohnortAgs, deployment, required: true);
 
         var sprachen = d.Sprachen ?? [];
@@ -143,12 +141,7 @@ internal sealed class ChangeLotseStatusValidator : IValidator<ChangeLotseStatus>
     public Task<IReadOnlyList<FieldError>> ValidateAsync(ChangeLotseStatus request, CancellationToken cancellationToken)
     {
         var fehler = new List<FieldError>();
-        if (Lebenszyklen.Lotse.Finde(request.Status) is null)
-        {
-            fehler.Add(new("status", "Bitte einen gültigen Zielstatus wählen."));
-        }
-
-        fehler.OptionalText("grund", request.Grund, 500);
+        Lebenszyklen.Lotse.CheckChange(fehler, "status", request.Status, "grund", request.Grund);
 
         return Task.FromResult<IReadOnlyList<FieldError>>(fehler);
     }

@@ -1,14 +1,13 @@
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
-using MediatR;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
 
 /// <summary>Field checks shared by the Träger requests, with the same German words for API and forms.</summary>
 internal static class Eingaben
 {
-    public static async Task<IReadOnlyList<FieldError>> StammdatenAsync(ITraegerStammdaten eingabe, IMediator mediator, CancellationToken ct)
+    public static IReadOnlyList<FieldError> Stammdaten(ITraegerStammdaten eingabe, DeploymentInfo deployment)
     {
         var errors = new List<FieldError>();
         errors.RequiredText("name", eingabe.Name, TraegerRegeln.NameMax, "den Namen des Trägers");
@@ -16,44 +15,41 @@ internal static class Eingaben
         errors.Email("email", eingabe.Email);
         errors.Phone("telefon", eingabe.Telefon);
         errors.OptionalText("notiz", eingabe.Notiz, TraegerRegeln.NotizMax);
-        errors.Municipalities("kommunen", eingabe.Kommunen, await mediator.Send(new GetDeployment(), ct), required: false);
+        errors.Municipalities("kommunen", eingabe.Kommunen, deployment, required: false);
         return errors;
     }
 
-    public static async Task<IReadOnlyList<FieldError>> FilterAsync(string? status, string? kommune, string? suche, IMediator mediator, CancellationToken ct)
+    public static IReadOnlyList<FieldError> Filter(string? status, string? kommune, string? suche, DeploymentInfo deployment)
     {
         var errors = new List<FieldError>();
-        if (!string.IsNullOrEmpty(status) && Lebenszyklen.Traeger.Finde(status) is null)
-        {
-            errors.Add(new FieldError("status", $"Unbekannter Status „{FieldRules.Echo(status)}“."));
-        }
+        Lebenszyklen.Traeger.CheckStatus(errors, "status", status, required: false);
 
-        errors.Municipality("kommune", kommune, await mediator.Send(new GetDeployment(), ct), required: false);
+        errors.Municipality("kommune", kommune, deployment, required: false);
         errors.OptionalText("suche", suche, 200);
         return errors;
     }
 }
 
-internal sealed class LegeTraegerAnValidator(IMediator mediator) : IValidator<LegeTraegerAn>
+internal sealed class LegeTraegerAnValidator(DeploymentInfo deployment) : IValidator<LegeTraegerAn>
 {
-    public Task<IReadOnlyList<FieldError>> ValidateAsync(LegeTraegerAn request, CancellationToken cancellationToken) => Eingaben.StammdatenAsync(request, mediator, cancellationToken);
+    public Task<IReadOnlyList<FieldError>> ValidateAsync(LegeTraegerAn request, CancellationToken cancellationToken) => Task.FromResult(Eingaben.Stammdaten(request, deployment));
 }
 
-internal sealed class AendereTraegerValidator(IMediator mediator) : IValidator<AendereTraeger>
+internal sealed class AendereTraegerValidator(DeploymentInfo deployment) : IValidator<AendereTraeger>
 {
-    public Task<IReadOnlyList<FieldError>> ValidateAsync(AendereTraeger request, CancellationToken cancellationToken) => Eingaben.StammdatenAsync(request, mediator, cancellationToken);
+    public Task<IReadOnlyList<FieldError>> ValidateAsync(AendereTraeger request, CancellationToken cancellationToken) => Task.FromResult(Eingaben.Stammdaten(request, deployment));
 }
 
-internal sealed class ListeTraegerValidator(IMediator mediator) : IValidator<ListeTraeger>
+internal sealed class ListeTraegerValidator(DeploymentInfo deployment) : IValidator<ListeTraeger>
 {
     public Task<IReadOnlyList<FieldError>> ValidateAsync(ListeTraeger request, CancellationToken cancellationToken)
-        => Eingaben.FilterAsync(request.Status, request.Kommune, request.Suche, mediator, cancellationToken);
+        => Task.FromResult(Eingaben.Filter(request.Status, request.Kommune, request.Suche, deployment));
 }
 
-internal sealed class ExportiereTraegerValidator(IMediator mediator) : IValidator<ExportiereTraeger>
+internal sealed class ExportiereTraegerValidator(DeploymentInfo deployment) : IValidator<ExportiereTraeger>
 {
     public Task<IReadOnlyList<FieldError>> ValidateAsync(ExportiereTraeger request, CancellationToken cancellationToken)
-        => Eingaben.FilterAsync(request.Status, request.Kommune, request.Suche, mediator, cancellationToken);
+        => Task.FromResult(Eingaben.Filter(request.Status, request.Kommune, request.Suche, deployment));
 }
 
 internal sealed class WechsleTraegerStatusValidator : IValidator<WechsleTraegerStatus>
@@ -61,19 +57,7 @@ internal sealed class WechsleTraegerStatusValidator : IValidator<WechsleTraegerS
     public Task<IReadOnlyList<FieldError>> ValidateAsync(WechsleTraegerStatus request, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(request.Nach))
-        {
-            errors.Add(new FieldError("nach", "Bitte den neuen Status wählen."));
-        }
-        else if (Lebenszyklen.Traeger.Finde(request.Nach) is null)
-        {
-            errors.Add(new FieldError("nach", $"Unbekannter Status „{FieldRules.Echo(request.Nach)}“."));
-        }
-        else if (TraegerRegeln.PruefeGrund(request.Nach, request.Grund) is { } fehler)
-        {
-            errors.Add(fehler);
-        }
-
+        Lebenszyklen.Traeger.CheckChange(errors, "nach", request.Nach, "grund", request.Grund);
         return Task.FromResult<IReadOnlyList<FieldError>>(errors);
     }
 }
@@ -95,9 +79,9 @@ internal sealed class ErfasseKontaktValidator(ILocalClock clock) : IValidator<Er
     }
 }
 
-internal sealed class ErfasseVereinbarungValidator(IMediator mediator, ILocalClock clock) : IValidator<ErfasseVereinbarung>
+internal sealed class ErfasseVereinbarungValidator(DeploymentInfo deployment, ILocalClock clock) : IValidator<ErfasseVereinbarung>
 {
-    public async Task<IReadOnlyList<FieldError>> ValidateAsync(ErfasseVereinbarung request, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FieldError>> ValidateAsync(ErfasseVereinbarung request, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
         var beginn = errors.Day("beginn", request.Beginn, required: true);
@@ -107,9 +91,9 @@ internal sealed class ErfasseVereinbarungValidator(IMediator mediator, ILocalClo
             errors.Add(fehler);
         }
 
-        errors.Municipalities("kommunen", request.Kommunen, await mediator.Send(new GetDeployment(), cancellationToken), required: true);
+        errors.Municipalities("kommunen", request.Kommunen, deployment, required: true);
         errors.OptionalText("foerderung", request.Foerderung, TraegerRegeln.FoerderungMax);
-        return errors;
+        return Task.FromResult<IReadOnlyList<FieldError>>(errors);
     }
 }
 
