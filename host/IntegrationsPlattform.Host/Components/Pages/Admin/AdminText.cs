@@ -37,7 +37,7 @@ internal static class AdminText
 
     public static string Scope(RoleGrant grant, DeploymentInfo deployment) => grant.Scope switch
     {
-        ScopeKind.Municipalities => "bestimmte Kommunen: " + string.Join(", ", grant.Municipalities.Select(a => deployment.FindMunicipality(a)?.Name ?? a)),
+        ScopeKind.Municipalities => "bestimmte Kommunen: " + string.Join(", ", grant.Municipalities.Select(a => deployment.MunicipalityName(a))),
         ScopeKind.OwnRecords => "nur eigene Datensätze",
         _ => "alle",
     };

@@ -32,7 +32,7 @@ internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailS
             return;
         }
 
-        var ort = deployment.FindMunicipality(daten.Ags)?.Name ?? daten.Ags;
+        var ort = deployment.MunicipalityName(daten.Ags);
         var thema = settings.ThemaText(daten.Thema) + (daten.Ziel is null ? "" : $" ({daten.Ziel})");
         var beginn = GermanFormat.ParseStoredInstant(daten.Beginn);
         var link = links.Absolute($"/lotsen/einsaetze/{notification.EinsatzId}");

@@ -284,7 +284,7 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
     }
 
     private static string KommuneName(string? ags, DeploymentInfo deployment)
-        => ags is null ? "" : deployment.FindMunicipality(ags)?.Name ?? ags;
+        => ags is null ? "" : deployment.MunicipalityName(ags);
 
     private static bool Gleich(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.CurrentCultureIgnoreCase);
 }

@@ -85,7 +85,7 @@ internal sealed class ExportLotsenHandler(IModuleDatabase<LotsenModule> database
                 r.Vorname,
                 Lebenszyklen.Lotse.Label(r.Status),
                 string.Join(", ", listen.Sprachen(r.Id).Select(Languages.Name)),
-                string.Join(", ", listen.Kommunen(r.Id).Select(a => deployment.FindMunicipality(a)?.Name ?? a)),
+                string.Join(", ", listen.Kommunen(r.Id).Select(a => deployment.MunicipalityName(a))),
                 string.Join(", ", listen.Themen(r.Id).Select(settings.ThemaText)),
                 r.Basis is null ? "" : GermanFormat.Day(GermanFormat.ParseStoredDay(r.Basis)),
                 GermanFormat.Day(GermanFormat.ParseStoredDay(r.EinwilligungBis)),

@@ -120,7 +120,7 @@ internal sealed class AendereTraegerHandler(IModuleDatabase<LotsenModule> databa
         if (fehlend.Count > 0)
         {
             throw RequestValidationException.For("kommunen",
-                $"Diese Kommunen deckt der Träger mit seiner laufenden Vereinbarung ab; sie bleiben, bis die Vereinbarung beendet ist: {string.Join(", ", fehlend.Select(a => deployment.FindMunicipality(a)?.Name ?? a))}.");
+                $"Diese Kommunen deckt der Träger mit seiner laufenden Vereinbarung ab; sie bleiben, bis die Vereinbarung beendet ist: {string.Join(", ", fehlend.Select(a => deployment.MunicipalityName(a)))}.");
         }
 
         await tx.Connection.ExecuteAsync(
@@ -193,7 +193,7 @@ internal sealed class ErfasseVereinbarungHandler(IModuleDatabase<LotsenModule> d
             new { id = request.TraegerId, heute = Vereinbarungsende.Heute(clock) }, tx.Sql);
         TraegerRegeln.PruefeVereinbarungMoeglich(status, laufend > 0);
 
-        string Name(string ags) => deployment.FindMunicipality(ags)?.Name ?? ags;
+        string Name(string ags) => deployment.MunicipalityName(ags);
         var kommunen = TraegerSchreiben.Kommunen(request.Kommunen);
         var moeglich = (await tx.Connection.QueryAsync<string>("SELECT ags FROM traeger_kommunen WHERE traeger_id = @id", new { id = request.TraegerId }, tx.Sql)).ToList();
         if (TraegerRegeln.PruefeVereinbarungsKommunen(kommunen, moeglich, Name) is { } fehler)

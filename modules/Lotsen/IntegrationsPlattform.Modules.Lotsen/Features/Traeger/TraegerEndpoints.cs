@@ -81,7 +81,7 @@ internal static class TraegerEndpoints
     private static async Task<IResult> ExportAsync(string? status, string? kommune, string? suche, IMediator mediator, ILocalClock clock, DeploymentInfo deployment, CancellationToken ct)
     {
         var rows = await mediator.Send(new ExportiereTraeger(status, kommune, suche), ct);
-        string Namen(IEnumerable<string> ags) => string.Join(", ", ags.Select(a => deployment.FindMunicipality(a)?.Name ?? a));
+        string Namen(IEnumerable<string> ags) => string.Join(", ", ags.Select(a => deployment.MunicipalityName(a)));
         var csv = CsvExport.Write(
             ["Träger", "Status", "Status seit", "Kommunen (möglich)", "Kommunen (aktive Vereinbarung)", "Ansprechperson", "E-Mail", "Telefon", "Notiz"],
             rows.Select(r => (IReadOnlyList<string?>)

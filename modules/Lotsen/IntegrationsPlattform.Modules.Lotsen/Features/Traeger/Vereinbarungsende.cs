@@ -71,7 +71,7 @@ internal static class Vereinbarungsende
             "SELECT ags FROM vereinbarung_kommunen WHERE vereinbarung_id = @id AND aktiv = 1 ORDER BY ags", new { id = vereinbarungId }, tx.Sql)).ToList();
         await tx.Connection.ExecuteAsync("UPDATE vereinbarung_kommunen SET aktiv = 0 WHERE vereinbarung_id = @id", new { id = vereinbarungId }, tx.Sql);
         var status = await TraegerSchreiben.StatusAsync(tx, traegerId);
-        var grund = TraegerRegeln.EndeGrund(beginn, ende, geplant, kommunen.Select(ags => deployment.FindMunicipality(ags)?.Name ?? ags));
+        var grund = TraegerRegeln.EndeGrund(beginn, ende, geplant, kommunen.Select(ags => deployment.MunicipalityName(ags)));
         await TraegerSchreiben.VermerkeAsync(tx, traegerId, status, status, am, durch, grund);
     }
 }

@@ -42,7 +42,7 @@ internal sealed class GetVorschlaegeHandler(IModuleDatabase<LotsenModule> databa
         var stand = await profile.StandAsync(connection, lesen, cancellationToken);
         var geeignet = stand.Sprecher(anfrage.Sprachen).Where(k => Matching.IstGeeignet(bedarf, k)).ToList();
         var kandidaten = await MitLastAsync(connection, lesen, geeignet, clock);
-        return Matching.Rangfolge(bedarf, kandidaten, clock.Today, ags => deployment.FindMunicipality(ags)?.Name ?? ags, settings.ThemaText, Hoechstens)
+        return Matching.Rangfolge(bedarf, kandidaten, clock.Today, ags => deployment.MunicipalityName(ags), settings.ThemaText, Hoechstens)
             .Select(v => new VorschlagDto(v.Rang, v.Lotse.LotseId, v.Lotse.Name, v.FruehesterTag is { } tag ? GermanFormat.StoredDay(tag) : null, v.Gruende, v.Einschraenkungen))
             .ToList();
     }

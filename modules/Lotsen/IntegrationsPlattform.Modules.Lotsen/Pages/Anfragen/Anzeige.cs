@@ -49,6 +49,4 @@ internal static class Anzeige
         "durchgefuehrt" => "badge badge-enabled",
         _ => "badge badge-disabled",
     };
-
-    public static string Kommune(DeploymentInfo? deployment, string ags) => deployment?.FindMunicipality(ags)?.Name ?? ags;
 }
