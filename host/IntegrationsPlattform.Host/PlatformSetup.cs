@@ -78,6 +78,7 @@ internal static class PlatformSetup
         application.AddScoped<DataSubjectService>();
         application.AddTransient<IDataSubjectHandler, AccountDataSubjectHandler>();
         application.AddTransient<IDataSubjectHandler, OptInDataSubjectHandler>();
+        application.AddSingleton(options.Deployment);
         application.AddTransient<IRequestHandler<GetDeployment, DeploymentInfo>, GetDeploymentHandler>();
         application.AddTransient<IRequestHandler<GetLatestIndicators, IReadOnlyList<IndicatorSnapshot>>, GetLatestIndicatorsHandler>();
 

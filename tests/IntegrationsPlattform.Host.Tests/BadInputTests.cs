@@ -105,7 +105,7 @@ public sealed class BadInputTests : HostFixture
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(html, Does.Contain("Bitte einen Titel angeben."));
-            Assert.That(html, Does.Contain("Bitte eine Kommune des Kreises wählen."));
+            Assert.That(html, Does.Contain("Bitte eine Kommune im Odenwaldkreis wählen."));
             Assert.That(CountEntries(), Is.EqualTo(before));
         });
     }

@@ -1,5 +1,7 @@
 using System.Net;
+using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Web;
+using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Host.Tests;
@@ -19,6 +21,7 @@ public sealed class DeploymentTests
             ["Platform:FirstAdmin:UserName"] = "kreisadmin",
             ["Platform:FirstAdmin:Password"] = "Erstes-Admin-Passwort-1",
             ["Platform:PublicBaseUrl"] = "https://integration.odenwaldkreis.example/plattform/",
+            ["Platform:TimeZone"] = "Europe/Vienna",
         });
         _host.CreateClient().Dispose();
     }
@@ -38,6 +41,22 @@ public sealed class DeploymentTests
         {
             Assert.That(demo.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(modules.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the public base URL's path is the path base");
+        });
+    }
+
+    [Test]
+    public async Task ModulesGetTheDeploymentInjectedWithItsMunicipalitiesAndTimeZone()
+    {
+        using var scope = _host.Services.CreateScope();
+        var deployment = scope.ServiceProvider.GetRequiredService<DeploymentInfo>();
+        var overMediator = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetDeployment());
+        Assert.Multiple(() =>
+        {
+            Assert.That(deployment.KreisName, Is.EqualTo("Odenwaldkreis"));
+            Assert.That(deployment.MunicipalityName("06437014"), Is.EqualTo("Oberzent"));
+            Assert.That(deployment.MunicipalityName("06411000"), Is.EqualTo("06411000"), "an AGS of another Kreis is shown as it is");
+            Assert.That(deployment.TimeZone.Id, Is.EqualTo("Europe/Vienna"), "Platform:TimeZone");
+            Assert.That(overMediator, Is.SameAs(deployment), "plugins of SDK 1.0 still ask over MediatR and get the same facts");
         });
     }
 

@@ -205,7 +205,7 @@ public sealed class TraegerApiTests : LotsenFixture
     [TestCase("identifiziert", "identifiziert", HttpStatusCode.Conflict, "nicht möglich")]
     [TestCase("identifiziert", "verschollen", HttpStatusCode.BadRequest, "Unbekannter Status")]
     [TestCase("identifiziert", "", HttpStatusCode.BadRequest, "Bitte den neuen Status")]
-    [TestCase("kontaktiert", "abgelehnt", HttpStatusCode.BadRequest, "warum")]
+    [TestCase("kontaktiert", "abgelehnt", HttpStatusCode.BadRequest, "Bitte einen Grund für")]
     public async Task Refuses_invalid_status_changes_with_a_reason_and_writes_nothing(string von, string nach, HttpStatusCode status, string grund)
     {
         var id = await CreateAsync($"Ungültiger Wechsel {von}-{nach}-{Guid.NewGuid():N}", [BadKoenig]);

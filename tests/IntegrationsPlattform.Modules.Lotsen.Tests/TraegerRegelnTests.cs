@@ -12,7 +12,7 @@ public sealed class TraegerRegelnTests
     [TestCase("vereinbart", new string[0])]
     [TestCase("abgelehnt", new string[0])]
     public void Offers_the_lifecycle_successors_but_never_vereinbart(string von, string[] erwartet)
-        => Assert.That(TraegerRegeln.WaehlbareStatus(von).Select(s => s.Schluessel), Is.EqualTo(erwartet));
+        => Assert.That(TraegerRegeln.WaehlbareStatus(von).Select(s => s.Key), Is.EqualTo(erwartet));
 
     [TestCase("identifiziert", "kontaktiert")]
     [TestCase("kontaktiert", "interessiert")]
@@ -40,11 +40,11 @@ public sealed class TraegerRegelnTests
     [TestCase("abgelehnt", "kein Personal", false)]
     [TestCase("kontaktiert", null, false)]
     public void Declining_needs_a_reason(string nach, string? grund, bool fehler)
-        => Assert.That(TraegerRegeln.PruefeGrund(nach, grund) is not null, Is.EqualTo(fehler));
+        => Assert.That(GrundFehler(nach, grund).Count > 0, Is.EqualTo(fehler));
 
     [Test]
     public void A_reason_is_at_most_500_characters()
-        => Assert.That(TraegerRegeln.PruefeGrund("kontaktiert", new string('x', 501))?.Field, Is.EqualTo("grund"));
+        => Assert.That(GrundFehler("kontaktiert", new string('x', 501)).Select(f => f.Field), Is.EqualTo(new[] { "grund" }));
 
     [TestCase("interessiert", false)]
     [TestCase("identifiziert", true)]
@@ -144,4 +144,11 @@ public sealed class TraegerRegelnTests
     [Test]
     public void Contact_channels_match_the_schema()
         => Assert.That(Kontaktkanaele.Alle.Select(k => k.Schluessel), Is.EqualTo(new[] { "telefon", "email", "treffen", "brief", "sonstiges" }));
+
+    private static List<FieldError> GrundFehler(string nach, string? grund)
+    {
+        var fehler = new List<FieldError>();
+        Lebenszyklen.Traeger.CheckChange(fehler, "nach", nach, "grund", grund);
+        return fehler;
+    }
 }

@@ -11,6 +11,15 @@ public sealed record PagedList<T>(IReadOnlyList<T> Rows, int Total, int Page, in
 
 public static class Paging
 {
+    /// <summary>Rows per page when the caller does not say.</summary>
+    public const int DefaultPageSize = 25;
+
+    /// <summary>The most rows a list answers at once, whatever the caller asks for.</summary>
+    public const int MaxPageSize = 200;
+
+    /// <summary>The page size a list answers with: what the caller asks for, at least 1 and at most <see cref="MaxPageSize"/>.</summary>
+    public static int PageSize(int? requested) => Math.Clamp(requested ?? DefaultPageSize, 1, MaxPageSize);
+
     /// <summary>Rows to skip for a page number from the query string (below 1 counts as 1).</summary>
     public static int Offset(int page, int pageSize) => (Math.Max(1, page) - 1) * pageSize;
 }

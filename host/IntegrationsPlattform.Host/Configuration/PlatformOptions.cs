@@ -128,7 +128,7 @@ internal sealed partial class PlatformOptions
             DataDirectory = Path.GetFullPath(dataDirectory, environment.ContentRootPath),
             PluginsDirectory = pluginsDirectory,
             PublicBaseUrl = publicBaseUrl,
-            Deployment = LoadDeployment(section.GetSection("Deployment")),
+            Deployment = LoadDeployment(section.GetSection("Deployment")) with { TimeZone = timeZone },
             SeedDemo = seedDemo,
             IsProduction = isProduction,
             TimeZone = timeZone,

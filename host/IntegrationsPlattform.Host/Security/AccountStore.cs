@@ -32,25 +32,16 @@ internal sealed class AccountStore(HostDatabase database, PlatformOptions option
 
     public static IEnumerable<FieldError> ValidateNewUser(string? userName, string? displayName, string? email, string? password)
     {
+        var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(userName) || userName.Length is < 3 or > 64 || !userName.All(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or '@'))
         {
-            yield return new FieldError("userName", "Benutzername: 3–64 Zeichen aus Buchstaben, Ziffern und . - _ @.");
+            errors.Add(new FieldError("userName", "Benutzername: 3–64 Zeichen aus Buchstaben, Ziffern und . - _ @."));
         }
 
-        if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 120)
-        {
-            yield return new FieldError("displayName", "Bitte einen Namen angeben (höchstens 120 Zeichen).");
-        }
-
-        if (!string.IsNullOrWhiteSpace(email) && (email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(email, out _)))
-        {
-            yield return new FieldError("email", "Die E-Mail-Adresse ist nicht gültig.");
-        }
-
-        foreach (var error in ValidatePassword(password))
-        {
-            yield return error;
-        }
+        errors.RequiredText("displayName", displayName, 120, "einen Namen");
+        errors.Email("email", email);
+        errors.AddRange(ValidatePassword(password));
+        return errors;
     }
 
     public static IEnumerable<FieldError> ValidatePassword(string? password)

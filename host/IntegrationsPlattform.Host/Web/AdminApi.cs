@@ -226,15 +226,8 @@ internal static class AdminApi
             errors.Add(new FieldError("name", "Bitte einen Namen oder eine E-Mail-Adresse angeben."));
         }
 
-        if (name is { Length: > 200 })
-        {
-            errors.Add(new FieldError("name", "Der Name ist zu lang (höchstens 200 Zeichen)."));
-        }
-
-        if (!string.IsNullOrWhiteSpace(email) && !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _))
-        {
-            errors.Add(new FieldError("email", "Die E-Mail-Adresse ist nicht gültig."));
-        }
+        errors.OptionalText("name", name, 200);
+        errors.Email("email", email);
 
         return errors.Count > 0 ? throw new RequestValidationException(errors) : new DataSubjectQuery(name?.Trim(), email?.Trim());
     }

@@ -52,10 +52,10 @@ public sealed class ImportApiTests : LotsenFixture
 
     [TestCase("unbekannte Sprache", "Samira;{0};s@demo.invalid;;Erbach;xx:gut;;Erbach;;Ehrenamtsagentur;{1};", "Sprachen: Unbekannter Sprachcode „xx“")]
     [TestCase("Sprache ohne Niveau", "Samira;{0};s@demo.invalid;;Erbach;Arabisch;;Erbach;;Ehrenamtsagentur;{1};", "Sprachen: Arabisch: Bitte das Niveau angeben")]
-    [TestCase("unbekannter Wohnort", "Samira;{0};s@demo.invalid;;Darmstadt;ar:gut;;Erbach;;Ehrenamtsagentur;{1};", "Wohnort: „Darmstadt“ ist keine Kommune")]
-    [TestCase("unbekannte Kommune (AGS)", "Samira;{0};s@demo.invalid;;Erbach;ar:gut;;06411000;;Ehrenamtsagentur;{1};", "Kommunen: „06411000“ ist keine Kommune")]
-    [TestCase("ohne Kommune", "Samira;{0};s@demo.invalid;;Erbach;ar:gut;;;;Ehrenamtsagentur;{1};", "Kommunen: Bitte mindestens eine Kommune angeben")]
-    [TestCase("ohne Nachnamen", "Samira;;s@demo.invalid;;Erbach;ar:gut;;Erbach;;Ehrenamtsagentur;{1};", "Nachname: Bitte Nachname angeben.")]
+    [TestCase("unbekannter Wohnort", "Samira;{0};s@demo.invalid;;Darmstadt;ar:gut;;Erbach;;Ehrenamtsagentur;{1};", "Wohnort: Keine Kommune im Odenwaldkreis: Darmstadt.")]
+    [TestCase("unbekannte Kommune (AGS)", "Samira;{0};s@demo.invalid;;Erbach;ar:gut;;06411000;;Ehrenamtsagentur;{1};", "Kommunen: Keine Kommune im Odenwaldkreis: 06411000.")]
+    [TestCase("ohne Kommune", "Samira;{0};s@demo.invalid;;Erbach;ar:gut;;;;Ehrenamtsagentur;{1};", "Kommunen: Bitte mindestens eine Kommune wählen.")]
+    [TestCase("ohne Nachnamen", "Samira;;s@demo.invalid;;Erbach;ar:gut;;Erbach;;Ehrenamtsagentur;{1};", "Nachname: Bitte den Nachnamen angeben.")]
     [TestCase("falsche E-Mail", "Samira;{0};kein-at;;Erbach;ar:gut;;Erbach;;Ehrenamtsagentur;{1};", "E-Mail: Bitte eine gültige E-Mail-Adresse angeben")]
     [TestCase("weder E-Mail noch Telefon", "Samira;{0};;;Erbach;ar:gut;;Erbach;;Ehrenamtsagentur;{1};", "Bitte eine E-Mail-Adresse oder eine Telefonnummer angeben.")]
     [TestCase("überlappende Zeitfenster", "Samira;{0};s@demo.invalid;;Erbach;ar:gut;;Erbach;Di 09:00-12:00, Di 11:00-13:00;Ehrenamtsagentur;{1};", "Verfügbarkeit: Dienstag: 09:00–12:00 und 11:00–13:00 überschneiden sich.")]
@@ -90,7 +90,7 @@ public sealed class ImportApiTests : LotsenFixture
     }
 
     [TestCase("ohne Namen", ";Petra Beispiel;p@demo.invalid;;Erbach;", "Name: Bitte den Namen des Trägers angeben.")]
-    [TestCase("unbekannte Kommune", "{0} B;;;;Darmstadt;", "Kommunen: Unbekannte Kommune (AGS): Darmstadt")]
+    [TestCase("unbekannte Kommune", "{0} B;;;;Darmstadt;", "Kommunen: Keine Kommune im Odenwaldkreis: Darmstadt.")]
     [TestCase("falsche E-Mail", "{0} B;;kein-at;;Erbach;", "E-Mail: Bitte eine gültige E-Mail-Adresse angeben")]
     [TestCase("falsche Telefonnummer", "{0} B;;;0606x;Erbach;", "Telefon: Die Telefonnummer darf nur Ziffern")]
     [TestCase("schon erfasster Name", "Bestehender Importträger e. V.;;;;Erbach;", "Name: Ein Träger mit diesem Namen ist schon erfasst.")]

@@ -58,7 +58,7 @@ public sealed partial class ImportSeitenTests : LotsenFixture
         Assert.Multiple(() =>
         {
             Assert.That(vorschau, Does.Contain("1 Zeile gültig, 1 fehlerhaft"));
-            Assert.That(vorschau, Does.Contain("Wohnort: „Darmstadt“ ist keine Kommune"));
+            Assert.That(vorschau, Does.Contain("Wohnort: Keine Kommune im Odenwaldkreis: Darmstadt."));
             Assert.That(vorschau, Does.Contain("Sprachen: Unbekannter Sprachcode „xx“"));
             Assert.That(vorschau, Does.Not.Contain("importieren</button>"));
             Assert.That(nurFehler, Does.Not.Contain(nachname + "A"));

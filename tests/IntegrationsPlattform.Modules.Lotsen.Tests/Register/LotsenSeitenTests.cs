@@ -79,7 +79,7 @@ public sealed partial class LotsenSeitenTests : LotsenFixture
         Assert.Multiple(() =>
         {
             Assert.That(abgelehnt.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(fehlerSeite, Does.Contain("Bitte Vorname angeben."));
+            Assert.That(fehlerSeite, Does.Contain("Bitte den Vornamen angeben."));
             Assert.That(fehlerSeite, Does.Contain("überschneiden sich"));
             Assert.That(fehlerSeite, Does.Contain($"value=\"{token}\""), "what was typed stays in the form");
             Assert.That(nachAblehnung, Is.EqualTo(vorher));

@@ -36,7 +36,7 @@ public sealed partial class AnfragenSeitenTests : LotsenFixture
         Assert.Multiple(() =>
         {
             Assert.That(ohneKommune.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(seite, Does.Contain("Bitte eine Kommune des"));
+            Assert.That(seite, Does.Contain("Bitte eine Kommune im Odenwaldkreis wählen."));
             Assert.That(seite, Does.Contain("value=\"S.P.\""), "the entered values stay in the form");
             Assert.That(Count("anfragen", "kennung = 'S.P.'"), Is.Zero);
         });
@@ -222,7 +222,7 @@ public sealed partial class AnfragenSeitenTests : LotsenFixture
         var leerText = await TextAsync(leer);
         Assert.Multiple(() =>
         {
-            Assert.That(leerText, Does.Contain("Bitte kurz beschreiben, was geschehen ist."));
+            Assert.That(leerText, Does.Contain("Bitte eine kurze Beschreibung des Geschehens angeben."));
             Assert.That(Count("anfrage_aktivitaeten", "anfrage_id = @anfrage", new { anfrage }), Is.EqualTo(1));
         });
 

@@ -23,20 +23,8 @@ internal sealed class CreateEintragValidator(IMediator mediator) : IValidator<Cr
     public async Task<IReadOnlyList<FieldError>> ValidateAsync(CreateEintrag request, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(request.Titel))
-        {
-            errors.Add(new FieldError("titel", "Bitte einen Titel angeben."));
-        }
-        else if (request.Titel.Length > 100)
-        {
-            errors.Add(new FieldError("titel", "Der Titel darf höchstens 100 Zeichen haben."));
-        }
-
-        var deployment = await mediator.Send(new GetDeployment(), cancellationToken);
-        if (string.IsNullOrWhiteSpace(request.KommuneAgs) || deployment.FindMunicipality(request.KommuneAgs) is null)
-        {
-            errors.Add(new FieldError("kommuneAgs", "Bitte eine Kommune des Kreises wählen."));
-        }
+        errors.RequiredText("titel", request.Titel, 100, "einen Titel");
+        errors.Municipality("kommuneAgs", request.KommuneAgs, await mediator.Send(new GetDeployment(), cancellationToken), required: true);
 
         if (request.Arbeitskreis is not null && Arbeitskreise.Alle.All(a => a.Id != request.Arbeitskreis))
         {

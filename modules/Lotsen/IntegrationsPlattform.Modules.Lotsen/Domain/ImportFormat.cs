@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Kernel;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Domain;
@@ -110,7 +111,7 @@ internal static class ImportFormat
             var zeiten = teile.Length == 2 ? teile[1].Replace(" ", "", StringComparison.Ordinal).Split(['-', '–', '—']) : [];
             if (teile.Length != 2 || Wochentag(teile[0]) is not { } tag || zeiten.Length != 2)
             {
-                fehler.Add($"„{Kurz(eintrag)}“ ist kein Zeitfenster (erwartet z. B. „Di 09:00-12:00“).");
+                fehler.Add($"„{FieldRules.Echo(eintrag)}“ ist kein Zeitfenster (erwartet z. B. „Di 09:00-12:00“).");
                 continue;
             }
 
@@ -147,6 +148,4 @@ internal static class ImportFormat
 
         return t.Length == 4 && t[1] == ':' ? "0" + t : t;
     }
-
-    public static string Kurz(string text) => text.Length > 30 ? text[..30] + "…" : text;
 }

@@ -71,7 +71,7 @@ internal static class LotsenStatusRegel
     /// </summary>
     public static void PruefeWechsel(string von, string nach, bool hatBasisqualifizierung)
     {
-        Lebenszyklen.Lotse.PruefeWechsel(von, nach);
+        Lebenszyklen.Lotse.EnsureTransition(von, nach);
         if (nach == "aktiv" && !hatBasisqualifizierung)
         {
             throw new DomainRuleException("Lotse: „aktiv“ setzt eine erfasste Basisqualifizierung des Landes voraus. Bitte zuerst die Basisqualifizierung (Datum, Anbieter) eintragen.");

@@ -25,10 +25,7 @@ internal static class TraegerRegeln
 {
     public const int NameMax = 200;
     public const int AnsprechpersonMax = 200;
-    public const int EmailMax = 254;
-    public const int TelefonMax = 50;
     public const int NotizMax = 2000;
-    public const int GrundMax = 500;
     public const int FoerderungMax = 1000;
 
     /// <summary>The status an agreement sets; never chosen by hand.</summary>
@@ -38,30 +35,17 @@ internal static class TraegerRegeln
     public const string Interessiert = "interessiert";
 
     /// <summary>The status a person may choose by hand from <paramref name="von"/>: the lifecycle's successors without "vereinbart".</summary>
-    public static IReadOnlyList<Status> WaehlbareStatus(string von)
-        => Lebenszyklen.Traeger.NachfolgerVon(von).Where(s => s.Schluessel != Vereinbart).ToList();
+    public static IReadOnlyList<LifecycleStatus> WaehlbareStatus(string von)
+        => Lebenszyklen.Traeger.Successors(von).Where(s => s.Key != Vereinbart).ToList();
 
     /// <summary>A status change by hand: part of the lifecycle, and never to "vereinbart" (only an agreement gets there).</summary>
     public static void PruefeManuellenWechsel(string von, string nach)
     {
-        Lebenszyklen.Traeger.PruefeWechsel(von, nach);
+        Lebenszyklen.Traeger.EnsureTransition(von, nach);
         if (nach == Vereinbart)
         {
             throw new DomainRuleException("Träger: „Vereinbarung unterzeichnet“ wird nur durch das Erfassen der Vereinbarung erreicht.");
         }
-    }
-
-    /// <summary>A reason is needed when a candidate is declined.</summary>
-    public static FieldError? PruefeGrund(string nach, string? grund)
-    {
-        if (grund is { Length: > GrundMax })
-        {
-            return new FieldError("grund", $"Der Grund darf höchstens {GrundMax} Zeichen haben.");
-        }
-
-        return nach == "abgelehnt" && string.IsNullOrWhiteSpace(grund)
-            ? new FieldError("grund", "Bitte angeben, warum der Träger abgelehnt hat oder abgelehnt wurde.")
-            : null;
     }
 
     /// <summary>
@@ -81,7 +65,7 @@ internal static class TraegerRegeln
         if (!VereinbarungMoeglich(status, hatLaufendeVereinbarung))
         {
             throw new DomainRuleException(
-                $"Träger: Eine Vereinbarung kann nur mit einem interessierten Träger erfasst werden (Status ist „{Lebenszyklen.Traeger.Text(status)}“).");
+                $"Träger: Eine Vereinbarung kann nur mit einem interessierten Träger erfasst werden (Status ist „{Lebenszyklen.Traeger.Label(status)}“).");
         }
     }
 

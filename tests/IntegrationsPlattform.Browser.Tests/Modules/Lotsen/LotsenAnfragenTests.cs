@@ -35,7 +35,7 @@ public sealed partial class LotsenAnfragenTests : ModuleBrowserTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "Anfrage speichern" }).ClickAsync();
         var kommune = Page.GetByLabel("Kommune", new() { Exact = true });
         await Expect(kommune).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(Page.GetByText("Bitte eine Kommune des Odenwaldkreis wählen.")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("Bitte eine Kommune im Odenwaldkreis wählen.")).ToBeVisibleAsync();
         await Expect(Page.GetByLabel("Kürzel oder Pseudonym")).ToHaveValueAsync("M. A.");
         await AssertNoSeriousViolationsAsync();
 

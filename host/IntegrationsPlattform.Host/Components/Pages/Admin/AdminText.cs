@@ -38,7 +38,7 @@ internal static class AdminText
     /// <summary>A grant's reach in words; <paramref name="groups"/> are the groups the permission can be granted for, to name the granted ones.</summary>
     public static string Scope(RoleGrant grant, DeploymentInfo deployment, IReadOnlyList<ScopeGroup> groups) => grant.Scope switch
     {
-        ScopeKind.Municipalities => "bestimmte Kommunen: " + string.Join(", ", grant.Municipalities.Select(a => deployment.FindMunicipality(a)?.Name ?? a)),
+        ScopeKind.Municipalities => "bestimmte Kommunen: " + string.Join(", ", grant.Municipalities.Select(deployment.MunicipalityName)),
         ScopeKind.Groups => "bestimmte Gruppen: " + string.Join(", ", grant.Groups.Select(id => groups.FirstOrDefault(g => g.Id == id)?.Name ?? id)),
         ScopeKind.OwnRecords => "nur eigene Datensätze",
         _ => "alle",

@@ -19,19 +19,7 @@ internal sealed class ChangeAnfrageStatusValidator : IValidator<ChangeAnfrageSta
     public Task<IReadOnlyList<FieldError>> ValidateAsync(ChangeAnfrageStatus request, CancellationToken cancellationToken)
     {
         var fehler = new List<FieldError>();
-        if (Lebenszyklen.Anfrage.Finde(request.Status) is null)
-        {
-            fehler.Add(new FieldError("status", "Bitte den neuen Status wählen."));
-        }
-
-        if (request.Status is "abgebrochen" or "offen" && string.IsNullOrWhiteSpace(request.Grund))
-        {
-            fehler.Add(new FieldError("grund", "Bitte einen Grund angeben."));
-        }
-        else if (request.Grund?.Length > 500)
-        {
-            fehler.Add(new FieldError("grund", "Höchstens 500 Zeichen."));
-        }
+        Lebenszyklen.Anfrage.CheckChange(fehler, "status", request.Status, "grund", request.Grund);
 
         return Task.FromResult<IReadOnlyList<FieldError>>(fehler);
     }
@@ -44,7 +32,7 @@ internal sealed class ChangeAnfrageStatusHandler(IModuleDatabase<LotsenModule> d
         var tx = database.Transaction;
         var id = request.Id.ToString();
         var anfrage = await GetAnfrageHandler.ZumAendernAsync(tx, id, user, LotsenModule.Bearbeiten);
-        Lebenszyklen.Anfrage.PruefeWechsel(anfrage.Status, request.Status!);
+        Lebenszyklen.Anfrage.EnsureTransition(anfrage.Status, request.Status!);
         if (request.Status == "vermittelt")
         {
             throw new DomainRuleException("Eine Anfrage wird vermittelt, indem ein Lotse aus der Vorschlagsliste eingeteilt wird.");
@@ -71,7 +59,7 @@ internal sealed class ChangeAnfrageStatusHandler(IModuleDatabase<LotsenModule> d
             await tx.Connection.ExecuteAsync("UPDATE einsaetze SET status = 'ausgefallen', geaendert_am = @jetzt WHERE anfrage_id = @id AND status = 'geplant'", new { id, jetzt }, tx.Sql);
         }
 
-        var text = $"{Lebenszyklen.Anfrage.Text(anfrage.Status)} → {Lebenszyklen.Anfrage.Text(request.Status!)}" + (string.IsNullOrWhiteSpace(request.Grund) ? "" : $": {request.Grund.Trim()}");
+        var text = $"{Lebenszyklen.Anfrage.Label(anfrage.Status)} → {Lebenszyklen.Anfrage.Label(request.Status!)}" + (string.IsNullOrWhiteSpace(request.Grund) ? "" : $": {request.Grund.Trim()}");
         await AnfrageLog.SchreibeAsync(tx, id, "status", text, user.DisplayName ?? "System", jetzt);
         if (geschlossen)
         {
@@ -93,14 +81,7 @@ internal sealed class AddAnfrageAktivitaetValidator : IValidator<AddAnfrageAktiv
             fehler.Add(new FieldError("art", "Bitte die Art des Eintrags wählen."));
         }
 
-        if (string.IsNullOrWhiteSpace(request.Notiz))
-        {
-            fehler.Add(new FieldError("notiz", "Bitte kurz beschreiben, was geschehen ist."));
-        }
-        else if (request.Notiz.Length > 2000)
-        {
-            fehler.Add(new FieldError("notiz", "Höchstens 2000 Zeichen."));
-        }
+        fehler.RequiredText("notiz", request.Notiz, 2000, "eine kurze Beschreibung des Geschehens");
 
         return Task.FromResult<IReadOnlyList<FieldError>>(fehler);
     }

@@ -34,19 +34,19 @@ internal static class AnfrageRegeln
     public static List<FieldError> Pruefe(AnfrageEingabe e, DeploymentInfo deployment, LotsenSettings settings, bool vonModul)
     {
         var fehler = new List<FieldError>();
-        Laenge(fehler, "kennung", e.Kennung, 50, pflicht: true, "Bitte ein Kürzel oder Pseudonym angeben (keinen vollen Namen).");
-        Laenge(fehler, "kontakt", e.Kontakt, 200, pflicht: false, null);
-        Laenge(fehler, "ziel", e.Ziel, 200, pflicht: false, null);
-        Laenge(fehler, "notiz", e.Notiz, 2000, pflicht: false, null);
+        fehler.RequiredText("kennung", e.Kennung, 50, "ein Kürzel oder Pseudonym (keinen vollen Namen)");
+        fehler.OptionalText("kontakt", e.Kontakt, 200);
+        fehler.OptionalText("ziel", e.Ziel, 200);
+        fehler.OptionalText("notiz", e.Notiz, 2000);
 
         var sprachen = (e.Sprachen ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(Languages.Normalize).ToList();
         if (sprachen.Count == 0)
         {
             fehler.Add(new FieldError("sprachen", "Bitte mindestens eine Sprache angeben."));
         }
-        else if (sprachen.FirstOrDefault(s => !Languages.IsKnown(s)) is { } unbekannt)
+        else
         {
-            fehler.Add(new FieldError("sprachen", $"Unbekannter Sprachcode „{unbekannt}“ (erwartet ISO 639, z. B. ar, fa, uk)."));
+            sprachen.ForEach(code => fehler.LanguageCode("sprachen", code));
         }
 
         if (string.IsNullOrWhiteSpace(e.Thema) || !settings.Themen.ContainsKey(e.Thema))
@@ -54,26 +54,10 @@ internal static class AnfrageRegeln
             fehler.Add(new FieldError("thema", "Bitte ein Thema wählen."));
         }
 
-        if (string.IsNullOrWhiteSpace(e.KommuneAgs) || deployment.FindMunicipality(e.KommuneAgs) is null)
-        {
-            fehler.Add(new FieldError("kommuneAgs", $"Bitte eine Kommune des {deployment.KreisName} wählen."));
-        }
-
-        if (e.DatumVon is null)
-        {
-            fehler.Add(new FieldError("datumVon", "Bitte angeben, ab wann die Begleitung gebraucht wird."));
-        }
-        else if (e.DatumBis is { } bis && (bis < e.DatumVon || bis.DayNumber - e.DatumVon.Value.DayNumber > MaxTageZeitraum))
-        {
-            fehler.Add(new FieldError("datumBis", $"Das Ende des Zeitraums muss zwischen dem Beginn und {MaxTageZeitraum} Tagen danach liegen."));
-        }
-
-        var von = Uhrzeit(fehler, "uhrzeitVon", e.UhrzeitVon);
-        var bisZeit = Uhrzeit(fehler, "uhrzeitBis", e.UhrzeitBis);
-        if (von is not null && bisZeit is not null && von >= bisZeit)
-        {
-            fehler.Add(new FieldError("uhrzeitBis", "Die Uhrzeit „bis“ muss nach „von“ liegen."));
-        }
+        fehler.Municipality("kommuneAgs", e.KommuneAgs, deployment, required: true);
+        fehler.Required("datumVon", e.DatumVon, "den Beginn des Zeitraums");
+        fehler.DayRange("datumBis", e.DatumVon, e.DatumBis, MaxTageZeitraum);
+        fehler.TimeRange("uhrzeitBis", fehler.TimeOfDay("uhrzeitVon", e.UhrzeitVon, required: false), fehler.TimeOfDay("uhrzeitBis", e.UhrzeitBis, required: false));
 
         if (!vonModul && !Vermittler.IstWaehlbar(e.VermitteltDurch))
         {
@@ -82,47 +66,19 @@ internal static class AnfrageRegeln
 
         return fehler;
     }
-
-    public static TimeOnly? Uhrzeit(List<FieldError> fehler, string feld, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (TimeOnly.TryParseExact(text.Trim(), "HH:mm", out var zeit))
-        {
-            return zeit;
-        }
-
-        fehler.Add(new FieldError(feld, "Bitte die Uhrzeit als SS:MM angeben, z. B. 09:30."));
-        return null;
-    }
-
-    private static void Laenge(List<FieldError> fehler, string feld, string? wert, int max, bool pflicht, string? pflichtText)
-    {
-        if (pflicht && string.IsNullOrWhiteSpace(wert))
-        {
-            fehler.Add(new FieldError(feld, pflichtText!));
-        }
-        else if (wert is not null && wert.Trim().Length > max)
-        {
-            fehler.Add(new FieldError(feld, $"Höchstens {max} Zeichen."));
-        }
-    }
 }
 
-internal sealed class CreateAnfrageValidator(IMediator mediator, LotsenSettings settings) : IValidator<CreateAnfrage>
+internal sealed class CreateAnfrageValidator(DeploymentInfo deployment, LotsenSettings settings) : IValidator<CreateAnfrage>
 {
     public async Task<IReadOnlyList<FieldError>> ValidateAsync(CreateAnfrage request, CancellationToken cancellationToken)
-        => AnfrageRegeln.Pruefe(request.Eingabe, await mediator.Send(new GetDeployment(), cancellationToken), settings, vonModul: false);
+        => AnfrageRegeln.Pruefe(request.Eingabe, deployment, settings, vonModul: false);
 }
 
-internal sealed class CreateLotsenAnfrageValidator(IMediator mediator, LotsenSettings settings) : IValidator<CreateLotsenAnfrage>
+internal sealed class CreateLotsenAnfrageValidator(DeploymentInfo deployment, LotsenSettings settings) : IValidator<CreateLotsenAnfrage>
 {
     public async Task<IReadOnlyList<FieldError>> ValidateAsync(CreateLotsenAnfrage request, CancellationToken cancellationToken)
     {
-        var fehler = AnfrageRegeln.Pruefe(AnfrageAnlage.AusVertrag(request), await mediator.Send(new GetDeployment(), cancellationToken), settings, vonModul: true);
+        var fehler = AnfrageRegeln.Pruefe(AnfrageAnlage.AusVertrag(request), deployment, settings, vonModul: true);
         if (string.IsNullOrWhiteSpace(request.QuelleModul))
         {
             fehler.Add(new FieldError("quelleModul", "Das anfragende Modul fehlt."));

@@ -18,7 +18,7 @@ internal static class BerichtTabellen
 {
     public static IReadOnlyList<BerichtTabelle> Aus(LotsenBericht b, DeploymentInfo deployment, LotsenSettings settings)
     {
-        string Kommune(string ags) => deployment.FindMunicipality(ags)?.Name ?? ags;
+        string Kommune(string ags) => deployment.MunicipalityName(ags);
         string[] AusgangKopf(string erste) => [erste, "Anfragen", "offen", "vermittelt", "erledigt", "abgebrochen"];
         IReadOnlyList<IReadOnlyList<string>> Ausgang(IEnumerable<AnfragenZeile> zeilen, Func<string, string> name)
             => zeilen.Select(z => (IReadOnlyList<string>)[name(z.Schluessel), Zahl(z.Gesamt), Zahl(z.Offen), Zahl(z.Vermittelt), Zahl(z.Erledigt), Zahl(z.Abgebrochen)]).ToList();

@@ -18,10 +18,10 @@ internal static class BerichteEndpoints
 
     /// <summary>The report tables as CSV for the report page (cookie login): <c>/lotsen/berichte/&lt;tabelle&gt;.csv?jahr=…&amp;quartal=…</c>.</summary>
     public static void MapDownloads(RouteGroupBuilder pages)
-        => pages.MapGet("/berichte/{tabelle}.csv", async (string tabelle, int? jahr, int? quartal, IMediator m, ILocalClock clock, LotsenSettings settings, IAuditTrail audit, CancellationToken ct) =>
+        => pages.MapGet("/berichte/{tabelle}.csv", async (string tabelle, int? jahr, int? quartal, IMediator m, ILocalClock clock, LotsenSettings settings, DeploymentInfo deployment, IAuditTrail audit, CancellationToken ct) =>
             {
                 var bericht = await m.Send(new GetLotsenBericht(jahr ?? clock.Today.Year, quartal), ct);
-                var tabellen = BerichtTabellen.Aus(bericht, await m.Send(new GetDeployment(), ct), settings);
+                var tabellen = BerichtTabellen.Aus(bericht, deployment, settings);
                 if (tabellen.FirstOrDefault(t => t.Id == tabelle) is not { } gewaehlt)
                 {
                     throw new RecordNotFoundException($"Die Tabelle „{tabelle}“ gibt es nicht.");

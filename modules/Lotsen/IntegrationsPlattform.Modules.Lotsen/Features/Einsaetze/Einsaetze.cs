@@ -138,10 +138,7 @@ internal sealed class ErfasseEinsatzValidator : IValidator<ErfasseEinsatz>
             fehler.Add(new FieldError("fahrtKm", "Die Fahrtkilometer müssen zwischen 0 und 1000 liegen."));
         }
 
-        if (request.Bemerkung?.Length > 1000)
-        {
-            fehler.Add(new FieldError("bemerkung", "Höchstens 1000 Zeichen."));
-        }
+        fehler.OptionalText("bemerkung", request.Bemerkung, 1000);
 
         return Task.FromResult<IReadOnlyList<FieldError>>(fehler);
     }
@@ -156,10 +153,7 @@ internal sealed class ErfasseEinsatzHandler(IModuleDatabase<LotsenModule> databa
         var sicht = await AnfragenReichweite.FuerAsync(user, LotsenModule.EinsaetzeErfassen, tx.Connection, tx.Sql);
         var einsatz = await EinsatzAbfrage.LadeAsync(tx.Connection, tx.Sql, id, sicht);
         sicht.EnsureWritable([einsatz.KommuneAgs], einsatz.LotseId, "Einsatz", id, "kommuneAgs");
-        if (einsatz.Status != "geplant")
-        {
-            throw new DomainRuleException("Dieser Einsatz ist schon erfasst.");
-        }
+        Lebenszyklen.Einsatz.EnsureTransition(einsatz.Status, request.Status!);
 
         var beginn = GermanFormat.ParseStoredInstant(einsatz.Beginn);
         if (request.Status == "durchgefuehrt" && beginn > clock.UtcNow)
@@ -224,7 +218,7 @@ internal sealed class PlaneFolgeeinsatzHandler(IModuleDatabase<LotsenModule> dat
         var anfrage = await GetAnfrageHandler.ZumAendernAsync(tx, anfrageId, user, LotsenModule.EinsaetzeErfassen);
         if (anfrage.Status != "vermittelt" || anfrage.LotseId is null)
         {
-            throw new DomainRuleException($"Weitere Einsätze gibt es nur für vermittelte Anfragen; diese ist {Lebenszyklen.Anfrage.Text(anfrage.Status)}.");
+            throw new DomainRuleException($"Weitere Einsätze gibt es nur für vermittelte Anfragen; diese ist {Lebenszyklen.Anfrage.Label(anfrage.Status)}.");
         }
 
         var termin = new EinsatzTermin(request.Tag!.Value, TimeOnly.ParseExact(request.Beginn!.Trim(), "HH:mm"), request.DauerMinuten!.Value, request.AbweichungGrund);

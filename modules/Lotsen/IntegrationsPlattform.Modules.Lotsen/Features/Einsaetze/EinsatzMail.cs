@@ -14,7 +14,7 @@ namespace IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 /// place and time and links to the assignment page; the pseudonym and any contact of the person seeking
 /// advice stay on the page, behind the login.
 /// </summary>
-internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailSender mail, IPublicLinks links, IMediator mediator, LotsenSettings settings, ILocalClock clock)
+internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailSender mail, IPublicLinks links, DeploymentInfo deployment, LotsenSettings settings, ILocalClock clock)
     : INotificationHandler<EinsatzGeplant>
 {
     public async Task Handle(EinsatzGeplant notification, CancellationToken cancellationToken)
@@ -32,8 +32,7 @@ internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailS
             return;
         }
 
-        var deployment = await mediator.Send(new GetDeployment(), cancellationToken);
-        var ort = deployment.FindMunicipality(daten.Ags)?.Name ?? daten.Ags;
+        var ort = deployment.MunicipalityName(daten.Ags);
         var thema = settings.ThemaText(daten.Thema) + (daten.Ziel is null ? "" : $" ({daten.Ziel})");
         var beginn = GermanFormat.ParseStoredInstant(daten.Beginn);
         var link = links.Absolute($"/lotsen/einsaetze/{notification.EinsatzId}");

@@ -30,7 +30,7 @@ internal sealed class EinsatzPlanung(IModuleDatabase<LotsenModule> database, ILo
         var lotse = (zeile.Status, Name: $"{zeile.Vorname} {zeile.Nachname}");
         if (lotse.Status != "aktiv")
         {
-            throw new DomainRuleException($"{lotse.Name} ist {Lebenszyklen.Lotse.Text(lotse.Status)} und kann nicht eingeteilt werden.");
+            throw new DomainRuleException($"{lotse.Name} ist {Lebenszyklen.Lotse.Label(lotse.Status)} und kann nicht eingeteilt werden.");
         }
 
         var fenster = (await tx.Connection.QueryAsync<(long Tag, string Von, string Bis)>(
@@ -93,34 +93,14 @@ internal sealed class EinsatzPlanung(IModuleDatabase<LotsenModule> database, ILo
     /// <summary>Field checks of a date/time/duration entry, shared by every form that plans an assignment.</summary>
     public static EinsatzTermin? Pruefe(List<FieldError> fehler, DateOnly? tag, string? beginn, int? dauerMinuten, string? abweichungGrund)
     {
-        if (tag is null)
-        {
-            fehler.Add(new FieldError("tag", "Bitte den Tag des Einsatzes angeben."));
-        }
-
-        TimeOnly? zeit = null;
-        if (string.IsNullOrWhiteSpace(beginn))
-        {
-            fehler.Add(new FieldError("beginn", "Bitte die Uhrzeit angeben."));
-        }
-        else
-        {
-            zeit = Anfragen.AnfrageRegeln.Uhrzeit(fehler, "beginn", beginn);
-        }
-
-        if (dauerMinuten is null)
-        {
-            fehler.Add(new FieldError("dauerMinuten", "Bitte die Dauer in Minuten angeben."));
-        }
-        else if (Einsatzzeit.PruefeDauer(dauerMinuten.Value) is { } dauerFehler)
+        fehler.Required("tag", tag, "den Tag des Einsatzes");
+        var zeit = fehler.TimeOfDay("beginn", beginn, required: true);
+        if (fehler.Required("dauerMinuten", dauerMinuten, "die Dauer in Minuten") is { } dauer && Einsatzzeit.PruefeDauer(dauer) is { } dauerFehler)
         {
             fehler.Add(new FieldError("dauerMinuten", dauerFehler));
         }
 
-        if (abweichungGrund?.Length > 500)
-        {
-            fehler.Add(new FieldError("abweichungGrund", "Höchstens 500 Zeichen."));
-        }
+        fehler.OptionalText("abweichungGrund", abweichungGrund, 500);
 
         return tag is not null && zeit is not null && dauerMinuten is not null && fehler.Count == 0
             ? new EinsatzTermin(tag.Value, zeit.Value, dauerMinuten.Value, abweichungGrund)

@@ -7,7 +7,6 @@ using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
 using IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 using IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
-using MediatR;
 using VermittlungArten = IntegrationsPlattform.Modules.Lotsen.Features.Lotsen.Vermittlung;
 using Microsoft.Data.Sqlite;
 
@@ -23,12 +22,12 @@ internal sealed record ImportGeprueft(ImportVorschau Vorschau, IReadOnlyList<Lot
 
 /// <summary>
 /// Reads an import file and checks every row with the checks the forms and the API use
-/// (<see cref="LotseDatenPruefung"/>, <see cref="Eingaben.StammdatenAsync"/>), plus what only a file
+/// (<see cref="LotseDatenPruefung"/>, <see cref="Eingaben.Stammdaten"/>), plus what only a file
 /// can get wrong: cells that cannot be read, the same person or Träger twice in the file, or one that
 /// exists already. Reads through the connection it is given, so that the import can check again
 /// inside its own transaction.
 /// </summary>
-internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lotsePruefung, LotsenSettings settings, ICurrentUser user)
+internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefung lotsePruefung, LotsenSettings settings, ICurrentUser user)
 {
     /// <summary>A row for a person the registry holds already, in or outside the user's municipalities; names nothing of that record.</summary>
     public const string SchonErfasst = Dubletten.LotseSchonErfasst + " Bitte die Zeile aus der Datei löschen.";
@@ -77,7 +76,6 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
                 $"Die Datei hat {tabelle.Rows.Count.ToString("N0", GermanFormat.Culture)} Datenzeilen; höchstens {ImportFormat.MaxZeilen.ToString("N0", GermanFormat.Culture)} auf einmal. Bitte in mehrere Dateien aufteilen.");
         }
 
-        var deployment = await mediator.Send(new GetDeployment(), ct);
         var spalten = ImportSpalten.Von(art).Select(s => s.Name).ToList();
         return art == ImportArt.Lotsen
             ? await LotsenAsync(tabelle, zuordnung, deployment, spalten, connection, transaction, ct)
@@ -130,7 +128,7 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
                 else
                 {
                     datumUnlesbar = true;
-                    fehler.Add($"Einwilligung am: „{ImportFormat.Kurz(datum)}“ ist kein gültiges Datum (TT.MM.JJJJ).");
+                    fehler.Add($"Einwilligung am: „{FieldRules.Echo(datum)}“ ist kein gültiges Datum (TT.MM.JJJJ).");
                 }
             }
 
@@ -138,19 +136,19 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
             var statusAbgelehnt = false;
             if (Wert("Status") is { } statusText)
             {
-                var gefunden = Lebenszyklen.Lotse.Alle.FirstOrDefault(s => Gleich(s.Schluessel, statusText) || Gleich(s.Text, statusText) || Gleich(s.Schluessel.Replace('_', ' '), statusText));
-                statusAbgelehnt = gefunden?.Schluessel is not ("interessiert" or "in_schulung");
+                var gefunden = Lebenszyklen.Lotse.All.FirstOrDefault(s => Gleich(s.Key, statusText) || Gleich(s.Label, statusText) || Gleich(s.Key.Replace('_', ' '), statusText));
+                statusAbgelehnt = gefunden?.Key is not ("interessiert" or "in_schulung");
                 if (gefunden is null)
                 {
-                    fehler.Add($"Status: Unbekannter Status „{ImportFormat.Kurz(statusText)}“ (erlaubt: interessiert, in Schulung).");
+                    fehler.Add($"Status: Unbekannter Status „{FieldRules.Echo(statusText)}“ (erlaubt: interessiert, in Schulung).");
                 }
-                else if (gefunden.Schluessel is not ("interessiert" or "in_schulung"))
+                else if (gefunden.Key is not ("interessiert" or "in_schulung"))
                 {
-                    fehler.Add($"Status: „{gefunden.Text}“ kann nicht importiert werden, nur „interessiert“ oder „in Schulung“. Schulungen und der Status „aktiv“ werden danach am Lotsen erfasst.");
+                    fehler.Add($"Status: „{gefunden.Label}“ kann nicht importiert werden, nur „interessiert“ oder „in Schulung“. Schulungen und der Status „aktiv“ werden danach am Lotsen erfasst.");
                 }
                 else
                 {
-                    status = gefunden.Schluessel;
+                    status = gefunden.Key;
                 }
             }
 
@@ -193,7 +191,7 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
                 ["Verfügbarkeit"] = string.Join(", ", fenster.Select(f => $"{Verfuegbarkeit.Wochentag(f.Wochentag)} {f.Von}–{f.Bis}")),
                 ["Vermittelt durch"] = VermittlungArten.IstBekannt(daten.VermitteltDurch) ? VermittlungArten.Text(daten.VermitteltDurch!) : daten.VermitteltDurch ?? "",
                 ["Einwilligung am"] = einwilligung is { } am ? GermanFormat.Day(am) : Wert("Einwilligung am") ?? "",
-                ["Status"] = statusAbgelehnt ? Wert("Status")! : Lebenszyklen.Lotse.Text(status),
+                ["Status"] = statusAbgelehnt ? Wert("Status")! : Lebenszyklen.Lotse.Label(status),
             };
             zeilen.Add((new ImportZeile(row.LineNumber, werte, fehler), new LotseImport(row.LineNumber, daten, status), schluessel));
         }
@@ -235,7 +233,7 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
 
             var kommunen = ImportFormat.Liste(Wert("Kommunen")).Select(k => ImportFormat.Kommune(k, deployment)).ToList();
             var daten = new LegeTraegerAn(Wert("Name"), Wert("Ansprechperson"), Wert("E-Mail"), Wert("Telefon"), kommunen, Wert("Notiz"));
-            fehler.AddRange((await Eingaben.StammdatenAsync(daten, mediator, ct)).Select(f => $"{ImportSpalten.Spalte(ImportArt.Traeger, f.Field)}: {f.Message}"));
+            fehler.AddRange(Eingaben.Stammdaten(daten, deployment).Select(f => $"{ImportSpalten.Spalte(ImportArt.Traeger, f.Field)}: {f.Message}"));
             var name = Dubletten.Name(daten.Name);
             if (name is not null && vorhanden.Contains(name))
             {
@@ -286,7 +284,7 @@ internal sealed class ImportPruefung(IMediator mediator, LotseDatenPruefung lots
     }
 
     private static string KommuneName(string? ags, DeploymentInfo deployment)
-        => ags is null ? "" : deployment.FindMunicipality(ags)?.Name ?? ags;
+        => ags is null ? "" : deployment.MunicipalityName(ags);
 
     private static bool Gleich(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.CurrentCultureIgnoreCase);
 }

@@ -77,7 +77,7 @@ internal static class ImportSpalten
 
             if (unbekannt.Count > 0)
             {
-                teile.Add($"Unbekannte Spalten: {string.Join(", ", unbekannt.Take(10).Select(n => $"„{Domain.ImportFormat.Kurz(n)}“"))}.");
+                teile.Add($"Unbekannte Spalten: {string.Join(", ", unbekannt.Take(10).Select(n => $"„{FieldRules.Echo(n)}“"))}.");
             }
 
             teile.Add($"Erwartet für {art.Text()}: {string.Join("; ", spalten.Select(s => s.Name))}. Ist es die richtige Datei (Lotsen oder Träger)?");

@@ -15,7 +15,7 @@ internal sealed class SearchLotsenHandler(IModuleDatabase<LotsenModule> database
 {
     public async Task<PagedList<LotseZeile>> Handle(SearchLotsen request, CancellationToken cancellationToken)
     {
-        var groesse = Math.Clamp(request.Groesse, 1, 200);
+        var groesse = Paging.PageSize(request.Groesse);
         var seite = Math.Max(1, request.Seite);
         var (where, p) = LotsenSql.Bedingungen(request.Filter, RecordScope.Of(user, LotsenModule.Lesen));
         p.Add("take", groesse);
@@ -63,13 +63,12 @@ internal sealed class LotsenListen
     }
 }
 
-internal sealed class ExportLotsenHandler(IModuleDatabase<LotsenModule> database, ICurrentUser user, IAuditTrail audit, IMediator mediator, LotsenSettings settings)
+internal sealed class ExportLotsenHandler(IModuleDatabase<LotsenModule> database, ICurrentUser user, IAuditTrail audit, DeploymentInfo deployment, LotsenSettings settings)
     : IRequestHandler<ExportLotsen, byte[]>
 {
     public async Task<byte[]> Handle(ExportLotsen request, CancellationToken cancellationToken)
     {
         var (where, p) = LotsenSql.Bedingungen(request.Filter, RecordScope.Of(user, LotsenModule.Lesen));
-        var deployment = await mediator.Send(new GetDeployment(), cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<(string Id, string Vorname, string Nachname, string Status, string StatusSeit, string EinwilligungBis, string? Basis)>(
             $"""
@@ -84,9 +83,9 @@ internal sealed class ExportLotsenHandler(IModuleDatabase<LotsenModule> database
             [
                 r.Nachname,
                 r.Vorname,
-                Lebenszyklen.Lotse.Text(r.Status),
+                Lebenszyklen.Lotse.Label(r.Status),
                 string.Join(", ", listen.Sprachen(r.Id).Select(Languages.GermanName)),
-                string.Join(", ", listen.Kommunen(r.Id).Select(a => deployment.FindMunicipality(a)?.Name ?? a)),
+                string.Join(", ", listen.Kommunen(r.Id).Select(a => deployment.MunicipalityName(a))),
                 string.Join(", ", listen.Themen(r.Id).Select(settings.ThemaText)),
                 r.Basis is null ? "" : GermanFormat.Day(GermanFormat.ParseStoredDay(r.Basis)),
                 GermanFormat.Day(GermanFormat.ParseStoredDay(r.EinwilligungBis)),

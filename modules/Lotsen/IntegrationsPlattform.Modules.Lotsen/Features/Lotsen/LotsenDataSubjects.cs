@@ -60,7 +60,7 @@ internal sealed class LotsenDataSubjects(IModuleDatabase<LotsenModule> database,
             """,
             new { name, email, geloescht = Geloescht });
         return rows.Select(r => new DataSubjectRecord(RecordType, r.Id, $"{r.Vorname} {r.Nachname}",
-            $"Integrationslotse, Status {Lebenszyklen.Lotse.Text(r.Status)}, erfasst am {GermanFormat.Day(DateOnly.FromDateTime(GermanFormat.ParseStoredInstant(r.Seit).UtcDateTime))}")).ToList();
+            $"Integrationslotse, Status {Lebenszyklen.Lotse.Label(r.Status)}, erfasst am {GermanFormat.Day(DateOnly.FromDateTime(GermanFormat.ParseStoredInstant(r.Seit).UtcDateTime))}")).ToList();
     }
 
     public async Task<DataSubjectExport> ExportAsync(DataSubjectRecord record, CancellationToken cancellationToken)
@@ -74,7 +74,7 @@ internal sealed class LotsenDataSubjects(IModuleDatabase<LotsenModule> database,
             ["E-Mail"] = d.Email,
             ["Telefon"] = d.Telefon,
             ["Wohnort (AGS)"] = d.WohnortAgs,
-            ["Status"] = Lebenszyklen.Lotse.Text(d.Status),
+            ["Status"] = Lebenszyklen.Lotse.Label(d.Status),
             ["Status seit"] = d.StatusSeit,
             ["Vermittelt durch"] = Vermittlung.Text(d.VermitteltDurch) + (d.TraegerName is null ? "" : $" ({d.TraegerName})"),
             ["Benutzername"] = d.Benutzername,
@@ -87,7 +87,7 @@ internal sealed class LotsenDataSubjects(IModuleDatabase<LotsenModule> database,
             ["Kommunen (AGS)"] = string.Join("; ", d.Kommunen),
             ["Verfügbarkeit"] = string.Join("; ", d.Verfuegbarkeit.Select(f => $"{Verfuegbarkeit.Wochentag(f.Wochentag)} {f.Von}–{f.Bis}")),
             ["Qualifikationen"] = string.Join("; ", d.Qualifikationen.Select(q => $"{Qualifikationen.Text(q.Art)} am {q.Datum} ({q.Anbieter})")),
-            ["Statusverlauf"] = string.Join("; ", d.Verlauf.Select(v => $"{v.Am}: {(v.Von is null ? "" : Lebenszyklen.Lotse.Text(v.Von) + " → ")}{Lebenszyklen.Lotse.Text(v.Nach)} durch {v.Durch}{(v.Grund is null ? "" : $" ({v.Grund})")}")),
+            ["Statusverlauf"] = string.Join("; ", d.Verlauf.Select(v => $"{v.Am}: {(v.Von is null ? "" : Lebenszyklen.Lotse.Label(v.Von) + " → ")}{Lebenszyklen.Lotse.Label(v.Nach)} durch {v.Durch}{(v.Grund is null ? "" : $" ({v.Grund})")}")),
             ["Angelegt am"] = d.AngelegtAm,
             ["Geändert am"] = d.GeaendertAm,
         };

@@ -21,7 +21,7 @@ internal static class LotsenEndpoints
         var lotsen = api.MapGroup("/lotsen").WithTags("Lotsen-Register");
 
         lotsen.MapGet("/", (string? sprache, string? kommune, string? thema, string? status, string? qualifikation, string? name, int? seite, int? groesse, IMediator mediator, CancellationToken ct)
-                => mediator.Send(new SearchLotsen(new LotsenFilter(sprache, kommune, thema, status, qualifikation, name), seite ?? 1, Math.Clamp(groesse ?? 25, 1, 200)), ct))
+                => mediator.Send(new SearchLotsen(new LotsenFilter(sprache, kommune, thema, status, qualifikation, name), seite ?? 1, groesse ?? Paging.DefaultPageSize), ct))
             .RequirePermission(LotsenModule.Lesen).WithSummary("Lotsen suchen (Sprache, Kommune, Thema, Status, Qualifikation, Name) mit Seiten");
 
         lotsen.MapGet("/export.csv", ExportAsync).RequirePermission(LotsenModule.Lesen).WithSummary("Suchergebnis als CSV (UTF-8, Semikolon)");

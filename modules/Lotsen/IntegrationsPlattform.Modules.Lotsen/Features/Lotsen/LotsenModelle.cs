@@ -55,7 +55,7 @@ internal sealed record LotsenFilter(string? Sprache = null, string? Kommune = nu
     }
 }
 
-internal sealed record SearchLotsen(LotsenFilter Filter, int Seite = 1, int Groesse = 25) : IQuery<PagedList<LotseZeile>>;
+internal sealed record SearchLotsen(LotsenFilter Filter, int Seite = 1, int Groesse = Paging.DefaultPageSize) : IQuery<PagedList<LotseZeile>>;
 
 internal sealed record ExportLotsen(LotsenFilter Filter) : IQuery<byte[]>;
 

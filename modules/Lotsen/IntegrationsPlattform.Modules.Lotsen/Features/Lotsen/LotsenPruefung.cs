@@ -3,37 +3,26 @@ using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
-using MediatR;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 
 /// <summary>The checks of a Lotse's data, shared by registration and update, with German messages per field.</summary>
-internal sealed class LotseDatenPruefung(IMediator mediator, LotsenSettings settings, IModuleDatabase<LotsenModule> database, ILocalClock clock)
+internal sealed class LotseDatenPruefung(DeploymentInfo deployment, LotsenSettings settings, IModuleDatabase<LotsenModule> database, ILocalClock clock)
 {
     public async Task<List<FieldError>> PruefeAsync(LotseDaten d, Guid? id, bool neu, CancellationToken ct)
     {
         var fehler = new List<FieldError>();
-        Text(fehler, "vorname", "Vorname", d.Vorname, 100, pflicht: true);
-        Text(fehler, "nachname", "Nachname", d.Nachname, 100, pflicht: true);
-        Text(fehler, "email", "E-Mail", d.Email, 254, pflicht: false);
-        Text(fehler, "telefon", "Telefon", d.Telefon, 50, pflicht: false);
-        if (!string.IsNullOrWhiteSpace(d.Email) && !IstEmail(d.Email.Trim()))
-        {
-            fehler.Add(new("email", "Bitte eine gültige E-Mail-Adresse angeben (name@beispiel.de)."));
-        }
+        fehler.RequiredText("vorname", d.Vorname, 100, "den Vornamen");
+        fehler.RequiredText("nachname", d.Nachname, 100, "den Nachnamen");
+        fehler.Email("email", d.Email);
+        fehler.Phone("telefon", d.Telefon);
 
         if (string.IsNullOrWhiteSpace(d.Email) && string.IsNullOrWhiteSpace(d.Telefon))
         {
             fehler.Add(new("email", "Bitte eine E-Mail-Adresse oder eine Telefonnummer angeben."));
         }
 
-        var deployment = await mediator.Send(new GetDeployment(), ct);
-        if (string.IsNullOrWhiteSpace(d.WohnortAgs) || deployment.FindMunicipality(d.WohnortAgs.Trim()) is null)
-        {
-            fehler.Add(new("wohnortAgs", string.IsNullOrWhiteSpace(d.WohnortAgs)
-                ? "Bitte den Wohnort (eine Kommune des Kreises) wählen."
-                : $"„{Kurz(d.WohnortAgs)}“ ist keine Kommune des {deployment.KreisName}."));
-        }
+        fehler.Municipality("wohnortAgs", d.WohnortAgs, deployment, required: true);
 
         var sprachen = d.Sprachen ?? [];
         if (sprachen.Count > 30)
@@ -44,16 +33,11 @@ internal sealed class LotseDatenPruefung(IMediator mediator, LotsenSettings sett
         {
             foreach (var sprache in sprachen)
             {
-                var code = Languages.Normalize(sprache?.Code ?? "");
-                if (code.Length == 0)
+                if (string.IsNullOrWhiteSpace(sprache?.Code))
                 {
                     fehler.Add(new("sprachen", "Bitte zu jeder Sprache den Sprachcode angeben."));
                 }
-                else if (!Languages.IsKnown(code))
-                {
-                    fehler.Add(new("sprachen", $"Unbekannter Sprachcode „{Kurz(code)}“ (erwartet: ISO 639, z. B. ar, fa, uk)."));
-                }
-                else if (SprachniveauTexte.Parse(sprache?.Niveau) is null)
+                else if (fehler.LanguageCode("sprachen", sprache.Code) is { } code && SprachniveauTexte.Parse(sprache?.Niveau) is null)
                 {
                     fehler.Add(new("sprachen", $"{Languages.GermanName(code)}: Bitte das Niveau angeben (Muttersprache, verhandlungssicher, gut, Grundkenntnisse)."));
                 }
@@ -67,19 +51,10 @@ internal sealed class LotseDatenPruefung(IMediator mediator, LotsenSettings sett
 
         foreach (var thema in (d.Themen ?? []).Where(t => t is null || !settings.Themen.ContainsKey(t.Trim())))
         {
-            fehler.Add(new("themen", $"Unbekanntes Thema „{Kurz(thema ?? "")}“ (erlaubt: {string.Join(", ", settings.Themen.Keys)})."));
+            fehler.Add(new("themen", $"Unbekanntes Thema „{FieldRules.Echo(thema ?? "")}“ (erlaubt: {string.Join(", ", settings.Themen.Keys)})."));
         }
 
-        var kommunen = (d.Kommunen ?? []).Select(k => k?.Trim() ?? "").ToList();
-        if (kommunen.Count == 0)
-        {
-            fehler.Add(new("kommunen", "Bitte mindestens eine Kommune angeben, in der die Person als Lotse tätig ist."));
-        }
-
-        foreach (var kommune in kommunen.Where(k => deployment.FindMunicipality(k) is null))
-        {
-            fehler.Add(new("kommunen", $"„{Kurz(kommune)}“ ist keine Kommune des {deployment.KreisName}."));
-        }
+        fehler.Municipalities("kommunen", d.Kommunen, deployment, required: true);
 
         var fenster = d.Verfuegbarkeit ?? [];
         if (fenster.Count > 50)
@@ -147,30 +122,6 @@ internal sealed class LotseDatenPruefung(IMediator mediator, LotsenSettings sett
 
         return fehler;
     }
-
-    public static bool IstEmail(string email)
-    {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == email.LastIndexOf('@') && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.') && !email.Any(char.IsWhiteSpace);
-    }
-
-    private static void Text(List<FieldError> fehler, string feld, string name, string? wert, int max, bool pflicht)
-    {
-        if (string.IsNullOrWhiteSpace(wert))
-        {
-            if (pflicht)
-            {
-                fehler.Add(new(feld, $"Bitte {name} angeben."));
-            }
-        }
-        else if (wert.Trim().Length > max)
-        {
-            fehler.Add(new(feld, $"{name}: höchstens {max} Zeichen."));
-        }
-    }
-
-    /// <summary>Echoes user input in a message, cut short so that a huge value does not become a huge message.</summary>
-    private static string Kurz(string text) => text.Length > 20 ? text[..20] + "…" : text;
 }
 
 internal sealed class RegisterLotseValidator(LotseDatenPruefung pruefung) : IValidator<RegisterLotse>
@@ -190,15 +141,7 @@ internal sealed class ChangeLotseStatusValidator : IValidator<ChangeLotseStatus>
     public Task<IReadOnlyList<FieldError>> ValidateAsync(ChangeLotseStatus request, CancellationToken cancellationToken)
     {
         var fehler = new List<FieldError>();
-        if (Lebenszyklen.Lotse.Finde(request.Status) is null)
-        {
-            fehler.Add(new("status", "Bitte einen gültigen Zielstatus wählen."));
-        }
-
-        if (request.Grund is { Length: > 500 })
-        {
-            fehler.Add(new("grund", "Begründung: höchstens 500 Zeichen."));
-        }
+        Lebenszyklen.Lotse.CheckChange(fehler, "status", request.Status, "grund", request.Grund);
 
         return Task.FromResult<IReadOnlyList<FieldError>>(fehler);
     }
@@ -214,23 +157,9 @@ internal sealed class AddQualifikationValidator(ILocalClock clock) : IValidator<
             fehler.Add(new("art", "Bitte die Art der Schulung wählen."));
         }
 
-        if (request.Datum is not { } datum)
-        {
-            fehler.Add(new("datum", "Bitte das Datum der Schulung angeben."));
-        }
-        else if (datum > clock.Today)
-        {
-            fehler.Add(new("datum", "Eine besuchte Schulung kann nicht in der Zukunft liegen."));
-        }
+        fehler.NotInFuture("datum", fehler.Required("datum", request.Datum, "das Datum der Schulung"), clock.Today, "Eine besuchte Schulung");
 
-        if (string.IsNullOrWhiteSpace(request.Anbieter))
-        {
-            fehler.Add(new("anbieter", "Bitte den Anbieter der Schulung angeben."));
-        }
-        else if (request.Anbieter.Trim().Length > 200)
-        {
-            fehler.Add(new("anbieter", "Anbieter: höchstens 200 Zeichen."));
-        }
+        fehler.RequiredText("anbieter", request.Anbieter, 200, "den Anbieter der Schulung");
 
         return Task.FromResult<IReadOnlyList<FieldError>>(fehler);
     }

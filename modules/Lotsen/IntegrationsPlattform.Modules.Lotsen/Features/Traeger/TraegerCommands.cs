@@ -41,7 +41,7 @@ internal static class TraegerSchreiben
     public static async Task<string> NeuAsync(ModuleTransaction tx, ITraegerStammdaten daten, string jetzt, string durch, string grund)
     {
         var id = Guid.CreateVersion7().ToString();
-        var start = Lebenszyklen.Traeger.Start.Schluessel;
+        var start = Lebenszyklen.Traeger.Start.Key;
         await tx.Connection.ExecuteAsync(
             """
             INSERT INTO traeger (id, name, ansprechperson, email, telefon, status, status_seit, notiz, angelegt_am)
@@ -99,7 +99,7 @@ internal sealed class LegeTraegerAnHandler(IModuleDatabase<LotsenModule> databas
     }
 }
 
-internal sealed class AendereTraegerHandler(IModuleDatabase<LotsenModule> database, IMediator mediator, ILocalClock clock, IAuditTrail audit) : IRequestHandler<AendereTraeger, Done>
+internal sealed class AendereTraegerHandler(IModuleDatabase<LotsenModule> database, DeploymentInfo deployment, ILocalClock clock, IAuditTrail audit) : IRequestHandler<AendereTraeger, Done>
 {
     public async Task<Done> Handle(AendereTraeger request, CancellationToken cancellationToken)
     {
@@ -107,7 +107,7 @@ internal sealed class AendereTraegerHandler(IModuleDatabase<LotsenModule> databa
         await TraegerSchreiben.StatusAsync(tx, request.Id);
 
         // An agreement past its planned end binds no municipality any more.
-        await Vereinbarungsende.BeendeAbgelaufeneAsync(tx, clock.Today, clock.UtcNow, mediator, cancellationToken);
+        await Vereinbarungsende.BeendeAbgelaufeneAsync(tx, clock.Today, clock.UtcNow, deployment);
         var name = request.Name!.Trim();
         await TraegerSchreiben.PruefeNameFreiAsync(tx, name, ausser: request.Id);
 
@@ -119,9 +119,8 @@ internal sealed class AendereTraegerHandler(IModuleDatabase<LotsenModule> databa
         var fehlend = gebunden.Where(ags => !kommunen.Contains(ags)).ToList();
         if (fehlend.Count > 0)
         {
-            var deployment = await mediator.Send(new GetDeployment(), cancellationToken);
             throw RequestValidationException.For("kommunen",
-                $"Diese Kommunen deckt der Träger mit seiner laufenden Vereinbarung ab; sie bleiben, bis die Vereinbarung beendet ist: {string.Join(", ", fehlend.Select(a => deployment.FindMunicipality(a)?.Name ?? a))}.");
+                $"Diese Kommunen deckt der Träger mit seiner laufenden Vereinbarung ab; sie bleiben, bis die Vereinbarung beendet ist: {string.Join(", ", fehlend.Select(a => deployment.MunicipalityName(a)))}.");
         }
 
         await tx.Connection.ExecuteAsync(
@@ -178,7 +177,7 @@ internal sealed class ErfasseKontaktHandler(IModuleDatabase<LotsenModule> databa
     }
 }
 
-internal sealed class ErfasseVereinbarungHandler(IModuleDatabase<LotsenModule> database, IMediator mediator, ICurrentUser user, ILocalClock clock, IAuditTrail audit)
+internal sealed class ErfasseVereinbarungHandler(IModuleDatabase<LotsenModule> database, DeploymentInfo deployment, ICurrentUser user, ILocalClock clock, IAuditTrail audit)
     : IRequestHandler<ErfasseVereinbarung, string>
 {
     public async Task<string> Handle(ErfasseVereinbarung request, CancellationToken cancellationToken)
@@ -188,14 +187,13 @@ internal sealed class ErfasseVereinbarungHandler(IModuleDatabase<LotsenModule> d
 
         // Agreements past their planned end are ended first (also when the daily job has not run yet), so that
         // their municipalities are free for this one and the Träger itself may get a follow-up agreement.
-        await Vereinbarungsende.BeendeAbgelaufeneAsync(tx, clock.Today, clock.UtcNow, mediator, cancellationToken);
+        await Vereinbarungsende.BeendeAbgelaufeneAsync(tx, clock.Today, clock.UtcNow, deployment);
         var laufend = await tx.Connection.ExecuteScalarAsync<long>(
             $"SELECT count(*) FROM vereinbarungen v WHERE v.traeger_id = @id AND {Vereinbarungsende.Laeuft("v")}",
             new { id = request.TraegerId, heute = Vereinbarungsende.Heute(clock) }, tx.Sql);
         TraegerRegeln.PruefeVereinbarungMoeglich(status, laufend > 0);
 
-        var deployment = await mediator.Send(new GetDeployment(), cancellationToken);
-        string Name(string ags) => deployment.FindMunicipality(ags)?.Name ?? ags;
+        string Name(string ags) => deployment.MunicipalityName(ags);
         var kommunen = TraegerSchreiben.Kommunen(request.Kommunen);
         var moeglich = (await tx.Connection.QueryAsync<string>("SELECT ags FROM traeger_kommunen WHERE traeger_id = @id", new { id = request.TraegerId }, tx.Sql)).ToList();
         if (TraegerRegeln.PruefeVereinbarungsKommunen(kommunen, moeglich, Name) is { } fehler)
@@ -240,7 +238,7 @@ internal sealed class ErfasseVereinbarungHandler(IModuleDatabase<LotsenModule> d
     }
 }
 
-internal sealed class BeendeVereinbarungHandler(IModuleDatabase<LotsenModule> database, IMediator mediator, ICurrentUser user, ILocalClock clock, IAuditTrail audit)
+internal sealed class BeendeVereinbarungHandler(IModuleDatabase<LotsenModule> database, DeploymentInfo deployment, ICurrentUser user, ILocalClock clock, IAuditTrail audit)
     : IRequestHandler<BeendeVereinbarung, Done>
 {
     private sealed record Zeile(string Beginn, string? Ende, string? BeendetAm);
@@ -248,7 +246,7 @@ internal sealed class BeendeVereinbarungHandler(IModuleDatabase<LotsenModule> da
     public async Task<Done> Handle(BeendeVereinbarung request, CancellationToken cancellationToken)
     {
         var tx = database.Transaction;
-        await Vereinbarungsende.BeendeAbgelaufeneAsync(tx, clock.Today, clock.UtcNow, mediator, cancellationToken);
+        await Vereinbarungsende.BeendeAbgelaufeneAsync(tx, clock.Today, clock.UtcNow, deployment);
         var v = await tx.Connection.QuerySingleOrDefaultAsync<Zeile>(
             "SELECT beginn, ende, beendet_am AS BeendetAm FROM vereinbarungen WHERE id = @id AND traeger_id = @traegerId",
             new { id = request.VereinbarungId, traegerId = request.TraegerId }, tx.Sql) ?? throw new RecordNotFoundException("Vereinbarung nicht gefunden.");
@@ -275,7 +273,7 @@ internal sealed class BeendeVereinbarungHandler(IModuleDatabase<LotsenModule> da
             "UPDATE vereinbarungen SET ende = @ende, beendet_am = @jetzt WHERE id = @id",
             new { id = request.VereinbarungId, ende = GermanFormat.StoredDay(ende), jetzt }, tx.Sql);
         await Vereinbarungsende.FreigebenAsync(tx, request.VereinbarungId, request.TraegerId, GermanFormat.ParseStoredDay(v.Beginn), ende, geplant: false, jetzt,
-            TraegerSchreiben.Wer(user), await mediator.Send(new GetDeployment(), cancellationToken));
+            TraegerSchreiben.Wer(user), deployment);
         await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Traeger", request.TraegerId, "Vereinbarung beendet"), cancellationToken);
         return Done.Value;
     }

@@ -16,7 +16,7 @@ internal static class TraegerEndpoints
         var traeger = api.MapGroup("/traeger").WithTags("Integrationslotsen: Trägersuche");
 
         traeger.MapGet("", (string? status, string? kommune, string? suche, int? seite, int? groesse, IMediator mediator, CancellationToken ct)
-                => mediator.Send(new ListeTraeger(status, kommune, suche, seite ?? 1, groesse ?? 25), ct))
+                => mediator.Send(new ListeTraeger(status, kommune, suche, seite ?? 1, groesse ?? Paging.DefaultPageSize), ct))
             .RequirePermission(LotsenModule.Traeger).WithSummary("Träger suchen (Status, Kommune, Name) mit Seiten");
 
         traeger.MapGet("/abdeckung", (IMediator mediator, CancellationToken ct) => mediator.Send(new HoleAbdeckung(), ct))
@@ -78,16 +78,15 @@ internal static class TraegerEndpoints
     public static void MapDownloads(RouteGroupBuilder pages)
         => pages.MapGet("/traeger/export.csv", ExportAsync).RequirePermission(LotsenModule.Traeger);
 
-    private static async Task<IResult> ExportAsync(string? status, string? kommune, string? suche, IMediator mediator, ILocalClock clock, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(string? status, string? kommune, string? suche, IMediator mediator, ILocalClock clock, DeploymentInfo deployment, CancellationToken ct)
     {
         var rows = await mediator.Send(new ExportiereTraeger(status, kommune, suche), ct);
-        var deployment = await mediator.Send(new GetDeployment(), ct);
-        string Namen(IEnumerable<string> ags) => string.Join(", ", ags.Select(a => deployment.FindMunicipality(a)?.Name ?? a));
+        string Namen(IEnumerable<string> ags) => string.Join(", ", ags.Select(a => deployment.MunicipalityName(a)));
         var csv = CsvExport.Write(
             ["Träger", "Status", "Status seit", "Kommunen (möglich)", "Kommunen (aktive Vereinbarung)", "Ansprechperson", "E-Mail", "Telefon", "Notiz"],
             rows.Select(r => (IReadOnlyList<string?>)
             [
-                r.Name, Lebenszyklen.Traeger.Text(r.Status), GermanFormat.Day(DateOnly.FromDateTime(clock.ToLocal(GermanFormat.ParseStoredInstant(r.StatusSeit)).DateTime)),
+                r.Name, Lebenszyklen.Traeger.Label(r.Status), GermanFormat.Day(DateOnly.FromDateTime(clock.ToLocal(GermanFormat.ParseStoredInstant(r.StatusSeit)).DateTime)),
                 Namen(r.Kommunen), Namen(r.AktiveKommunen), r.Ansprechperson, r.Email, r.Telefon, r.Notiz,
             ]));
         return Results.File(csv, CsvExport.ContentType, "traeger.csv");

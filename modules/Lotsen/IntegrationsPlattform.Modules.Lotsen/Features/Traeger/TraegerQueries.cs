@@ -50,7 +50,7 @@ internal sealed class ListeTraegerHandler(IModuleDatabase<LotsenModule> database
 
     public async Task<PagedList<TraegerZeile>> Handle(ListeTraeger request, CancellationToken cancellationToken)
     {
-        var groesse = Math.Clamp(request.SeitenGroesse, 1, 200);
+        var groesse = Paging.PageSize(request.SeitenGroesse);
         var seite = Math.Max(1, request.Seite);
         var parameter = new DynamicParameters(TraegerFilter.Parameter(request.Status, request.Kommune, request.Suche));
         parameter.Add("take", groesse);
@@ -65,7 +65,7 @@ internal sealed class ListeTraegerHandler(IModuleDatabase<LotsenModule> database
 
         await audit.RecordAsync(new AuditEntry(AuditAction.List, "Traeger", null, TraegerFilter.Beschreibung(request.Status, request.Kommune, request.Suche, total)), cancellationToken);
         return new PagedList<TraegerZeile>(
-            rows.Select(r => new TraegerZeile(r.Id, r.Name, r.Status, Lebenszyklen.Traeger.Text(r.Status), r.StatusSeit, kommunen[r.Id].ToList(), aktiv[r.Id].ToList())).ToList(),
+            rows.Select(r => new TraegerZeile(r.Id, r.Name, r.Status, Lebenszyklen.Traeger.Label(r.Status), r.StatusSeit, kommunen[r.Id].ToList(), aktiv[r.Id].ToList())).ToList(),
             total, seite, groesse);
     }
 }
@@ -107,7 +107,7 @@ internal sealed class HoleTraegerHandler(IModuleDatabase<LotsenModule> database,
         var kontakte = await TraegerKontakte.LadeAsync(connection, t.Id);
         var verlauf = (await connection.QueryAsync<(string? Von, string Nach, string Am, string Durch, string? Grund)>(
                 "SELECT von, nach, am, durch, grund FROM traeger_status_verlauf WHERE traeger_id = @id ORDER BY am DESC, rowid DESC", new { id = t.Id }))
-            .Select(v => new StatusVerlaufZeile(v.Von, v.Nach, Lebenszyklen.Traeger.Text(v.Nach), v.Am, v.Durch, v.Grund)).ToList();
+            .Select(v => new StatusVerlaufZeile(v.Von, v.Nach, Lebenszyklen.Traeger.Label(v.Nach), v.Am, v.Durch, v.Grund)).ToList();
         var vereinbarungen = (await connection.QueryAsync<VereinbarungRow>(
             "SELECT id, beginn, ende, foerderung, angelegt_am AS AngelegtAm, beendet_am AS BeendetAm FROM vereinbarungen WHERE traeger_id = @id ORDER BY beginn DESC", new { id = t.Id })).ToList();
         var vereinbarungKommunen = (await connection.QueryAsync<(string VereinbarungId, string Ags)>(
@@ -118,8 +118,8 @@ internal sealed class HoleTraegerHandler(IModuleDatabase<LotsenModule> database,
 
         await audit.RecordAsync(new AuditEntry(AuditAction.View, "Traeger", t.Id), cancellationToken);
         return new TraegerDetail(
-            t.Id, t.Name, t.Ansprechperson, t.Email, t.Telefon, t.Status, Lebenszyklen.Traeger.Text(t.Status), t.StatusSeit, t.Notiz, t.AngelegtAm, kommunen,
-            TraegerRegeln.WaehlbareStatus(t.Status).Select(s => s.Schluessel).ToList(),
+            t.Id, t.Name, t.Ansprechperson, t.Email, t.Telefon, t.Status, Lebenszyklen.Traeger.Label(t.Status), t.StatusSeit, t.Notiz, t.AngelegtAm, kommunen,
+            TraegerRegeln.WaehlbareStatus(t.Status).Select(s => s.Key).ToList(),
             TraegerRegeln.VereinbarungMoeglich(t.Status, vereinbarungen.Any(Laeuft)),
             kontakte, verlauf,
             vereinbarungen.Select(v => new VereinbarungZeile(v.Id, v.Beginn, v.Ende, v.Foerderung, v.AngelegtAm, v.BeendetAm, vereinbarungKommunen[v.Id].ToList(), Laeuft(v))).ToList());
@@ -153,11 +153,10 @@ internal sealed class ListeKontakteHandler(IModuleDatabase<LotsenModule> databas
     }
 }
 
-internal sealed class HoleAbdeckungHandler(IModuleDatabase<LotsenModule> database, IMediator mediator, ILocalClock clock) : IRequestHandler<HoleAbdeckung, IReadOnlyList<KommuneAbdeckung>>
+internal sealed class HoleAbdeckungHandler(IModuleDatabase<LotsenModule> database, DeploymentInfo deployment, ILocalClock clock) : IRequestHandler<HoleAbdeckung, IReadOnlyList<KommuneAbdeckung>>
 {
     public async Task<IReadOnlyList<KommuneAbdeckung>> Handle(HoleAbdeckung request, CancellationToken cancellationToken)
     {
-        var deployment = await mediator.Send(new GetDeployment(), cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         var aktiv = (await connection.QueryAsync<(string Ags, string TraegerId, string Name, string Beginn, string? Ende)>(
             $"""

@@ -6,7 +6,7 @@ namespace IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
 // --- reads ---------------------------------------------------------------------------------------
 
 /// <summary>The Träger list with filters (status, municipality it could cover, name search) and paging.</summary>
-internal sealed record ListeTraeger(string? Status, string? Kommune, string? Suche, int Seite = 1, int SeitenGroesse = 25) : IQuery<PagedList<TraegerZeile>>;
+internal sealed record ListeTraeger(string? Status, string? Kommune, string? Suche, int Seite = 1, int SeitenGroesse = Paging.DefaultPageSize) : IQuery<PagedList<TraegerZeile>>;
 
 internal sealed record TraegerZeile(string Id, string Name, string Status, string StatusText, string StatusSeit, IReadOnlyList<string> Kommunen, IReadOnlyList<string> AktiveKommunen);
 

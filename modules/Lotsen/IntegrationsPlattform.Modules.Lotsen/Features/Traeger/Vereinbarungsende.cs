@@ -32,7 +32,7 @@ internal static class Vereinbarungsende
     /// the freed municipalities). Runs in the caller's transaction; an agreement ended meanwhile is skipped,
     /// so the job and a racing command never end one twice.
     /// </summary>
-    public static async Task<int> BeendeAbgelaufeneAsync(ModuleTransaction tx, DateOnly heute, DateTimeOffset jetzt, IMediator mediator, CancellationToken ct)
+    public static async Task<int> BeendeAbgelaufeneAsync(ModuleTransaction tx, DateOnly heute, DateTimeOffset jetzt, DeploymentInfo deployment)
     {
         var abgelaufen = (await tx.Connection.QueryAsync<Abgelaufen>(
             """
@@ -45,7 +45,6 @@ internal static class Vereinbarungsende
             return 0;
         }
 
-        var deployment = await mediator.Send(new GetDeployment(), ct);
         var am = GermanFormat.StoredInstant(jetzt);
         var beendet = 0;
         foreach (var v in abgelaufen)
@@ -72,7 +71,7 @@ internal static class Vereinbarungsende
             "SELECT ags FROM vereinbarung_kommunen WHERE vereinbarung_id = @id AND aktiv = 1 ORDER BY ags", new { id = vereinbarungId }, tx.Sql)).ToList();
         await tx.Connection.ExecuteAsync("UPDATE vereinbarung_kommunen SET aktiv = 0 WHERE vereinbarung_id = @id", new { id = vereinbarungId }, tx.Sql);
         var status = await TraegerSchreiben.StatusAsync(tx, traegerId);
-        var grund = TraegerRegeln.EndeGrund(beginn, ende, geplant, kommunen.Select(ags => deployment.FindMunicipality(ags)?.Name ?? ags));
+        var grund = TraegerRegeln.EndeGrund(beginn, ende, geplant, kommunen.Select(ags => deployment.MunicipalityName(ags)));
         await TraegerSchreiben.VermerkeAsync(tx, traegerId, status, status, am, durch, grund);
     }
 }
@@ -80,10 +79,10 @@ internal static class Vereinbarungsende
 /// <summary>Records the end of every agreement whose planned end has passed by <paramref name="Heute"/>.</summary>
 internal sealed record BeendeAbgelaufeneVereinbarungen(DateOnly Heute, DateTimeOffset Jetzt) : ICommand<int>;
 
-internal sealed class BeendeAbgelaufeneVereinbarungenHandler(IModuleDatabase<LotsenModule> database, IMediator mediator) : IRequestHandler<BeendeAbgelaufeneVereinbarungen, int>
+internal sealed class BeendeAbgelaufeneVereinbarungenHandler(IModuleDatabase<LotsenModule> database, DeploymentInfo deployment) : IRequestHandler<BeendeAbgelaufeneVereinbarungen, int>
 {
     public Task<int> Handle(BeendeAbgelaufeneVereinbarungen request, CancellationToken cancellationToken)
-        => Vereinbarungsende.BeendeAbgelaufeneAsync(database.Transaction, request.Heute, request.Jetzt, mediator, cancellationToken);
+        => Vereinbarungsende.BeendeAbgelaufeneAsync(database.Transaction, request.Heute, request.Jetzt, deployment);
 }
 
 /// <summary>Daily (<c>Lotsen.vereinbarungen</c>): ends the agreements whose planned end has passed and frees their municipalities.</summary>

@@ -51,7 +51,7 @@ internal sealed class VermittleAnfrageHandler(IModuleDatabase<LotsenModule> data
         {
             throw new DomainRuleException(anfrage.Status == "vermittelt"
                 ? $"Die Anfrage wurde inzwischen schon an {anfrage.LotseName} vermittelt."
-                : $"Die Anfrage ist {Lebenszyklen.Anfrage.Text(anfrage.Status)} und kann nicht vermittelt werden.");
+                : $"Die Anfrage ist {Lebenszyklen.Anfrage.Label(anfrage.Status)} und kann nicht vermittelt werden.");
         }
 
         var termin = new EinsatzTermin(request.Tag!.Value, TimeOnly.ParseExact(request.Beginn!.Trim(), "HH:mm"), request.DauerMinuten!.Value, request.AbweichungGrund);

@@ -15,7 +15,7 @@ internal sealed record VorschlagDto(int Rang, string LotseId, string Name, strin
 /// <summary>The ranked suitable Lotsen for an open request, with the reasons.</summary>
 internal sealed record GetVorschlaege(Guid AnfrageId) : IQuery<IReadOnlyList<VorschlagDto>>;
 
-internal sealed class GetVorschlaegeHandler(IModuleDatabase<LotsenModule> database, ICurrentUser user, ILocalClock clock, IMediator mediator, LotsenSettings settings, Matchingprofile profile)
+internal sealed class GetVorschlaegeHandler(IModuleDatabase<LotsenModule> database, ICurrentUser user, ILocalClock clock, DeploymentInfo deployment, LotsenSettings settings, Matchingprofile profile)
     : IRequestHandler<GetVorschlaege, IReadOnlyList<VorschlagDto>>
 {
     public async Task<IReadOnlyList<VorschlagDto>> Handle(GetVorschlaege request, CancellationToken cancellationToken)
@@ -26,10 +26,9 @@ internal sealed class GetVorschlaegeHandler(IModuleDatabase<LotsenModule> databa
         var anfrage = await GetAnfrageHandler.LadeAsync(connection, lesen, request.AnfrageId.ToString(), await AnfragenReichweite.FuerAsync(user, LotsenModule.Bearbeiten, connection, lesen));
         if (anfrage.Status != "offen")
         {
-            throw new DomainRuleException($"Vorschläge gibt es nur für offene Anfragen; diese ist {Lebenszyklen.Anfrage.Text(anfrage.Status)}.");
+            throw new DomainRuleException($"Vorschläge gibt es nur für offene Anfragen; diese ist {Lebenszyklen.Anfrage.Label(anfrage.Status)}.");
         }
 
-        var deployment = await mediator.Send(new GetDeployment(), cancellationToken);
         var bedarf = new Bedarf(
             anfrage.Sprachen,
             anfrage.KommuneAgs,
@@ -43,7 +42,7 @@ internal sealed class GetVorschlaegeHandler(IModuleDatabase<LotsenModule> databa
         var stand = await profile.StandAsync(connection, lesen, cancellationToken);
         var geeignet = stand.Sprecher(anfrage.Sprachen).Where(k => Matching.IstGeeignet(bedarf, k)).ToList();
         var kandidaten = await MitLastAsync(connection, lesen, geeignet, clock);
-        return Matching.Rangfolge(bedarf, kandidaten, clock.Today, ags => deployment.FindMunicipality(ags)?.Name ?? ags, settings.ThemaText, Hoechstens)
+        return Matching.Rangfolge(bedarf, kandidaten, clock.Today, ags => deployment.MunicipalityName(ags), settings.ThemaText, Hoechstens)
             .Select(v => new VorschlagDto(v.Rang, v.Lotse.LotseId, v.Lotse.Name, v.FruehesterTag is { } tag ? GermanFormat.StoredDay(tag) : null, v.Gruende, v.Einschraenkungen))
             .ToList();
     }

@@ -12,13 +12,6 @@ internal static class Anzeige
     /// <summary>Suggestions for the destination field; free text stays possible.</summary>
     public static readonly IReadOnlyList<string> Ziele = ["Ausländerbehörde", "Jobcenter", "Schule", "Kita", "Rathaus", "Arzt/Ärztin", "Beratungsstelle"];
 
-    public static IReadOnlyList<(string Schluessel, string Text)> EinsatzStatus { get; } =
-    [
-        ("geplant", "geplant"),
-        ("durchgefuehrt", "durchgeführt"),
-        ("ausgefallen", "ausgefallen"),
-    ];
-
     public static string Tag(string gespeichert) => GermanFormat.Day(GermanFormat.ParseStoredDay(gespeichert));
 
     public static string Zeitraum(string von, string bis) => von == bis ? Tag(von) : $"{Tag(von)} bis {Tag(bis)}";
@@ -50,14 +43,10 @@ internal static class Anzeige
         _ => "badge badge-failed",
     };
 
-    public static string EinsatzText(string status) => EinsatzStatus.FirstOrDefault(s => s.Schluessel == status).Text ?? status;
-
     public static string EinsatzBadge(string status) => status switch
     {
         "geplant" => "badge badge-refused",
         "durchgefuehrt" => "badge badge-enabled",
         _ => "badge badge-disabled",
     };
-
-    public static string Kommune(DeploymentInfo? deployment, string ags) => deployment?.FindMunicipality(ags)?.Name ?? ags;
 }
