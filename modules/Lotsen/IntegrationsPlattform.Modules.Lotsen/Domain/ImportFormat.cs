@@ -11,10 +11,6 @@ namespace IntegrationsPlattform.Modules.Lotsen.Domain;
 /// </summary>
 internal static class ImportFormat
 {
-    public const int MaxZeilen = 5000;
-
-    public const int MaxBytes = 2 * 1024 * 1024;
-
     /// <summary>A list cell: values separated by ',' (inside a ';'-separated file) or line breaks; blanks dropped.</summary>
     public static IReadOnlyList<string> Liste(string? zelle)
         => string.IsNullOrWhiteSpace(zelle) ? [] : zelle.Split([',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
