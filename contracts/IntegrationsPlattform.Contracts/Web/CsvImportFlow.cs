@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using IntegrationsPlattform.Contracts.Kernel;
@@ -310,4 +311,42 @@ public sealed class CsvImportUploads<TKind>
     public void Replace(string id, CsvImportUpload<TKind> upload) => _uploads[id] = upload;
 
     public void Remove(string id) => _uploads.TryRemove(id, out _);
+}
+
+/// <summary>
+/// How the cells every register has are read: lists, German dates, municipalities by name or AGS. Only the
+/// reading lives here; whether a value is allowed is decided by the module's usual checks.
+/// </summary>
+public static class CsvImportCells
+{
+    /// <summary>A list cell: values separated by ',' (inside a ';'-separated file) or line breaks; blanks dropped.</summary>
+    public static IReadOnlyList<string> List(string? cell)
+        => string.IsNullOrWhiteSpace(cell) ? [] : cell.Split([',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A day as German Excel writes it (<c>31.01.2026</c>, also <c>31.1.26</c>) or ISO (<c>2026-01-31</c>).</summary>
+    public static bool TryDay(string text, out DateOnly day)
+        => DateOnly.TryParseExact(text.Trim(), ["dd.MM.yyyy", "d.M.yyyy", "dd.MM.yy", "d.M.yy", "yyyy-MM-dd"], GermanFormat.Culture, DateTimeStyles.None, out day);
+
+    /// <summary>
+    /// The AGS of a municipality given by AGS, by its name (case ignored) or by the first word(s) of a
+    /// unique name ("Höchst" for "Höchst i. Odw."); the text itself when nothing matches, so that the
+    /// usual check names it as unknown.
+    /// </summary>
+    public static string Municipality(string text, DeploymentInfo deployment)
+    {
+        var t = text.Trim();
+        if (deployment.FindMunicipality(t) is { } byAgs)
+        {
+            return byAgs.Ags;
+        }
+
+        var sameName = deployment.Municipalities.FirstOrDefault(m => string.Equals(m.Name, t, StringComparison.CurrentCultureIgnoreCase));
+        if (sameName is not null)
+        {
+            return sameName.Ags;
+        }
+
+        var startsWith = deployment.Municipalities.Where(m => m.Name.StartsWith(t + " ", StringComparison.CurrentCultureIgnoreCase)).ToList();
+        return startsWith.Count == 1 ? startsWith[0].Ags : t;
+    }
 }

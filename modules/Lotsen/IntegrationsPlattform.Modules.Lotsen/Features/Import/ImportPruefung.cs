@@ -73,8 +73,8 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
             }
 
             var sprachen = ImportFormat.Sprachangaben(Wert("Sprachen")).Select(s => new SpracheEingabe(s.Code, s.Niveau)).ToList();
-            var themen = ImportFormat.Liste(Wert("Themen")).Select(Thema).ToList();
-            var kommunen = ImportFormat.Liste(Wert("Kommunen")).Select(k => ImportFormat.Kommune(k, deployment)).ToList();
+            var themen = CsvImportCells.List(Wert("Themen")).Select(Thema).ToList();
+            var kommunen = CsvImportCells.List(Wert("Kommunen")).Select(k => CsvImportCells.Municipality(k, deployment)).ToList();
             var (fenster, fensterFehler) = ImportFormat.Zeitfenster(Wert("Verfügbarkeit"));
             fehler.AddRange(fensterFehler.Select(f => "Verfügbarkeit: " + f));
 
@@ -82,7 +82,7 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
             var datumUnlesbar = false;
             if (Wert("Einwilligung am") is { } datum)
             {
-                if (ImportFormat.TryDatum(datum, out var tag))
+                if (CsvImportCells.TryDay(datum, out var tag))
                 {
                     einwilligung = tag;
                 }
@@ -115,7 +115,7 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
 
             var daten = new LotseDaten(
                 Wert("Vorname"), Wert("Nachname"), Wert("E-Mail"), Wert("Telefon"),
-                Wert("Wohnort") is { } wohnort ? ImportFormat.Kommune(wohnort, deployment) : null,
+                Wert("Wohnort") is { } wohnort ? CsvImportCells.Municipality(wohnort, deployment) : null,
                 sprachen, themen, kommunen,
                 fenster.Select(f => new ZeitfensterEingabe(f.Wochentag, f.Von, f.Bis)).ToList(),
                 Vermittelt(Wert("Vermittelt durch")), null, null, einwilligung);
@@ -194,7 +194,7 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
                 fehler.Add(zeilenfehler);
             }
 
-            var kommunen = ImportFormat.Liste(Wert("Kommunen")).Select(k => ImportFormat.Kommune(k, deployment)).ToList();
+            var kommunen = CsvImportCells.List(Wert("Kommunen")).Select(k => CsvImportCells.Municipality(k, deployment)).ToList();
             var daten = new LegeTraegerAn(Wert("Name"), Wert("Ansprechperson"), Wert("E-Mail"), Wert("Telefon"), kommunen, Wert("Notiz"));
             fehler.AddRange(Eingaben.Stammdaten(daten, deployment).Select(f => $"{spalten.ColumnOf(f.Field)}: {f.Message}"));
             var name = Dubletten.Name(daten.Name);
