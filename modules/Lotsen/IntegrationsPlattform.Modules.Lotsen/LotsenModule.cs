@@ -100,7 +100,7 @@ public sealed class LotsenModule : PlatformModule
         services.AddScoped<EinsatzPlanung>();
         services.AddTransient<LotseDatenPruefung>();
         services.AddTransient<ImportPruefung>();
-        services.AddSingleton<ImportAblage>();
+        services.AddSingleton<CsvImportUploads<ImportArt>>();
         services.AddSingleton<Matchingprofile>();
     }
 }

@@ -1,51 +1,16 @@
-using System.Globalization;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Web;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Domain;
 
 /// <summary>
-/// How a spreadsheet cell of the CSV import is read: lists, German dates, municipalities by name or AGS,
-/// languages by code or German name, weekly slots like "Di 09:00-12:00". Only the reading lives here;
+/// How a Lotsen cell of the CSV import is read: languages by code or German name, weekly slots like
+/// "Di 09:00-12:00" (lists, dates and municipalities: the SDK's <see cref="CsvImportCells"/>). Only the reading lives here;
 /// whether the values are allowed is decided by the same checks as the forms and the API.
 /// </summary>
 internal static class ImportFormat
 {
-    public const int MaxZeilen = 5000;
-
-    public const int MaxBytes = 2 * 1024 * 1024;
-
-    /// <summary>A list cell: values separated by ',' (inside a ';'-separated file) or line breaks; blanks dropped.</summary>
-    public static IReadOnlyList<string> Liste(string? zelle)
-        => string.IsNullOrWhiteSpace(zelle) ? [] : zelle.Split([',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>A day as German Excel writes it (<c>31.01.2026</c>, also <c>31.1.26</c>) or ISO (<c>2026-01-31</c>).</summary>
-    public static bool TryDatum(string text, out DateOnly tag)
-        => DateOnly.TryParseExact(text.Trim(), ["dd.MM.yyyy", "d.M.yyyy", "dd.MM.yy", "d.M.yy", "yyyy-MM-dd"], CultureInfo.GetCultureInfo("de-DE"), DateTimeStyles.None, out tag);
-
-    /// <summary>
-    /// The AGS of a municipality given by AGS, by its name (case ignored) or by the first word(s) of a
-    /// unique name ("Höchst" for "Höchst i. Odw."); the text itself when nothing matches, so that the
-    /// usual check names it as unknown.
-    /// </summary>
-    public static string Kommune(string text, DeploymentInfo deployment)
-    {
-        var t = text.Trim();
-        if (deployment.FindMunicipality(t) is { } perAgs)
-        {
-            return perAgs.Ags;
-        }
-
-        var gleich = deployment.Municipalities.FirstOrDefault(m => string.Equals(m.Name, t, StringComparison.CurrentCultureIgnoreCase));
-        if (gleich is not null)
-        {
-            return gleich.Ags;
-        }
-
-        var anfang = deployment.Municipalities.Where(m => m.Name.StartsWith(t + " ", StringComparison.CurrentCultureIgnoreCase)).ToList();
-        return anfang.Count == 1 ? anfang[0].Ags : t;
-    }
-
     /// <summary>A language code (ISO 639) or German name ("Arabisch", "Persisch (Farsi)", "Farsi"); the text itself when unknown.</summary>
     public static string SprachCode(string text)
     {
@@ -68,7 +33,7 @@ internal static class ImportFormat
     public static IReadOnlyList<(string Code, string? Niveau)> Sprachangaben(string? zelle)
     {
         var angaben = new List<(string, string?)>();
-        foreach (var eintrag in Liste(zelle))
+        foreach (var eintrag in CsvImportCells.List(zelle))
         {
             string sprache;
             string? niveau;
@@ -105,7 +70,7 @@ internal static class ImportFormat
     {
         var fenster = new List<ZeitfensterAngabe>();
         var fehler = new List<string>();
-        foreach (var eintrag in Liste(zelle))
+        foreach (var eintrag in CsvImportCells.List(zelle))
         {
             var teile = eintrag.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var zeiten = teile.Length == 2 ? teile[1].Replace(" ", "", StringComparison.Ordinal).Split(['-', '–', '—']) : [];

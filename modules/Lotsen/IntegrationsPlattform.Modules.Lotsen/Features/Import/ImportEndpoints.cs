@@ -2,7 +2,6 @@ using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
-using IntegrationsPlattform.Modules.Lotsen.Domain;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +22,7 @@ internal static class ImportEndpoints
                 .RequirePermission(LotsenModule.Import)
                 .RequirePermission(art.Berechtigung())
                 .Accepts<byte[]>("text/csv", "multipart/form-data")
-                .Produces<ImportVorschau>()
+                .Produces<CsvImportPreview>()
                 .ProducesValidationProblem()
                 .WithSummary($"{art.Text()} aus CSV (braucht {LotsenModule.Import} und {art.Berechtigung()}): probelauf=true (Standard) zeigt jede Zeile mit ihren Fehlern; probelauf=false importiert alle Zeilen in einer Transaktion oder keine (400 mit den fehlerhaften Zeilen)");
         }
@@ -33,7 +32,7 @@ internal static class ImportEndpoints
     {
         foreach (var art in new[] { ImportArt.Lotsen, ImportArt.Traeger })
         {
-            pages.MapGet($"/import/vorlage-{art.Schluessel()}.csv", () => Results.File(ImportSpalten.Vorlage(art), CsvExport.ContentType, $"vorlage-{art.Schluessel()}.csv"))
+            pages.MapGet($"/import/vorlage-{art.Schluessel()}.csv", () => Results.File(ImportSpalten.Von(art).Template(), CsvExport.ContentType, $"vorlage-{art.Schluessel()}.csv"))
                 .RequirePermission(LotsenModule.Import)
                 .RequirePermission(art.Berechtigung());
         }
@@ -44,64 +43,17 @@ internal static class ImportEndpoints
 
     private static async Task<IResult> ApiAsync(ImportArt art, bool? probelauf, HttpRequest request, IMediator mediator, CancellationToken ct)
     {
-        var datei = await LeseAsync(request, ct);
+        var datei = await ImportArten.Grenzen.ReadRequestAsync(request, ct);
         return probelauf == false
             ? Results.Ok(await mediator.Send(new FuehreImportDurch(art, datei), ct))
             : Results.Ok(await mediator.Send(new PruefeImport(art, datei), ct));
-    }
-
-    /// <summary>The file from a multipart form (field "datei", else the first file) or the raw body (text/csv), at most 2 MB.</summary>
-    private static async Task<byte[]> LeseAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.HasFormContentType)
-        {
-            IFormCollection form;
-            try
-            {
-                form = await request.ReadFormAsync(ct);
-            }
-            catch (InvalidDataException)
-            {
-                throw RequestValidationException.For("datei", "Das Formular ist fehlerhaft (multipart/form-data). Bitte die CSV-Datei im Feld „datei“ senden.");
-            }
-
-            var datei = form.Files.GetFile("datei") ?? (form.Files.Count > 0 ? form.Files[0] : null)
-                ?? throw RequestValidationException.For("datei", "Bitte die CSV-Datei im Feld „datei“ senden.");
-            return await InhaltAsync(datei, ct);
-        }
-
-        using var puffer = new MemoryStream();
-        var block = new byte[81920];
-        int gelesen;
-        while ((gelesen = await request.Body.ReadAsync(block, ct)) > 0)
-        {
-            puffer.Write(block, 0, gelesen);
-            if (puffer.Length > ImportFormat.MaxBytes)
-            {
-                throw RequestValidationException.For("datei", ImportPruefung.ZuGross(request.ContentLength ?? puffer.Length));
-            }
-        }
-
-        return puffer.ToArray();
-    }
-
-    private static async Task<byte[]> InhaltAsync(IFormFile datei, CancellationToken ct)
-    {
-        if (datei.Length > ImportFormat.MaxBytes)
-        {
-            throw RequestValidationException.For("datei", ImportPruefung.ZuGross(datei.Length));
-        }
-
-        using var puffer = new MemoryStream();
-        await datei.CopyToAsync(puffer, ct);
-        return puffer.ToArray();
     }
 
     /// <summary>
     /// The upload of the import page: checks the file, keeps it with its preview (or the reason it cannot
     /// be read) for the user, and sends the browser to the preview page.
     /// </summary>
-    private static async Task<IResult> VorschauAsync([FromForm(Name = "art")] string? artText, IFormFile? datei, HttpRequest request, IMediator mediator, ImportAblage ablage, ICurrentUser user, ILocalClock clock, CancellationToken ct)
+    private static async Task<IResult> VorschauAsync([FromForm(Name = "art")] string? artText, IFormFile? datei, HttpRequest request, IMediator mediator, CsvImportUploads<ImportArt> ablage, ICurrentUser user, ILocalClock clock, CancellationToken ct)
     {
         if (ImportArten.Parse(artText) is not { } art)
         {
@@ -115,7 +67,7 @@ internal static class ImportEndpoints
         }
 
         var dateiname = Path.GetFileName(datei?.FileName ?? "");
-        ImportVorschau? vorschau = null;
+        CsvImportPreview? vorschau = null;
         string? dateifehler = null;
         byte[] inhalt = [];
         try
@@ -125,7 +77,7 @@ internal static class ImportEndpoints
                 throw RequestValidationException.For("datei", "Bitte eine CSV-Datei wählen.");
             }
 
-            inhalt = await InhaltAsync(datei, ct);
+            inhalt = await ImportArten.Grenzen.ReadFileAsync(datei, ct);
             vorschau = await mediator.Send(new PruefeImport(art, inhalt), ct);
         }
         catch (RequestValidationException ex)
@@ -134,7 +86,7 @@ internal static class ImportEndpoints
             inhalt = [];
         }
 
-        var id = ablage.Ablegen(new ImportEintrag(Benutzer(user), art, dateiname, inhalt, vorschau, dateifehler, clock.UtcNow + ImportAblage.Dauer), clock.UtcNow);
+        var id = ablage.Keep(new CsvImportUpload<ImportArt>(Benutzer(user), art, dateiname, inhalt, vorschau, dateifehler, clock.UtcNow + CsvImportUploads<ImportArt>.Lifetime), clock.UtcNow);
         return Results.Redirect($"{request.PathBase}/lotsen/import/{id}");
     }
 

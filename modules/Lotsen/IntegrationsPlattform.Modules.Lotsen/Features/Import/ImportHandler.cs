@@ -2,6 +2,7 @@ using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 using IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
 using MediatR;
@@ -9,9 +10,9 @@ using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Import;
 
-internal sealed class PruefeImportHandler(IModuleDatabase<LotsenModule> database, ImportPruefung pruefung, ICurrentUser user) : IRequestHandler<PruefeImport, ImportVorschau>
+internal sealed class PruefeImportHandler(IModuleDatabase<LotsenModule> database, ImportPruefung pruefung, ICurrentUser user) : IRequestHandler<PruefeImport, CsvImportPreview>
 {
-    public async Task<ImportVorschau> Handle(PruefeImport request, CancellationToken cancellationToken)
+    public async Task<CsvImportPreview> Handle(PruefeImport request, CancellationToken cancellationToken)
     {
         user.PruefeBerechtigung(request.Art);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -32,10 +33,7 @@ internal sealed class FuehreImportDurchHandler(IModuleDatabase<LotsenModule> dat
         user.PruefeBerechtigung(request.Art);
         var tx = database.Transaction;
         var geprueft = await pruefung.PruefeAsync(request.Art, request.Datei, tx.Connection, tx.Sql, cancellationToken);
-        if (!geprueft.Vorschau.Importierbar)
-        {
-            throw new RequestValidationException(geprueft.Vorschau.AlsFehler());
-        }
+        geprueft.Vorschau.EnsureImportable();
 
         int anzahl;
         if (request.Art == ImportArt.Lotsen)

@@ -1,5 +1,6 @@
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Contracts.Web;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Import;
 
@@ -48,36 +49,15 @@ internal static class ImportArten
         }
     }
 
+    /// <summary>Both imports take the SDK's standard limits: 2 MB and 5,000 rows.</summary>
+    public static CsvImportLimits Grenzen => CsvImportLimits.Standard;
+
     /// <summary>"12 Lotsen importiert" / "1 Träger importiert".</summary>
     public static string Ergebnis(this ImportArt art, int anzahl) => $"{anzahl} {(art == ImportArt.Lotsen ? (anzahl == 1 ? "Lotse" : "Lotsen") : "Träger")} importiert";
 }
 
-/// <summary>One row of the preview: its line in the file, the values as they will be stored (German names), and every problem of the row.</summary>
-internal sealed record ImportZeile(int Zeile, IReadOnlyDictionary<string, string> Werte, IReadOnlyList<string> Fehler)
-{
-    public bool Gueltig => Fehler.Count == 0;
-}
-
-/// <summary>The preview of a file: every row, valid or not, and the summary.</summary>
-internal sealed record ImportVorschau(string Art, IReadOnlyList<string> Spalten, IReadOnlyList<ImportZeile> Zeilen)
-{
-    public int Gueltig => Zeilen.Count(z => z.Gueltig);
-
-    public int Fehlerhaft => Zeilen.Count - Gueltig;
-
-    /// <summary>Only a file whose every row is valid (and that has rows) can be imported.</summary>
-    public bool Importierbar => Zeilen.Count > 0 && Fehlerhaft == 0;
-
-    /// <summary>"12 Zeilen gültig, 2 fehlerhaft".</summary>
-    public string Zusammenfassung => $"{Gueltig} {(Gueltig == 1 ? "Zeile" : "Zeilen")} gültig, {Fehlerhaft} fehlerhaft";
-
-    /// <summary>The bad rows as field errors ("Zeile 7" → its messages): the body of the 400 when an import is refused.</summary>
-    public IReadOnlyList<FieldError> AlsFehler()
-        => Zeilen.Where(z => !z.Gueltig).SelectMany(z => z.Fehler.Select(f => new FieldError($"Zeile {z.Zeile}", f))).ToList();
-}
-
 /// <summary>Reads and checks a file without writing anything. File-level problems (empty, binary, wrong columns, too large) are a 400.</summary>
-internal sealed record PruefeImport(ImportArt Art, byte[] Datei) : IQuery<ImportVorschau>;
+internal sealed record PruefeImport(ImportArt Art, byte[] Datei) : IQuery<CsvImportPreview>;
 
 /// <summary>
 /// Imports every row of the file in one transaction, or none: the rows are checked again inside the

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
@@ -18,7 +17,7 @@ internal sealed record LotseImport(int Zeile, LotseDaten Daten, string Status);
 /// <summary>A valid Träger row, ready to write.</summary>
 internal sealed record TraegerImport(int Zeile, LegeTraegerAn Daten);
 
-internal sealed record ImportGeprueft(ImportVorschau Vorschau, IReadOnlyList<LotseImport> Lotsen, IReadOnlyList<TraegerImport> Traeger);
+internal sealed record ImportGeprueft(CsvImportPreview Vorschau, IReadOnlyList<LotseImport> Lotsen, IReadOnlyList<TraegerImport> Traeger);
 
 /// <summary>
 /// Reads an import file and checks every row with the checks the forms and the API use
@@ -32,59 +31,20 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
     /// <summary>A row for a person the registry holds already, in or outside the user's municipalities; names nothing of that record.</summary>
     public const string SchonErfasst = Dubletten.LotseSchonErfasst + " Bitte die Zeile aus der Datei löschen.";
 
-    /// <summary>The file as a table, or a 400 naming what is wrong with the file as a whole.</summary>
-    public static CsvImport.Table Lies(byte[] datei)
-    {
-        if (datei.Length == 0)
-        {
-            throw RequestValidationException.For("datei", "Die Datei ist leer.");
-        }
-
-        if (datei.Length > ImportFormat.MaxBytes)
-        {
-            throw RequestValidationException.For("datei", ZuGross(datei.Length));
-        }
-
-        CsvImport.Table tabelle;
-        try
-        {
-            tabelle = CsvImport.Read(datei);
-        }
-        catch (FormatException ex)
-        {
-            throw RequestValidationException.For("datei", ex.Message);
-        }
-
-        return tabelle;
-    }
-
-    public static string ZuGross(long bytes)
-        => $"Die Datei ist zu groß ({(bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("de-DE"))} MB); höchstens {ImportFormat.MaxBytes / 1024 / 1024} MB. Bitte in mehrere Dateien aufteilen.";
-
     public async Task<ImportGeprueft> PruefeAsync(ImportArt art, byte[] datei, SqliteConnection connection, SqliteTransaction? transaction, CancellationToken ct)
     {
-        var tabelle = Lies(datei);
-        var zuordnung = ImportSpalten.Zuordnen(art, tabelle.Header);
-        if (tabelle.Rows.Count == 0)
-        {
-            throw RequestValidationException.For("datei", "Die Datei enthält nur die Kopfzeile, aber keine Datenzeilen.");
-        }
-
-        if (tabelle.Rows.Count > ImportFormat.MaxZeilen)
-        {
-            throw RequestValidationException.For("datei",
-                $"Die Datei hat {tabelle.Rows.Count.ToString("N0", GermanFormat.Culture)} Datenzeilen; höchstens {ImportFormat.MaxZeilen.ToString("N0", GermanFormat.Culture)} auf einmal. Bitte in mehrere Dateien aufteilen.");
-        }
-
-        var spalten = ImportSpalten.Von(art).Select(s => s.Name).ToList();
+        var tabelle = ImportArten.Grenzen.Read(datei);
+        var spalten = ImportSpalten.Von(art);
+        var zuordnung = spalten.Match(tabelle.Header);
+        ImportArten.Grenzen.CheckRowCount(tabelle);
         return art == ImportArt.Lotsen
-            ? await LotsenAsync(tabelle, zuordnung, deployment, spalten, connection, transaction, ct)
-            : await TraegerAsync(tabelle, zuordnung, deployment, spalten, connection, transaction, ct);
+            ? await LotsenAsync(tabelle, zuordnung, spalten, connection, transaction, ct)
+            : await TraegerAsync(tabelle, zuordnung, spalten, connection, transaction, ct);
     }
 
     // --- Lotsen ----------------------------------------------------------------------------------
 
-    private async Task<ImportGeprueft> LotsenAsync(CsvImport.Table tabelle, IReadOnlyDictionary<string, string> zuordnung, DeploymentInfo deployment, List<string> spalten,
+    private async Task<ImportGeprueft> LotsenAsync(CsvImport.Table tabelle, IReadOnlyDictionary<string, string> zuordnung, CsvImportColumns spalten,
         SqliteConnection connection, SqliteTransaction? transaction, CancellationToken ct)
     {
         // Every Lotse of the registry, not only those of the importing user's municipalities: a coordinator
@@ -101,7 +61,8 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
             }
         }
 
-        var zeilen = new List<(ImportZeile Zeile, LotseImport? Daten, IReadOnlyList<string> Schluessel)>();
+        var zeilen = new List<(CsvImportRow Zeile, IReadOnlyList<string> Schluessel)>();
+        var geleseneLotsen = new List<LotseImport>();
         foreach (var row in tabelle.Rows)
         {
             string? Wert(string spalte) => zuordnung.TryGetValue(spalte, out var kopf) ? row[kopf] : null;
@@ -112,8 +73,8 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
             }
 
             var sprachen = ImportFormat.Sprachangaben(Wert("Sprachen")).Select(s => new SpracheEingabe(s.Code, s.Niveau)).ToList();
-            var themen = ImportFormat.Liste(Wert("Themen")).Select(Thema).ToList();
-            var kommunen = ImportFormat.Liste(Wert("Kommunen")).Select(k => ImportFormat.Kommune(k, deployment)).ToList();
+            var themen = CsvImportCells.List(Wert("Themen")).Select(Thema).ToList();
+            var kommunen = CsvImportCells.List(Wert("Kommunen")).Select(k => CsvImportCells.Municipality(k, deployment)).ToList();
             var (fenster, fensterFehler) = ImportFormat.Zeitfenster(Wert("Verfügbarkeit"));
             fehler.AddRange(fensterFehler.Select(f => "Verfügbarkeit: " + f));
 
@@ -121,7 +82,7 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
             var datumUnlesbar = false;
             if (Wert("Einwilligung am") is { } datum)
             {
-                if (ImportFormat.TryDatum(datum, out var tag))
+                if (CsvImportCells.TryDay(datum, out var tag))
                 {
                     einwilligung = tag;
                 }
@@ -154,7 +115,7 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
 
             var daten = new LotseDaten(
                 Wert("Vorname"), Wert("Nachname"), Wert("E-Mail"), Wert("Telefon"),
-                Wert("Wohnort") is { } wohnort ? ImportFormat.Kommune(wohnort, deployment) : null,
+                Wert("Wohnort") is { } wohnort ? CsvImportCells.Municipality(wohnort, deployment) : null,
                 sprachen, themen, kommunen,
                 fenster.Select(f => new ZeitfensterEingabe(f.Wochentag, f.Von, f.Bis)).ToList(),
                 Vermittelt(Wert("Vermittelt durch")), null, null, einwilligung);
@@ -162,14 +123,14 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
             {
                 if (!(datumUnlesbar && f.Field == "einwilligungAm"))
                 {
-                    fehler.Add($"{ImportSpalten.Spalte(ImportArt.Lotsen, f.Field)}: {f.Message}");
+                    fehler.Add($"{spalten.ColumnOf(f.Field)}: {f.Message}");
                 }
             }
 
             // The write check of the form and the API, as a message of the row: an unknown municipality is named above already.
             if (sicht.WriteRefusal(kommunen.Where(k => deployment.FindMunicipality(k) is not null).ToList(), null) is { } ausserhalb)
             {
-                fehler.Add($"{ImportSpalten.Spalte(ImportArt.Lotsen, "kommunen")}: {ausserhalb}");
+                fehler.Add($"{spalten.ColumnOf("kommunen")}: {ausserhalb}");
             }
 
             var schluessel = Dubletten.PersonSchluessel(daten.Vorname, daten.Nachname, daten.Email, daten.Telefon);
@@ -193,11 +154,12 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
                 ["Einwilligung am"] = einwilligung is { } am ? GermanFormat.Day(am) : Wert("Einwilligung am") ?? "",
                 ["Status"] = statusAbgelehnt ? Wert("Status")! : Lebenszyklen.Lotse.Label(status),
             };
-            zeilen.Add((new ImportZeile(row.LineNumber, werte, fehler), new LotseImport(row.LineNumber, daten, status), schluessel));
+            zeilen.Add((new CsvImportRow(row.LineNumber, werte, fehler), schluessel));
+            geleseneLotsen.Add(new LotseImport(row.LineNumber, daten, status));
         }
 
-        var vorschau = new ImportVorschau(ImportArt.Lotsen.Schluessel(), spalten, Doppelte(zeilen, "Dieselbe Person (Name und E-Mail-Adresse oder Telefonnummer)"));
-        return new ImportGeprueft(vorschau, vorschau.Importierbar ? zeilen.Select(z => z.Daten!).ToList() : [], []);
+        var vorschau = new CsvImportPreview(ImportArt.Lotsen.Schluessel(), spalten.Names, CsvImportPreview.WithDuplicatesNamed(zeilen, "Dieselbe Person (Name und E-Mail-Adresse oder Telefonnummer)"));
+        return new ImportGeprueft(vorschau, vorschau.Importable ? geleseneLotsen : [], []);
     }
 
     private string Thema(string text)
@@ -216,12 +178,13 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
 
     // --- Träger ----------------------------------------------------------------------------------
 
-    private async Task<ImportGeprueft> TraegerAsync(CsvImport.Table tabelle, IReadOnlyDictionary<string, string> zuordnung, DeploymentInfo deployment, List<string> spalten,
+    private async Task<ImportGeprueft> TraegerAsync(CsvImport.Table tabelle, IReadOnlyDictionary<string, string> zuordnung, CsvImportColumns spalten,
         SqliteConnection connection, SqliteTransaction? transaction, CancellationToken ct)
     {
         var vorhanden = (await connection.QueryAsync<string>("SELECT name FROM traeger", transaction: transaction))
             .Select(Dubletten.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var zeilen = new List<(ImportZeile Zeile, TraegerImport? Daten, IReadOnlyList<string> Schluessel)>();
+        var zeilen = new List<(CsvImportRow Zeile, IReadOnlyList<string> Schluessel)>();
+        var geleseneTraeger = new List<TraegerImport>();
         foreach (var row in tabelle.Rows)
         {
             string? Wert(string spalte) => zuordnung.TryGetValue(spalte, out var kopf) ? row[kopf] : null;
@@ -231,9 +194,9 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
                 fehler.Add(zeilenfehler);
             }
 
-            var kommunen = ImportFormat.Liste(Wert("Kommunen")).Select(k => ImportFormat.Kommune(k, deployment)).ToList();
+            var kommunen = CsvImportCells.List(Wert("Kommunen")).Select(k => CsvImportCells.Municipality(k, deployment)).ToList();
             var daten = new LegeTraegerAn(Wert("Name"), Wert("Ansprechperson"), Wert("E-Mail"), Wert("Telefon"), kommunen, Wert("Notiz"));
-            fehler.AddRange(Eingaben.Stammdaten(daten, deployment).Select(f => $"{ImportSpalten.Spalte(ImportArt.Traeger, f.Field)}: {f.Message}"));
+            fehler.AddRange(Eingaben.Stammdaten(daten, deployment).Select(f => $"{spalten.ColumnOf(f.Field)}: {f.Message}"));
             var name = Dubletten.Name(daten.Name);
             if (name is not null && vorhanden.Contains(name))
             {
@@ -249,39 +212,15 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
                 ["Kommunen"] = string.Join(", ", kommunen.Select(k => KommuneName(k, deployment))),
                 ["Notiz"] = daten.Notiz ?? "",
             };
-            zeilen.Add((new ImportZeile(row.LineNumber, werte, fehler), new TraegerImport(row.LineNumber, daten), name is null ? [] : [name]));
+            zeilen.Add((new CsvImportRow(row.LineNumber, werte, fehler), name is null ? [] : [name]));
+            geleseneTraeger.Add(new TraegerImport(row.LineNumber, daten));
         }
 
-        var vorschau = new ImportVorschau(ImportArt.Traeger.Schluessel(), spalten, Doppelte(zeilen, "Derselbe Träger (Name)"));
-        return new ImportGeprueft(vorschau, [], vorschau.Importierbar ? zeilen.Select(z => z.Daten!).ToList() : []);
+        var vorschau = new CsvImportPreview(ImportArt.Traeger.Schluessel(), spalten.Names, CsvImportPreview.WithDuplicatesNamed(zeilen, "Derselbe Träger (Name)"));
+        return new ImportGeprueft(vorschau, [], vorschau.Importable ? geleseneTraeger : []);
     }
 
     // --- shared ----------------------------------------------------------------------------------
-
-    /// <summary>The rows, each duplicate in the file named on every one of its rows.</summary>
-    private static List<ImportZeile> Doppelte<T>(List<(ImportZeile Zeile, T Daten, IReadOnlyList<string> Schluessel)> zeilen, string was)
-    {
-        var erste = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var (zeile, _, schluessel) in zeilen)
-        {
-            foreach (var s in schluessel.Distinct())
-            {
-                if (!erste.TryGetValue(s, out var liste))
-                {
-                    erste[s] = liste = [];
-                }
-
-                liste.Add(zeile.Zeile);
-            }
-        }
-
-        return zeilen.Select(z =>
-        {
-            var andere = z.Schluessel.SelectMany(s => erste[s]).Where(n => n != z.Zeile.Zeile).Distinct().Order().ToList();
-            return andere.Count == 0 ? z.Zeile
-                : z.Zeile with { Fehler = [.. z.Zeile.Fehler, $"Doppelt in der Datei: {was} steht auch in Zeile {string.Join(", ", andere)}."] };
-        }).ToList();
-    }
 
     private static string KommuneName(string? ags, DeploymentInfo deployment)
         => ags is null ? "" : deployment.MunicipalityName(ags);
