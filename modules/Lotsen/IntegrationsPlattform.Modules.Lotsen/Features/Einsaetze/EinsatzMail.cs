@@ -1,11 +1,11 @@
-using System.Globalization;
-using System.Text;
 using Dapper;
 using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
 using IntegrationsPlattform.Contracts.Web;
 using MediatR;
+using System.Globalization;
+using System.Text;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 
