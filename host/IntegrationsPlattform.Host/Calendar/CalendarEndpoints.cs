@@ -1,4 +1,6 @@
 using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Host.Security;
 
 namespace IntegrationsPlattform.Host.Calendar;
@@ -36,7 +38,27 @@ internal static class CalendarEndpoints
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/kalender").WithTags("Kalender");
+        api.MapPost("/abo", async (ICurrentUser user, FeedTokens tokens, IPublicLinks links, CancellationToken ct) =>
+            {
+                var address = links.Absolute(PersonalFeedPath(await tokens.RenewAsync(user.UserId!.Value.ToString(), ct)));
+                return new KalenderAbo(address.ToString(), Webcal(address));
+            })
+            .RequireAuthorization()
+            .WithSummary("Neue Adresse des persönlichen Kalenders; die bisherige gilt nicht mehr. Die Adresse wird nur hier angezeigt.")
+            .Produces<KalenderAbo>();
+        api.MapDelete("/abo", async (ICurrentUser user, FeedTokens tokens, CancellationToken ct) =>
+            {
+                await tokens.RevokeAsync(user.UserId!.Value.ToString(), ct);
+                return Results.NoContent();
+            })
+            .RequireAuthorization()
+            .WithSummary("Die Adresse des persönlichen Kalenders widerrufen");
     }
+
+    /// <summary>The same address for calendar apps that subscribe on a click (<c>webcal://</c>).</summary>
+    public static string Webcal(Uri address) => "webcal" + address.AbsoluteUri[address.Scheme.Length..];
 
     public static CalendarFilter FilterOf(HttpRequest request) => CalendarFilter.From(request.Query["modul"], request.Query["kategorie"]);
 
@@ -46,3 +68,7 @@ internal static class CalendarEndpoints
         return Results.Text(text, IcsWriter.ContentType);
     }
 }
+
+/// <param name="Adresse">The feed's address (https).</param>
+/// <param name="Webcal">The same with <c>webcal://</c>, which calendar apps open to subscribe.</param>
+internal sealed record KalenderAbo(string Adresse, string Webcal);
