@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using Ical.Net.CalendarComponents;
+using IntegrationsPlattform.Contracts.Dsgvo;
+using IntegrationsPlattform.Host.Dsgvo;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Host.Tests;
 
@@ -142,10 +147,32 @@ public sealed class CalendarFeedTests : HostFixture
         var (api, feed) = await SubscriberAsync("kal-hash", TestGrant.For(Lesen, Erbach));
         using var _ = api;
         var secret = feed.Split('/')[^1].Replace(".ics", "", StringComparison.Ordinal);
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Host.DataDirectory, "host.db")}");
-        var stored = await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT token_hash FROM calendar_feed_tokens");
+        await using var connection = HostDatabase();
+        var stored = await connection.QueryAsync<string>("SELECT token_hash FROM calendar_feed_tokens");
         Assert.That(stored, Is.Not.Empty.And.All.Not.Contains(secret));
     }
+
+    [Test]
+    public async Task TheErasureOfTheAccountDeletesItsFeedAddress()
+    {
+        var (api, feed) = await SubscriberAsync("kal-loeschen", TestGrant.For(Lesen, Erbach));
+        using var _ = api;
+        await using var connection = HostDatabase();
+        var userId = await connection.ExecuteScalarAsync<string>("SELECT id FROM users WHERE user_name LIKE 'kal-loeschen-%'");
+        using (var scope = Host.Services.CreateScope())
+        {
+            var accounts = scope.ServiceProvider.GetServices<IDataSubjectHandler>().OfType<AccountDataSubjectHandler>().Single();
+            await accounts.EraseAsync(new DataSubjectRecord("Benutzerkonto", userId!, "Kalender", ""), CancellationToken.None);
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await StatusAsync(feed), Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM calendar_feed_tokens WHERE user_id = @userId", new { userId }), Is.Zero);
+        });
+    }
+
+    private SqliteConnection HostDatabase() => new($"Data Source={Path.Combine(Host.DataDirectory, "host.db")}");
 
     [Test]
     public async Task ThePublicFeedHasThePublicEntriesOnly()
