@@ -61,6 +61,15 @@ public sealed class LotsenKalenderTests : ModuleBrowserTest
         await SaveScreenshotAsync("kalender-liste");
         await AssertNoSeriousViolationsAsync();
 
+        // Only the assignments; the filter stays chosen in the next month, too.
+        await Page.GetByLabel("Art der Termine").SelectOptionAsync(new SelectOptionValue { Label = "Lotseneinsätze" });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen", Exact = true }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("kategorie=lotsen.einsatz"));
+        await Expect(eintrag).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = tag.AddMonths(1).ToString("MMMM yyyy", CultureInfo.GetCultureInfo("de-DE")) }).ClickAsync();
+        await Expect(Page.GetByLabel("Art der Termine")).ToHaveValueAsync("lotsen.einsatz");
+        await Page.GoBackAsync();
+
         // The entry leads to the assignment.
         await eintrag.FocusAsync();
         await Page.Keyboard.PressAsync("Enter");
