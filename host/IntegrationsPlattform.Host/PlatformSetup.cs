@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Autofac;
+using IntegrationsPlattform.Contracts.Calendar;
 using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Dsgvo;
@@ -8,6 +9,7 @@ using IntegrationsPlattform.Contracts.Mail;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Host.Calendar;
 using IntegrationsPlattform.Host.Components;
 using IntegrationsPlattform.Host.Configuration;
 using IntegrationsPlattform.Host.Demo;
@@ -72,6 +74,10 @@ internal static class PlatformSetup
         application.AddTransient<OptInCleanupJob>();
         application.AddScoped<DoubleOptIn>();
         application.AddScoped<IDoubleOptIn>(sp => sp.GetRequiredService<DoubleOptIn>());
+        application.AddSingleton<FeedTokens>();
+        application.AddSingleton<IcsWriter>();
+        application.AddSingleton<ICalendarInvitations, CalendarInvitations>();
+        application.AddScoped<CalendarService>();
         application.AddScoped<ModuleTransactions>();
         application.AddScoped(typeof(IModuleDatabase<>), typeof(ModuleDatabase<>));
         application.AddScoped<ICurrentUser, CurrentUser>();
@@ -209,6 +215,7 @@ internal static class PlatformSetup
         app.MapAuthApi();
         app.MapAdminApi();
         app.MapAdminPageEndpoints();
+        app.MapCalendarFeeds();
         app.MapModuleApis(registry);
         app.MapPlatformPages(registry);
         SecondCore.BuildEndpointTable(app);
