@@ -26,7 +26,7 @@ public sealed class LotsenTelefonTests : ModuleBrowserTest
             () => [document.documentElement, ...document.querySelectorAll('.table-wrap')].map(e => e.scrollWidth - e.clientWidth)
             """);
         Assert.That(ueberstand, Has.All.LessThanOrEqualTo(0), "Die Seite oder eine Liste lässt sich seitlich scrollen.");
-        await SaveScreenshotAsync($"lotsen{adresse.Split('?')[0].Replace('/', '-')}-{breite}");
+        await SaveScreenshotAsync($"{adresse.Split('?')[0].Trim('/').Replace('/', '-')}-{breite}");
         await AssertNoSeriousViolationsAsync();
     }
 }
