@@ -138,6 +138,17 @@ public sealed class CalendarFeedTests : HostFixture
     }
 
     [Test]
+    public async Task TheSecretOfAFeedAddressNeverReachesTheLog()
+    {
+        var (api, feed) = await SubscriberAsync("kal-log", TestGrant.For(Lesen, Erbach));
+        using var _ = api;
+        await FeedAsync(feed);
+        await StatusAsync(feed.Replace(".ics", "x.ics", StringComparison.Ordinal));
+        var secret = feed.Split('/')[^1].Replace(".ics", "", StringComparison.Ordinal);
+        Assert.That(Host.Logs.Text, Does.Not.Contain(secret));
+    }
+
+    [Test]
     public async Task AnUnknownAddressIsNotFound()
         => Assert.That(await StatusAsync("http://localhost/kalender/persoenlich/ausgedacht.ics"), Is.EqualTo(HttpStatusCode.NotFound));
 
