@@ -12,6 +12,7 @@ using IntegrationsPlattform.Host.Components;
 using IntegrationsPlattform.Host.Configuration;
 using IntegrationsPlattform.Host.Demo;
 using IntegrationsPlattform.Host.Dsgvo;
+using IntegrationsPlattform.Host.Files;
 using IntegrationsPlattform.Host.Jobs;
 using IntegrationsPlattform.Host.Mail;
 using IntegrationsPlattform.Host.Messaging;
@@ -74,6 +75,7 @@ internal static class PlatformSetup
         application.AddScoped<IDoubleOptIn>(sp => sp.GetRequiredService<DoubleOptIn>());
         application.AddScoped<ModuleTransactions>();
         application.AddScoped(typeof(IModuleDatabase<>), typeof(ModuleDatabase<>));
+        application.AddSingleton<FileCatalog>();
         application.AddScoped<ICurrentUser, CurrentUser>();
         application.AddScoped<DataSubjectService>();
         application.AddTransient<IDataSubjectHandler, AccountDataSubjectHandler>();

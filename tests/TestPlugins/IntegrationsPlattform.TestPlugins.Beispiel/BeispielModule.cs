@@ -44,9 +44,12 @@ public sealed class BeispielModule : PlatformModule
                 return Results.Created($"/api/beispiel/eintraege/{id}", new { id });
             })
             .RequirePermission(Schreiben);
+        EintragDateien.MapApi(api.Group);
         api.Group.MapGet("/oeffentlich", () => new OeffentlicherHinweis("öffentlich")).AsPublic();
         api.Group.MapGet("/vergessen", () => "ohne Berechtigung erklärt");
     }
+
+    public override void MapPageEndpoints(ModulePageEndpointBuilder pages) => EintragDateien.MapDownloads(pages.Group);
 }
 
 internal sealed record OeffentlicherHinweis(string Hinweis);
