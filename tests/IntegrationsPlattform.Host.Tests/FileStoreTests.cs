@@ -16,7 +16,7 @@ namespace IntegrationsPlattform.Host.Tests;
 [TestFixture]
 public sealed class FileStoreTests : HostFixture
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    internal static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     private string FilesDirectory => Path.Combine(Host.DataDirectory, "files", "Beispiel");
 
@@ -113,23 +113,32 @@ public sealed class FileStoreTests : HostFixture
     }
 
     [Test]
-    public async Task ReaderWithoutWritePermissionMayDownloadButNotUpload()
+    public async Task FileOfAnEntryIsReachedOnlyWithinTheEntrysScope()
     {
         var id = await CreateEntryAsync("Nur lesen");
         using var upload = await UploadAsync(id, Pdf, "a.pdf");
-        var fileId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var file = $"/api/beispiel/eintraege/{id}/dateien/{(await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()}";
         using var reader = await TestAccounts.ApiClientAsync(Host, AdminApi, "datei-leserin", TestGrant.For("beispiel.lesen"));
+        using var writerElsewhere = await TestAccounts.ApiClientAsync(Host, AdminApi, "datei-schreiberin", TestGrant.For("beispiel.lesen"), TestGrant.For("beispiel.schreiben", "06437011"));
         using var outside = await TestAccounts.ApiClientAsync(Host, AdminApi, "datei-michelstadt", TestGrant.For("beispiel.lesen", "06437011"), TestGrant.For("beispiel.schreiben", "06437011"));
 
-        using var download = await reader.GetAsync($"/api/beispiel/eintraege/{id}/dateien/{fileId}");
-        using var refused = await reader.PostAsync($"/api/beispiel/eintraege/{id}/dateien", FileContent(Pdf, "b.pdf"));
-        using var outOfScope = await outside.GetAsync($"/api/beispiel/eintraege/{id}/dateien/{fileId}");
+        using var download = await reader.GetAsync(file);
+        using var uploadWithoutPermission = await reader.PostAsync($"/api/beispiel/eintraege/{id}/dateien", FileContent(Pdf, "b.pdf"));
+        using var uploadOutsideWriteScope = await writerElsewhere.PostAsync($"/api/beispiel/eintraege/{id}/dateien", FileContent(Pdf, "c.pdf"));
+        using var deleteOutsideWriteScope = await writerElsewhere.DeleteAsync(file);
+        using var downloadOutside = await outside.GetAsync(file);
+        using var deleteOutside = await outside.DeleteAsync(file);
+        var list = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/beispiel/eintraege/{id}/dateien");
 
         Assert.Multiple(() =>
         {
             Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-            Assert.That(outOfScope.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(uploadWithoutPermission.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(uploadOutsideWriteScope.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(deleteOutsideWriteScope.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(downloadOutside.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(deleteOutside.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(list.EnumerateArray().Select(f => f.GetProperty("name").GetString()), Is.EqualTo(new[] { "a.pdf" }));
         });
     }
 
@@ -250,7 +259,7 @@ public sealed class FileStoreTests : HostFixture
     private Task<HttpResponseMessage> UploadAsync(Guid id, byte[] content, string name, string contentType = "application/octet-stream")
         => StaffApi.PostAsync($"/api/beispiel/eintraege/{id}/dateien", FileContent(content, name, contentType));
 
-    private static MultipartFormDataContent FileContent(byte[] content, string name, string contentType = "application/octet-stream")
+    internal static MultipartFormDataContent FileContent(byte[] content, string name, string contentType = "application/octet-stream")
     {
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);

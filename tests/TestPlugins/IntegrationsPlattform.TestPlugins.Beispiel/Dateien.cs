@@ -25,14 +25,14 @@ internal static class EintragDateien
 
     public static void MapApi(RouteGroupBuilder api)
     {
-        var dateien = api.MapGroup("/eintraege/{id:guid}/dateien");
-        dateien.MapGet("/", async (Guid id, IMediator mediator, IModuleFiles<BeispielModule> files, CancellationToken ct) =>
+        const string Dateien = "/eintraege/{id:guid}/dateien";
+        api.MapGet(Dateien, async (Guid id, IMediator mediator, IModuleFiles<BeispielModule> files, CancellationToken ct) =>
             {
                 await mediator.Send(new GetEintrag(id), ct);
                 return await files.ListAsync(Von(id), ct);
             })
             .RequirePermission(BeispielModule.Lesen);
-        dateien.MapPost("/", async (Guid id, HttpRequest request, IMediator mediator, ICurrentUser user, IModuleFiles<BeispielModule> files, CancellationToken ct) =>
+        api.MapPost(Dateien, async (Guid id, HttpRequest request, IMediator mediator, ICurrentUser user, IModuleFiles<BeispielModule> files, CancellationToken ct) =>
             {
                 await BeschreibbarAsync(id, mediator, user, ct);
                 var file = await files.SaveAsync(Nachweis, Von(id), request, ct);
@@ -41,13 +41,13 @@ internal static class EintragDateien
             .RequirePermission(BeispielModule.Schreiben)
             .Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery();
-        dateien.MapGet("/{dateiId:guid}", async (Guid id, Guid dateiId, IMediator mediator, IModuleFiles<BeispielModule> files, CancellationToken ct) =>
+        api.MapGet(Dateien + "/{dateiId:guid}", async (Guid id, Guid dateiId, IMediator mediator, IModuleFiles<BeispielModule> files, CancellationToken ct) =>
             {
                 await mediator.Send(new GetEintrag(id), ct);
                 return await files.DownloadAsync(Von(id), dateiId, ct);
             })
             .RequirePermission(BeispielModule.Lesen);
-        dateien.MapDelete("/{dateiId:guid}", async (Guid id, Guid dateiId, IMediator mediator, ICurrentUser user, IModuleFiles<BeispielModule> files, CancellationToken ct) =>
+        api.MapDelete(Dateien + "/{dateiId:guid}", async (Guid id, Guid dateiId, IMediator mediator, ICurrentUser user, IModuleFiles<BeispielModule> files, CancellationToken ct) =>
             {
                 await BeschreibbarAsync(id, mediator, user, ct);
                 await files.DeleteAsync(Von(id), dateiId, ct);
