@@ -80,6 +80,7 @@ public sealed class AccessMatrixTests
             .Create("POST /api/beispiel/eintraege", target => Task.FromResult<object>(new { titel = "Matrix", kommuneAgs = target.Municipality, arbeitskreis = target.Group }))
             .Change("DELETE /api/beispiel/eintraege/{id:guid}", EintragAsync, () => Task.FromResult<object>(new { }))
             .Read("GET /api/beispiel/eintraege/{id:guid}/dateien", EintragAsync)
+            .Read("GET /api/beispiel/eintraege/{id:guid}/bescheinigung.pdf", EintragAsync)
             .Change("POST /api/beispiel/eintraege/{id:guid}/dateien", EintragAsync, () => Task.FromResult<object>(FileStoreTests.FileContent(FileStoreTests.Pdf, "matrix.pdf")))
             .Exempt("Datei eines Eintrags: zwei Ids im Pfad, der Bereich des Eintrags wird in FileStoreTests geprüft",
                 "GET /api/beispiel/eintraege/{id:guid}/dateien/{dateiId:guid}", "DELETE /api/beispiel/eintraege/{id:guid}/dateien/{dateiId:guid}")

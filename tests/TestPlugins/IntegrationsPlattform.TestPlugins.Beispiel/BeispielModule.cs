@@ -45,11 +45,16 @@ public sealed class BeispielModule : PlatformModule
             })
             .RequirePermission(Schreiben);
         EintragDateien.MapApi(api.Group);
+        EintragDruck.MapApi(api.Group);
         api.Group.MapGet("/oeffentlich", () => new OeffentlicherHinweis("öffentlich")).AsPublic();
         api.Group.MapGet("/vergessen", () => "ohne Berechtigung erklärt");
     }
 
-    public override void MapPageEndpoints(ModulePageEndpointBuilder pages) => EintragDateien.MapDownloads(pages.Group);
+    public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
+    {
+        EintragDateien.MapDownloads(pages.Group);
+        EintragDruck.MapDownloads(pages.Group);
+    }
 }
 
 internal sealed record OeffentlicherHinweis(string Hinweis);
