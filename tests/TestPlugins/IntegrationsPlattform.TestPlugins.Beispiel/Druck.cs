@@ -28,7 +28,7 @@ internal static class EintragDruck
         var kommune = deployment.FindMunicipality(eintrag.KommuneAgs)?.Name ?? eintrag.KommuneAgs;
         return new PrintDocument($"Bescheinigung: {eintrag.Titel}",
         [
-            new PrintText($"Der Eintrag „{eintrag.Titel}“ in {kommune} ist seit dem {GermanFormat.LocalTime(GermanFormat.ParseStoredInstant(eintrag.CreatedAt), clock)} im Beispielprogramm des {deployment.KreisName} erfasst."),
+            new PrintText($"Der Eintrag „{eintrag.Titel}“ in {kommune} ist seit dem {GermanFormat.LocalTime(GermanFormat.ParseStoredInstant(eintrag.CreatedAt), clock)} im Beispielprogramm erfasst."),
             new PrintHeading("Nachweise"),
             new PrintTable("Hochgeladene Nachweise", ["Datei", "Art", "Größe", "Hochgeladen"],
                 dateien.Select(d => (IReadOnlyList<string>)[d.Name, d.ContentType, d.SizeText, GermanFormat.LocalTime(d.UploadedAt, clock)]).ToList()),
