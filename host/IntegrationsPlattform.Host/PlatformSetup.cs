@@ -9,6 +9,7 @@ using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Host.Components;
+using IntegrationsPlattform.Host.Accounts;
 using IntegrationsPlattform.Host.Configuration;
 using IntegrationsPlattform.Host.Demo;
 using IntegrationsPlattform.Host.Dsgvo;
@@ -72,6 +73,7 @@ internal static class PlatformSetup
         application.AddTransient<OptInCleanupJob>();
         application.AddScoped<DoubleOptIn>();
         application.AddScoped<IDoubleOptIn>(sp => sp.GetRequiredService<DoubleOptIn>());
+        application.AddAccountLinks();
         application.AddScoped<ModuleTransactions>();
         application.AddScoped(typeof(IModuleDatabase<>), typeof(ModuleDatabase<>));
         application.AddScoped<ICurrentUser, CurrentUser>();
@@ -208,6 +210,7 @@ internal static class PlatformSetup
         app.MapAccountEndpoints();
         app.MapAuthApi();
         app.MapAdminApi();
+        app.MapInvitationApi();
         app.MapAdminPageEndpoints();
         app.MapModuleApis(registry);
         app.MapPlatformPages(registry);

@@ -22,6 +22,7 @@ public static class ModuleServiceScan
                 typeof(Security.IScopeGroupProvider),
                 typeof(IDataSubjectHandler),
                 typeof(Web.IOptInHandler),
+                typeof(Security.IInvitedAccountHandler),
                 typeof(Demo.IDemoDataSeeder)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithTransientLifetime());

@@ -26,7 +26,10 @@ public sealed class BeispielModule : PlatformModule
     [
         new(Lesen, "Beispiel-Einträge lesen", Scopable: true) { Groups = Arbeitskreise.Art },
         new(Schreiben, "Beispiel-Einträge anlegen", Scopable: true) { Groups = Arbeitskreise.Art },
+        new(Einladungen.Verwalten, "Arbeitskreise betreuen (Mitglieder einladen)", Scopable: true) { Groups = Arbeitskreise.Art },
     ];
+
+    public override IReadOnlyList<InvitableRole> InvitableRoles => [Einladungen.Mitglied];
 
     public override IReadOnlyList<NavigationEntry> Navigation => [new("Beispiel", "/beispiel", Lesen)];
 
@@ -44,6 +47,7 @@ public sealed class BeispielModule : PlatformModule
                 return Results.Created($"/api/beispiel/eintraege/{id}", new { id });
             })
             .RequirePermission(Schreiben);
+        api.MapEinladungen();
         api.Group.MapGet("/oeffentlich", () => new OeffentlicherHinweis("öffentlich")).AsPublic();
         api.Group.MapGet("/vergessen", () => "ohne Berechtigung erklärt");
     }
