@@ -2,8 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using IntegrationsPlattform.Contracts.Dsgvo;
+using IntegrationsPlattform.Host.Accounts;
+using IntegrationsPlattform.Host.Dsgvo;
+using IntegrationsPlattform.Host.Jobs;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Host.Tests;
 
@@ -250,6 +255,52 @@ public sealed class InvitationTests
             Assert.That(module.ExecuteScalar<string>("SELECT konto FROM eintraege WHERE id = @entry", new { entry }), Is.EqualTo("sami.sport"));
             Assert.That(audit, Has.Some.StartsWith("Rolle beispiel.mitglied (Arbeitskreis Sport)"));
             Assert.That(audit, Has.Some.Contains("als beispiel.mitglied"));
+        });
+    }
+
+    /// <summary>Until the cleanup job, an invitation is personal data the host holds: a DSGVO request finds, exports and erases it.</summary>
+    [Test]
+    public async Task ADataSubjectRequestFindsAndErasesAnInvitationAndItsLinkStopsWorking()
+    {
+        var email = NewAddress();
+        using var invited = await InviteAsync(_admin, email);
+        var link = _host.LinkInLastMail(email, "/einladung/");
+        using var scope = _host.Services.CreateScope();
+        var requests = scope.ServiceProvider.GetRequiredService<DataSubjectService>();
+        var query = new DataSubjectQuery(null, email.ToUpperInvariant());
+        var found = (await requests.FindAsync(query, CancellationToken.None)).Single();
+        var export = (await requests.ExportAsync(query, CancellationToken.None)).Single();
+        var erased = await requests.EraseAsync([(found.Module, found.Record.RecordType, found.Record.RecordId)], query, CancellationToken.None);
+        var page = await PageForms.TextAsync(Visitor(), link);
+        Assert.Multiple(() =>
+        {
+            Assert.That(found.Record.RecordType, Is.EqualTo("Einladung zu einem Konto"));
+            Assert.That(export.Data.Fields["Bereich"], Is.EqualTo("Arbeitskreis Sport"));
+            Assert.That(erased, Is.EqualTo(1));
+            Assert.That(page, Does.Contain("Diesen Einladungslink gibt es nicht"));
+        });
+    }
+
+    [Test]
+    public async Task TheCleanupJobDeletesInvitationsAWeekAfterTheirLinkExpired()
+    {
+        var expired = NewAddress();
+        using var early = await InviteAsync(_admin, expired);
+        _host.Clock.Advance(TimeSpan.FromHours(72) + AccountLinkCleanupJob.KeptAfterExpiry - TimeSpan.FromHours(1));
+        using var admin = await _host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
+        var recent = NewAddress();
+        using var late = await InviteAsync(admin, recent);
+        _host.Clock.Advance(TimeSpan.FromHours(2));
+
+        var scheduler = _host.Services.GetRequiredService<JobScheduler>();
+        var run = await scheduler.RunAsync(scheduler.Jobs.Single(j => j.Key == AccountLinkCleanupJob.Key), CancellationToken.None);
+        using var connection = HostDb();
+        long Held(string email) => connection.ExecuteScalar<long>("SELECT count(*) FROM invitations WHERE email = @email", new { email });
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Succeeded, Is.EqualTo(1));
+            Assert.That(Held(expired), Is.Zero, "expired more than a week ago: deleted");
+            Assert.That(Held(recent), Is.EqualTo(1), "still valid: kept");
         });
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using IntegrationsPlattform.Contracts.Dsgvo;
 using IntegrationsPlattform.Contracts.Security;
 
 namespace IntegrationsPlattform.Host.Accounts;
@@ -48,5 +49,7 @@ internal static class AccountLinkServices
         application.AddScoped<AccountInvitations>();
         application.AddScoped<IAccountInvitations>(sp => sp.GetRequiredService<AccountInvitations>());
         application.AddScoped<PasswordResets>();
+        application.AddTransient<AccountLinkCleanupJob>();
+        application.AddTransient<IDataSubjectHandler, AccountLinkDataSubjectHandler>();
     }
 }
