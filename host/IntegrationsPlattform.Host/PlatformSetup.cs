@@ -83,6 +83,7 @@ internal static class PlatformSetup
         application.AddSingleton(options.Deployment);
         application.AddTransient<IRequestHandler<GetDeployment, DeploymentInfo>, GetDeploymentHandler>();
         application.AddTransient<IRequestHandler<GetLatestIndicators, IReadOnlyList<IndicatorSnapshot>>, GetLatestIndicatorsHandler>();
+        application.AddTransient<IRequestHandler<SearchLinkableRecords, IReadOnlyList<LinkableRecord>>, Linking.SearchLinkableRecordsHandler>();
 
         var services = builder.Services;
         // Plain objects, known before either container exists: kept beside the framework's services, so
@@ -211,6 +212,7 @@ internal static class PlatformSetup
         app.MapAuthApi();
         app.MapAdminApi();
         app.MapInvitationApi();
+        app.MapLinkableRecordApi();
         app.MapAdminPageEndpoints();
         app.MapModuleApis(registry);
         app.MapPlatformPages(registry);

@@ -1,7 +1,5 @@
 using System.Net;
 using Dapper;
-using IntegrationsPlattform.Contracts.Dsgvo;
-using IntegrationsPlattform.Host.Dsgvo;
 using IntegrationsPlattform.Host.Jobs;
 using IntegrationsPlattform.Host.OptIn;
 using Microsoft.AspNetCore.Mvc.Testing;

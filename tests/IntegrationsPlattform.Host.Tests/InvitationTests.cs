@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
-using IntegrationsPlattform.Contracts.Dsgvo;
+using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Host.Accounts;
-using IntegrationsPlattform.Host.Dsgvo;
 using IntegrationsPlattform.Host.Jobs;
+using IntegrationsPlattform.Host.Modules;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +64,14 @@ public sealed class InvitationTests
 
     private static Task<HttpResponseMessage> AcceptAsync(HttpClient visitor, string link, string userName, string password = "Eingeladen-2026", string? repeat = null)
         => PageForms.SubmitAsync(visitor, link, "einladung", ("Input.UserName", userName), ("Input.Password", password), ("Input.PasswordRepeat", repeat ?? password));
+
+    /// <summary>What the Verbraucher test plugin heard of linkable records (it keeps them in a static queue of its load context).</summary>
+    private IEnumerable<LinkableRecordChanged> VerknuepfungBeobachter()
+    {
+        var verbraucher = _host.Services.GetRequiredService<ModuleRegistry>().Find("Verbraucher")!;
+        var field = verbraucher.Assembly!.GetType("IntegrationsPlattform.TestPlugins.Verbraucher.VerknuepfungBeobachter")!.GetField("Empfangen")!;
+        return (IEnumerable<LinkableRecordChanged>)field.GetValue(null)!;
+    }
 
     private SqliteConnection HostDb() => new($"Data Source={Path.Combine(_host.DataDirectory, "host.db")}");
 
@@ -235,7 +243,7 @@ public sealed class InvitationTests
     }
 
     [Test]
-    public async Task TheModuleLinksTheNewAccountToTheRecordItInvitedFrom()
+    public async Task TheModuleLinksTheNewAccountToTheRecordItInvitedFromAndAnnouncesItsNewStatus()
     {
         var email = NewAddress();
         using var staff = await _host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
@@ -244,6 +252,8 @@ public sealed class InvitationTests
         using var invited = await _sportManager.PostAsync($"/api/beispiel/eintraege/{entry}/einladung", null);
         var page = await PageForms.TextAsync(Visitor(), _host.LinkInLastMail(email, "/einladung/"));
         using var accepted = await AcceptAsync(Visitor(), _host.LinkInLastMail(email, "/einladung/"), "sami.sport");
+        var linked = await staff.GetFromJsonAsync<JsonElement>("/api/verknuepfungen?q=Mitglied");
+        var announced = VerknuepfungBeobachter().Where(n => n.Key == entry).ToList();
         using var module = new SqliteConnection($"Data Source={_host.ModuleDatabase("Beispiel")}");
         using var connection = HostDb();
         var audit = connection.Query<string>("SELECT details FROM audit_log WHERE record_type IN ('Einladung', 'Benutzerkonto') AND module = 'Plattform'").ToList();
@@ -255,6 +265,8 @@ public sealed class InvitationTests
             Assert.That(module.ExecuteScalar<string>("SELECT konto FROM eintraege WHERE id = @entry", new { entry }), Is.EqualTo("sami.sport"));
             Assert.That(audit, Has.Some.StartsWith("Rolle beispiel.mitglied (Arbeitskreis Sport)"));
             Assert.That(audit, Has.Some.Contains("als beispiel.mitglied"));
+            Assert.That(linked.EnumerateArray().Single(r => r.GetProperty("key").GetString() == entry).GetProperty("status").GetString(), Is.EqualTo("mit Konto"));
+            Assert.That(announced.Select(n => (n.Module, n.Kind, n.Status)), Is.EqualTo(new[] { ("Beispiel", "Eintrag", "mit Konto") }), "another module hears of the linkable record's new status");
         });
     }
 

@@ -1,5 +1,6 @@
 using Dapper;
 using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
@@ -73,7 +74,11 @@ internal sealed class KontoVerknuepfenHandler(IModuleDatabase<BeispielModule> da
     public async Task<Done> Handle(KontoVerknuepfen request, CancellationToken cancellationToken)
     {
         var tx = database.Transaction;
-        await tx.Connection.ExecuteAsync("UPDATE eintraege SET konto = @konto WHERE id = @id", new { konto = request.UserName, id = request.EintragId.ToString() }, tx.Sql);
+        var id = request.EintragId.ToString();
+        var titel = await tx.Connection.ExecuteScalarAsync<string?>("SELECT titel FROM eintraege WHERE id = @id", new { id }, tx.Sql)
+            ?? throw new RecordNotFoundException("Eintrag nicht gefunden.");
+        await tx.Connection.ExecuteAsync("UPDATE eintraege SET konto = @konto WHERE id = @id", new { konto = request.UserName, id }, tx.Sql);
+        tx.PublishAfterCommit(new LinkableRecordChanged("Beispiel", EintraegeVerknuepfbar.Art, id, titel, EintraegeVerknuepfbar.Status(request.UserName), EintraegeVerknuepfbar.Link(id)));
         await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Eintrag", request.EintragId.ToString(), "Konto aus Einladung verknüpft"), cancellationToken);
         return Done.Value;
     }
