@@ -83,6 +83,7 @@ internal static class PlatformSetup
         application.AddSingleton(options.Deployment);
         application.AddTransient<IRequestHandler<GetDeployment, DeploymentInfo>, GetDeploymentHandler>();
         application.AddTransient<IRequestHandler<GetLatestIndicators, IReadOnlyList<IndicatorSnapshot>>, GetLatestIndicatorsHandler>();
+        application.AddTransient<IRequestHandler<GetIndicatorHistory, IndicatorHistory>, GetIndicatorHistoryHandler>();
         application.AddTransient<IRequestHandler<SearchLinkableRecords, IReadOnlyList<LinkableRecord>>, Linking.SearchLinkableRecordsHandler>();
 
         var services = builder.Services;
@@ -213,6 +214,7 @@ internal static class PlatformSetup
         app.MapAdminApi();
         app.MapInvitationApi();
         app.MapLinkableRecordApi();
+        app.MapIndicatorApi();
         app.MapAdminPageEndpoints();
         app.MapModuleApis(registry);
         app.MapPlatformPages(registry);
