@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using IntegrationsPlattform.Contracts.Messaging;
 
 namespace IntegrationsPlattform.Contracts.Kernel;
 
-/// <summary>The length of the periods an indicator's history is answered in.</summary>
+/// <summary>The length of the periods an indicator's history is answered in (in JSON by name).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<HistoryPeriod>))]
 public enum HistoryPeriod
 {
     Month,
@@ -20,7 +22,14 @@ public enum HistoryPeriod
 public sealed record IndicatorHistoryValue(string Period, DateOnly From, DateOnly To, decimal Value, bool Complete);
 
 /// <summary>The history of one indicator for the Kreis (<paramref name="MunicipalityAgs"/> null) or one municipality, oldest period first.</summary>
-public sealed record IndicatorHistory(string Key, string Label, string Unit, IndicatorKind Kind, string? MunicipalityAgs, HistoryPeriod Period, IReadOnlyList<IndicatorHistoryValue> Values);
+public sealed record IndicatorHistory(
+    string Key,
+    string Label,
+    string Unit,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<IndicatorKind>))] IndicatorKind Kind,
+    string? MunicipalityAgs,
+    HistoryPeriod Period,
+    IReadOnlyList<IndicatorHistoryValue> Values);
 
 /// <summary>
 /// The history of an indicator from the host's monthly snapshots, per month, quarter or year, for the Kreis or one
