@@ -12,6 +12,7 @@ using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Host.Calendar;
 using IntegrationsPlattform.Host.Components;
+using IntegrationsPlattform.Host.Accounts;
 using IntegrationsPlattform.Host.Configuration;
 using IntegrationsPlattform.Host.Demo;
 using IntegrationsPlattform.Host.Dsgvo;
@@ -81,6 +82,7 @@ internal static class PlatformSetup
         application.AddSingleton<IcsWriter>();
         application.AddSingleton<ICalendarInvitations, CalendarInvitations>();
         application.AddScoped<CalendarService>();
+        application.AddAccountLinks();
         application.AddScoped<ModuleTransactions>();
         application.AddScoped(typeof(IModuleDatabase<>), typeof(ModuleDatabase<>));
         application.AddSingleton<FileCatalog>();
@@ -92,6 +94,8 @@ internal static class PlatformSetup
         application.AddSingleton(options.Deployment);
         application.AddTransient<IRequestHandler<GetDeployment, DeploymentInfo>, GetDeploymentHandler>();
         application.AddTransient<IRequestHandler<GetLatestIndicators, IReadOnlyList<IndicatorSnapshot>>, GetLatestIndicatorsHandler>();
+        application.AddTransient<IRequestHandler<GetIndicatorHistory, IndicatorHistory>, GetIndicatorHistoryHandler>();
+        application.AddTransient<IRequestHandler<SearchLinkableRecords, IReadOnlyList<LinkableRecord>>, Linking.SearchLinkableRecordsHandler>();
 
         var services = builder.Services;
         // Plain objects, known before either container exists: kept beside the framework's services, so
@@ -219,6 +223,9 @@ internal static class PlatformSetup
         app.MapAccountEndpoints();
         app.MapAuthApi();
         app.MapAdminApi();
+        app.MapInvitationApi();
+        app.MapLinkableRecordApi();
+        app.MapIndicatorApi();
         app.MapAdminPageEndpoints();
         app.MapCalendarFeeds();
         app.MapModuleApis(registry);

@@ -1,7 +1,5 @@
 using System.Net;
 using Dapper;
-using IntegrationsPlattform.Contracts.Dsgvo;
-using IntegrationsPlattform.Host.Dsgvo;
 using IntegrationsPlattform.Host.Jobs;
 using IntegrationsPlattform.Host.OptIn;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -205,12 +203,7 @@ public sealed class DoubleOptInTests
         var email = NewAddress();
         await RegisterAsync(visitor, "Amal Haddad", email);
         var link = _host.ConfirmationLink(email);
-        using var scope = _host.Services.CreateScope();
-        var requests = scope.ServiceProvider.GetRequiredService<DataSubjectService>();
-        var query = new DataSubjectQuery(null, email.ToUpperInvariant());
-        var found = (await requests.FindAsync(query, CancellationToken.None)).Single();
-        var export = (await requests.ExportAsync(query, CancellationToken.None)).Single();
-        var erased = await requests.EraseAsync([(found.Module, found.Record.RecordType, found.Record.RecordId)], query, CancellationToken.None);
+        var (found, export, erased) = await HostDataSubjectRequest.FindExportAndEraseAsync(_host, email);
 
         var page = await PageForms.TextAsync(visitor, link);
         Assert.Multiple(() =>

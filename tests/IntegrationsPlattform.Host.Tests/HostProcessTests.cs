@@ -89,7 +89,7 @@ public sealed class HostProcessTests
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.Zero, output);
-            Assert.That(SchemaVersions(Path.Combine(_dataDirectory, "modules", "Beispiel.db")), Is.EqualTo(new long[] { 1, 2, 3 }));
+            Assert.That(SchemaVersions(Path.Combine(_dataDirectory, "modules", "Beispiel.db")), Is.EqualTo(new long[] { 1, 2, 3, 5 }));
             Assert.That(SchemaVersions(backup), Is.EqualTo(new long[] { 1 }), "the backup is the state before migrating");
         });
     }

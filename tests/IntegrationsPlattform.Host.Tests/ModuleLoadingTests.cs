@@ -80,7 +80,7 @@ public sealed class ModuleLoadingTests : HostFixture
         Assert.Multiple(() =>
         {
             Assert.That(File.Exists(Host.ModuleDatabase("Beispiel")), Is.True);
-            Assert.That(Registry.Find("Beispiel")!.SchemaVersion, Is.EqualTo(3));
+            Assert.That(Registry.Find("Beispiel")!.SchemaVersion, Is.EqualTo(5));
             Assert.That(File.Exists(Host.ModuleDatabase("MigrationsFehler")), Is.False, "eine fehlgeschlagene erste Migration hinterlässt keine Datenbank");
             Assert.That(File.Exists(Host.ModuleDatabase("StartFehler")), Is.True, "migriert, aber der Start der Dienste schlug fehl");
         });

@@ -237,7 +237,7 @@ public sealed class PlatformServicesTests : HostFixture
             Assert.That(lines.Single(l => l.StartsWith("Beispiel ", StringComparison.Ordinal)), Does.Contain("aktiv").And.Contain("1.2.0"));
             Assert.That(backupExit, Is.Zero);
             Assert.That(File.Exists(Path.Combine(folder, "host.db")), Is.True);
-            Assert.That(copy.ExecuteScalar<long>("SELECT count(*) FROM schema_history"), Is.EqualTo(3));
+            Assert.That(copy.ExecuteScalar<long>("SELECT count(*) FROM schema_history"), Is.EqualTo(4));
         });
     }
 

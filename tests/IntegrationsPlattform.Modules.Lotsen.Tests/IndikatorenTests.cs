@@ -52,6 +52,29 @@ public sealed class IndikatorenTests : LotsenFixture
     }
 
     [Test]
+    public async Task The_history_holds_every_request_of_the_months_before_the_platform_took_snapshots()
+    {
+        // The snapshot job takes in the module's past months while their history is empty (here: the demo's 14 months).
+        await IndicatorsAsync();
+        var monatsanfang = new DateOnly(Clock.Today.Year, Clock.Today.Month, 1);
+        var vormonat = monatsanfang.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var verlauf = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/kennzahlen/lotsen.anfragen/verlauf?zeitraum=jahr&bis={vormonat}");
+        long vorher;
+        using (var db = ModuleDatabase())
+        {
+            var grenze = new DateTimeOffset(monatsanfang.ToDateTime(TimeOnly.MinValue), TestClock.Berlin.GetUtcOffset(monatsanfang.ToDateTime(TimeOnly.MinValue)));
+            vorher = Dapper.SqlMapper.ExecuteScalar<long>(db, "SELECT count(*) FROM anfragen WHERE angelegt_am < @grenze", new { grenze = grenze.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(vorher, Is.GreaterThan(0), "the demo data has requests before this month");
+            Assert.That(verlauf.GetProperty("values").EnumerateArray().Sum(v => v.GetProperty("value").GetDecimal()), Is.EqualTo(vorher));
+            Assert.That(verlauf.GetProperty("kind").GetString(), Is.EqualTo("Flow"));
+        });
+    }
+
+    [Test]
     public async Task A_Lotse_serving_three_municipalities_counts_once_for_the_Kreis_and_once_in_each()
     {
         string[] kommunen = [Testdaten.BadKoenig, Testdaten.Erbach, Testdaten.Michelstadt];

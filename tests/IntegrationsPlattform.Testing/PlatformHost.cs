@@ -115,12 +115,18 @@ public sealed partial class PlatformHost : WebApplicationFactory<Program>
     }
 
     /// <summary>The path and query of the double opt-in link in the last mail to <paramref name="address"/>.</summary>
-    public string ConfirmationLink(string address)
+    public string ConfirmationLink(string address) => LinkInLastMail(address, "/bestaetigung/");
+
+    /// <summary>
+    /// The path and query of the link under <paramref name="pathStart"/> (e.g. <c>/einladung/</c>,
+    /// <c>/passwort-zuruecksetzen/</c>) in the last mail to <paramref name="address"/>.
+    /// </summary>
+    public string LinkInLastMail(string address, string pathStart)
     {
         var mails = MailsTo(address);
         var mail = mails.Count > 0 ? mails[^1] : throw new AssertionException($"Keine E-Mail an {address}");
-        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", @"https?://\S+/bestaetigung/\S+");
-        return link.Success ? new Uri(link.Value).PathAndQuery : throw new AssertionException($"Kein Bestätigungslink in der E-Mail an {address}");
+        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", @"https?://\S+" + System.Text.RegularExpressions.Regex.Escape(pathStart) + @"\S+");
+        return link.Success ? new Uri(link.Value).PathAndQuery : throw new AssertionException($"Kein Link {pathStart} in der E-Mail an {address}");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -20,9 +20,11 @@ public static class ModuleServiceScan
                 typeof(IValidator<>),
                 typeof(IIndicatorProvider),
                 typeof(Calendar.ICalendarProvider),
+                typeof(ILinkableRecordProvider),
                 typeof(Security.IScopeGroupProvider),
                 typeof(IDataSubjectHandler),
                 typeof(Web.IOptInHandler),
+                typeof(Security.IInvitedAccountHandler),
                 typeof(Demo.IDemoDataSeeder)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithTransientLifetime());

@@ -47,6 +47,9 @@ public abstract class PlatformModule
     /// <summary>Page routes under <c>/&lt;module&gt;/…</c> that need no login (e.g. a public directory).</summary>
     public virtual IReadOnlyList<string> PublicPagePrefixes => [];
 
+    /// <summary>Roles people can be invited to by e-mail (see <see cref="IAccountInvitations"/>), e.g. a council's members.</summary>
+    public virtual IReadOnlyList<InvitableRole> InvitableRoles => [];
+
     /// <summary>Demo accounts with their roles, created only when the host seeds demo data.</summary>
     public virtual IReadOnlyList<DemoAccount> DemoAccounts => [];
 }

@@ -31,6 +31,8 @@ internal sealed partial class PlatformOptions
 
     public required OptInOptions OptIn { get; init; }
 
+    public required AccountLinkOptions AccountLinks { get; init; }
+
     /// <summary>The languages public pages offer, German first: a language switch links each of them.</summary>
     public required IReadOnlyList<Language> PublicLanguages { get; init; }
 
@@ -136,6 +138,7 @@ internal sealed partial class PlatformOptions
             Mail = MailOptions.Load(section.GetSection("Mail"), isProduction),
             Legal = LegalTexts.Load(section.GetSection("Legal")),
             OptIn = OptInOptions.Load(section.GetSection("OptIn")),
+            AccountLinks = AccountLinkOptions.Load(section.GetSection("Accounts")),
             PublicLanguages = LoadPublicLanguages(section["PublicLanguages"]),
             ClockStart = clockStart,
             FirstAdminUserName = section["FirstAdmin:UserName"],
@@ -262,6 +265,15 @@ internal sealed record OptInOptions(int LinkLifetimeHours, int DeleteUnconfirmed
             ? throw new ConfigurationErrorException("Platform:OptIn:DeleteUnconfirmedAfterHours", $"Unbestätigte Einträge dürfen nicht vor dem Ablauf ihres Links ({lifetime} Stunden) gelöscht werden.")
             : options;
     }
+}
+
+/// <summary>Invitations and password resets by e-mail link: how long a link is valid, how many mails an address gets per hour.</summary>
+internal sealed record AccountLinkOptions(int InvitationLifetimeHours, int ResetLifetimeMinutes, int MailsPerAddressPerHour)
+{
+    public static AccountLinkOptions Load(IConfigurationSection section) => new(
+        PlatformOptions.ParseInt(section, "InvitationLifetimeHours", 72, 1, 720),
+        PlatformOptions.ParseInt(section, "ResetLifetimeMinutes", 60, 10, 1440),
+        PlatformOptions.ParseInt(section, "MailsPerAddressPerHour", 3, 1, 100));
 }
 
 internal enum MailMode

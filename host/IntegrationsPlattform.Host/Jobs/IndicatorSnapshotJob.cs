@@ -11,8 +11,9 @@ namespace IntegrationsPlattform.Host.Jobs;
 /// <summary>
 /// Asks every running module's indicator providers for the current month and stores the values in
 /// host.db: one row per indicator, municipality and month, the month's rows of a provider replaced on
-/// each run (a municipality that no longer has a value loses its row). Every indicator gets its Kreis
-/// value here, so that no consumer ever adds municipality values.
+/// each run (a municipality that no longer has a value loses its row), the past months kept as the
+/// indicators' history. Every indicator gets its Kreis value here, so that no consumer ever adds
+/// municipality values. A provider that can tell its past months gives them once (back-fill).
 /// </summary>
 internal sealed class IndicatorSnapshotJob(IEnumerable<IIndicatorProvider> providers, ModuleRegistry registry, HostDatabase database, PlatformOptions options, ILogger<IndicatorSnapshotJob> logger)
     : IScheduledJob
@@ -47,35 +48,91 @@ internal sealed class IndicatorSnapshotJob(IEnumerable<IIndicatorProvider> provi
                     "DELETE FROM indicator_snapshots WHERE period = @period AND indicator_key IN @keys",
                     new { period = period.Label, keys = provider.Definitions.Select(d => d.Key).ToList() },
                     t);
-                foreach (var (definition, value) in rows)
-                {
-                    await c.ExecuteAsync(
-                        """
-                        INSERT INTO indicator_snapshots (indicator_key, municipality_ags, period, label, unit, level, kind, municipalities_add_up, value, source, taken_at)
-                        VALUES (@key, @ags, @period, @label, @unit, @level, @kind, @addUp, @value, @source, @takenAt)
-                        """,
-                        new
-                        {
-                            key = definition.Key,
-                            ags = value.MunicipalityAgs ?? "",
-                            period = period.Label,
-                            label = definition.Label,
-                            unit = definition.Unit,
-                            level = definition.Level.ToString(),
-                            kind = definition.Kind.ToString(),
-                            addUp = definition.MunicipalitiesAddUp,
-                            value = (double)value.Value,
-                            source,
-                            takenAt = now.ToString("O"),
-                        },
-                        t);
-                }
+                await StoreAsync(c, t, period, rows, source, now);
             }, cancellationToken);
             stored += rows.Count;
         }
 
-        var summary = string.Create(CultureInfo.GetCultureInfo("de-DE"), $"{stored} Werte für {period.Label} erfasst");
+        var backfilled = 0;
+        foreach (var provider in providers.Where(p => p is IIndicatorBackfill))
+        {
+            backfilled += await BackfillAsync(provider, period, now, cancellationToken);
+        }
+
+        var summary = string.Create(CultureInfo.GetCultureInfo("de-DE"), $"{stored} Werte für {period.Label} erfasst{(backfilled > 0 ? $", {backfilled} frühere Werte übernommen" : "")}");
         return failed.Count == 0 ? summary : $"{summary}; fehlgeschlagen: {string.Join(", ", failed)}";
+    }
+
+    /// <summary>
+    /// Takes in a provider's past months (<see cref="IIndicatorBackfill"/>) while its indicators have no history yet — no
+    /// snapshot before the current month —, so once in effect: at the first run after the module starts, and again only
+    /// while it had nothing to give. Months are stored with the Kreis values as the job's own; a failure is logged.
+    /// </summary>
+    private async Task<int> BackfillAsync(IIndicatorProvider provider, IndicatorPeriod current, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var source = registry.OfAssembly(provider.GetType().Assembly)?.DisplayName ?? "Plattform";
+        var keys = provider.Definitions.Select(d => d.Key).ToList();
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            if (await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM indicator_snapshots WHERE indicator_key IN @keys AND period < @current)", new { keys, current = current.Label }))
+            {
+                return 0;
+            }
+        }
+
+        IReadOnlyList<PastIndicatorValue> past;
+        try
+        {
+            past = await ((IIndicatorBackfill)provider).GetPastValuesAsync(current, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Frühere Kennzahlen von {Source} konnten nicht übernommen werden", source);
+            return 0;
+        }
+
+        return await database.WriteAsync(async (c, t) =>
+        {
+            var stored = 0;
+            var months = past.Where(p => p.Month.From < current.From).GroupBy(p => p.Month.Label).ToList();
+            foreach (var month in months)
+            {
+                var values = month.Select(p => p.Value).ToList();
+                var rows = provider.Definitions.Where(d => values.Any(v => v.Key == d.Key))
+                    .SelectMany(d => WithKreisValue(d, values.Where(v => v.Key == d.Key).ToList(), source)).ToList();
+                await StoreAsync(c, t, month.First().Month, rows, source, now);
+                stored += rows.Count;
+            }
+
+            return stored;
+        }, cancellationToken);
+    }
+
+    private static async Task StoreAsync(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction t, IndicatorPeriod period, IEnumerable<(IndicatorDefinition Definition, IndicatorValue Value)> rows, string source, DateTimeOffset takenAt)
+    {
+        foreach (var (definition, value) in rows)
+        {
+            await c.ExecuteAsync(
+                """
+                INSERT INTO indicator_snapshots (indicator_key, municipality_ags, period, label, unit, level, kind, municipalities_add_up, value, source, taken_at)
+                VALUES (@key, @ags, @period, @label, @unit, @level, @kind, @addUp, @value, @source, @takenAt)
+                """,
+                new
+                {
+                    key = definition.Key,
+                    ags = value.MunicipalityAgs ?? "",
+                    period = period.Label,
+                    label = definition.Label,
+                    unit = definition.Unit,
+                    level = definition.Level.ToString(),
+                    kind = definition.Kind.ToString(),
+                    addUp = definition.MunicipalitiesAddUp,
+                    value = (double)value.Value,
+                    source,
+                    takenAt = takenAt.ToString("O"),
+                },
+                t);
+        }
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ internal sealed class JobScheduler(ModuleRegistry registry, IServiceScopeFactory
         [
             new(IndicatorSnapshotJob.Key, "Kennzahlen der Module erfassen", "Plattform", TimeSpan.FromHours(1), typeof(IndicatorSnapshotJob)),
             new(OptInCleanupJob.Key, "Unbestätigte Einträge öffentlicher Formulare löschen", "Plattform", TimeSpan.FromHours(1), typeof(OptInCleanupJob)),
+            new(Accounts.AccountLinkCleanupJob.Key, "Abgelaufene Einladungen und Passwort-Links löschen", "Plattform", TimeSpan.FromDays(1), typeof(Accounts.AccountLinkCleanupJob)),
             .. registry.Running.SelectMany(m => m.Instance!.Jobs.Select(j => new JobDescriptor($"{m.Id}.{j.Key}", j.DisplayName, m.DisplayName, j.Interval, j.JobType))),
         ];
 

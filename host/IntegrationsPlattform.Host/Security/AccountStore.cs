@@ -5,6 +5,7 @@ using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Host.Configuration;
 using IntegrationsPlattform.Host.Storage;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Host.Security;
 
@@ -60,26 +61,38 @@ internal sealed class AccountStore(HostDatabase database, PlatformOptions option
             throw new RequestValidationException(errors);
         }
 
-        var id = Guid.CreateVersion7().ToString();
-        await database.WriteAsync(async (c, t) =>
+        var id = await database.WriteAsync(async (c, t) =>
         {
-            if (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM users WHERE user_name = @userName", new { userName }, t) > 0)
-            {
-                throw RequestValidationException.For("userName", "Dieser Benutzername ist bereits vergeben.");
-            }
-
-            await c.ExecuteAsync(
-                "INSERT INTO users (id, user_name, display_name, email, password_hash, is_demo, security_stamp, created_at) VALUES (@id, @userName, @displayName, @email, @hash, @isDemo, @stamp, @now)",
-                new { id, userName, displayName, email = string.IsNullOrWhiteSpace(email) ? null : email, hash = Hasher.HashPassword(userName, password), isDemo = isDemo ? 1 : 0, stamp = NewStamp(), now = Now() },
-                t);
+            var newId = await InsertAsync(c, t, userName, displayName, email, password, isDemo);
             foreach (var roleName in roleNames)
             {
                 var roleId = await c.ExecuteScalarAsync<string?>("SELECT id FROM roles WHERE name = @roleName", new { roleName }, t)
                     ?? throw RequestValidationException.For("roles", $"Die Rolle '{roleName}' gibt es nicht.");
-                await c.ExecuteAsync("INSERT INTO user_roles (user_id, role_id) VALUES (@id, @roleId)", new { id, roleId }, t);
+                await c.ExecuteAsync("INSERT INTO user_roles (user_id, role_id) VALUES (@newId, @roleId)", new { newId, roleId }, t);
             }
+
+            return newId;
         }, cancellationToken);
         cache.Clear();
+        return id;
+    }
+
+    /// <summary>
+    /// Stores a checked new account inside the caller's transaction (an invitation creates the account and its role
+    /// together); a user name already taken is refused at <c>userName</c>. The caller clears the cache after commit.
+    /// </summary>
+    internal async Task<string> InsertAsync(SqliteConnection c, SqliteTransaction t, string userName, string displayName, string? email, string password, bool isDemo)
+    {
+        if (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM users WHERE user_name = @userName", new { userName }, t) > 0)
+        {
+            throw RequestValidationException.For("userName", "Dieser Benutzername ist bereits vergeben.");
+        }
+
+        var id = Guid.CreateVersion7().ToString();
+        await c.ExecuteAsync(
+            "INSERT INTO users (id, user_name, display_name, email, password_hash, is_demo, security_stamp, created_at) VALUES (@id, @userName, @displayName, @email, @hash, @isDemo, @stamp, @now)",
+            new { id, userName, displayName, email = string.IsNullOrWhiteSpace(email) ? null : email, hash = Hasher.HashPassword(userName, password), isDemo = isDemo ? 1 : 0, stamp = NewStamp(), now = Now() },
+            t);
         return id;
     }
 
@@ -178,17 +191,23 @@ internal sealed class AccountStore(HostDatabase database, PlatformOptions option
             throw new RequestValidationException(errors);
         }
 
-        await database.WriteAsync(async (c, t) =>
-        {
-            var userName = await c.ExecuteScalarAsync<string?>("SELECT user_name FROM users WHERE id = @id", new { id }, t)
-                ?? throw new RecordNotFoundException("Benutzer nicht gefunden.");
-            await c.ExecuteAsync(
-                "UPDATE users SET password_hash = @hash, failed_logins = 0, locked_until = NULL, security_stamp = @stamp WHERE id = @id",
-                new { id, hash = Hasher.HashPassword(userName, newPassword), stamp = NewStamp() },
-                t);
-            await c.ExecuteAsync("UPDATE api_tokens SET revoked_at = @now WHERE user_id = @id AND revoked_at IS NULL", new { id, now = Now() }, t);
-        }, cancellationToken);
+        await database.WriteAsync((c, t) => SetPasswordAsync(c, t, id, newPassword), cancellationToken);
         cache.Clear();
+    }
+
+    /// <summary>
+    /// The password change of <see cref="ResetPasswordAsync"/> inside the caller's transaction (a reset link is used up
+    /// in the same one); the password is checked already, the caller clears the cache after commit.
+    /// </summary>
+    internal async Task SetPasswordAsync(SqliteConnection c, SqliteTransaction t, string id, string newPassword)
+    {
+        var userName = await c.ExecuteScalarAsync<string?>("SELECT user_name FROM users WHERE id = @id", new { id }, t)
+            ?? throw new RecordNotFoundException("Benutzer nicht gefunden.");
+        await c.ExecuteAsync(
+            "UPDATE users SET password_hash = @hash, failed_logins = 0, locked_until = NULL, security_stamp = @stamp WHERE id = @id",
+            new { id, hash = Hasher.HashPassword(userName, newPassword), stamp = NewStamp() },
+            t);
+        await c.ExecuteAsync("UPDATE api_tokens SET revoked_at = @now WHERE user_id = @id AND revoked_at IS NULL", new { id, now = Now() }, t);
     }
 
     public async Task<bool> AnyUserAsync(CancellationToken cancellationToken = default)

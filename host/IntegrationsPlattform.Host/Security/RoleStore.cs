@@ -2,6 +2,7 @@ using Dapper;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Host.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Host.Security;
 
@@ -25,20 +26,23 @@ internal sealed class RoleStore(HostDatabase database, PermissionCache cache, Pe
 
     public async Task<string> EnsureRoleAsync(string name, string description, CancellationToken cancellationToken = default)
     {
-        var id = await database.WriteAsync(async (c, t) =>
-        {
-            var existing = await c.ExecuteScalarAsync<string?>("SELECT id FROM roles WHERE name = @name", new { name }, t);
-            if (existing is not null)
-            {
-                return existing;
-            }
-
-            var newId = Guid.CreateVersion7().ToString();
-            await c.ExecuteAsync("INSERT INTO roles (id, name, description) VALUES (@newId, @name, @description)", new { newId, name, description }, t);
-            return newId;
-        }, cancellationToken);
+        var id = await database.WriteAsync((c, t) => EnsureRoleAsync(c, t, name, description), cancellationToken);
         cache.Clear();
         return id;
+    }
+
+    /// <summary>The role of this name, made inside the caller's transaction when it is missing; the caller clears the cache after commit.</summary>
+    internal static async Task<string> EnsureRoleAsync(SqliteConnection c, SqliteTransaction t, string name, string description)
+    {
+        var existing = await c.ExecuteScalarAsync<string?>("SELECT id FROM roles WHERE name = @name", new { name }, t);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var newId = Guid.CreateVersion7().ToString();
+        await c.ExecuteAsync("INSERT INTO roles (id, name, description) VALUES (@newId, @name, @description)", new { newId, name, description }, t);
+        return newId;
     }
 
     /// <summary>
@@ -75,23 +79,27 @@ internal sealed class RoleStore(HostDatabase database, PermissionCache cache, Pe
                 throw new RecordNotFoundException("Rolle nicht gefunden.");
             }
 
-            await c.ExecuteAsync(
-                """
-                INSERT INTO role_permissions (role_id, permission, scope_kind, scope_municipalities, scope_groups) VALUES (@roleId, @permission, @scope, @municipalities, @groups)
-                ON CONFLICT (role_id, permission) DO UPDATE SET scope_kind = excluded.scope_kind, scope_municipalities = excluded.scope_municipalities, scope_groups = excluded.scope_groups
-                """,
-                new
-                {
-                    roleId,
-                    permission,
-                    scope = scope.ToString(),
-                    municipalities = scope == ScopeKind.Municipalities ? string.Join(',', municipalities) : "",
-                    groups = scope == ScopeKind.Groups ? string.Join(',', groups.Distinct()) : "",
-                },
-                t);
+            await UpsertGrantAsync(c, t, roleId, permission, scope, municipalities, groups);
         }, cancellationToken);
         cache.Clear();
     }
+
+    /// <summary>Grants or re-scopes a checked permission inside the caller's transaction; the caller clears the cache after commit.</summary>
+    internal static Task UpsertGrantAsync(SqliteConnection c, SqliteTransaction t, string roleId, string permission, ScopeKind scope, IReadOnlyCollection<string> municipalities, IReadOnlyCollection<string> groups)
+        => c.ExecuteAsync(
+            """
+            INSERT INTO role_permissions (role_id, permission, scope_kind, scope_municipalities, scope_groups) VALUES (@roleId, @permission, @scope, @municipalities, @groups)
+            ON CONFLICT (role_id, permission) DO UPDATE SET scope_kind = excluded.scope_kind, scope_municipalities = excluded.scope_municipalities, scope_groups = excluded.scope_groups
+            """,
+            new
+            {
+                roleId,
+                permission,
+                scope = scope.ToString(),
+                municipalities = scope == ScopeKind.Municipalities ? string.Join(',', municipalities) : "",
+                groups = scope == ScopeKind.Groups ? string.Join(',', groups.Distinct()) : "",
+            },
+            t);
 
     public async Task RevokeAsync(string roleId, string permission, CancellationToken cancellationToken = default)
     {

@@ -46,5 +46,8 @@ public sealed class BrowserHost : IDisposable
     /// <summary>The path of the double opt-in link in the last mail to the address (from the pickup folder).</summary>
     public string ConfirmationLink(string address) => _host.ConfirmationLink(address);
 
+    /// <summary>The path of the link under <paramref name="pathStart"/> (an invitation, a password reset) in the last mail to the address.</summary>
+    public string LinkInLastMail(string address, string pathStart) => _host.LinkInLastMail(address, pathStart);
+
     public void Dispose() => _host.Dispose();
 }

@@ -26,7 +26,10 @@ public sealed class BeispielModule : PlatformModule
     [
         new(Lesen, "Beispiel-Einträge lesen", Scopable: true) { Groups = Arbeitskreise.Art },
         new(Schreiben, "Beispiel-Einträge anlegen", Scopable: true) { Groups = Arbeitskreise.Art },
+        new(Einladungen.Verwalten, "Arbeitskreise betreuen (Mitglieder einladen)", Scopable: true) { Groups = Arbeitskreise.Art },
     ];
+
+    public override IReadOnlyList<InvitableRole> InvitableRoles => [Einladungen.Mitglied];
 
     public override IReadOnlyList<NavigationEntry> Navigation => [new("Beispiel", "/beispiel", Lesen)];
 
@@ -46,6 +49,7 @@ public sealed class BeispielModule : PlatformModule
             .RequirePermission(Schreiben);
         EintragDateien.MapApi(api.Group);
         EintragDruck.MapApi(api.Group);
+        api.MapEinladungen();
         api.Group.MapGet("/oeffentlich", () => new OeffentlicherHinweis("öffentlich")).AsPublic();
         api.Group.MapGet("/vergessen", () => "ohne Berechtigung erklärt");
     }

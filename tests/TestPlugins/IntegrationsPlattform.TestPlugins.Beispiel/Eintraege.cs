@@ -105,7 +105,7 @@ internal sealed class CountHandler(IModuleDatabase<BeispielModule> database) : I
 }
 
 /// <summary>A stock (all entries) and a flow (entries of the period), both adding up over the municipalities.</summary>
-internal sealed class EintraegeIndicators(IModuleDatabase<BeispielModule> database, ILocalClock clock) : IIndicatorProvider
+internal sealed partial class EintraegeIndicators(IModuleDatabase<BeispielModule> database, ILocalClock clock) : IIndicatorProvider, IIndicatorBackfill
 {
     public IReadOnlyList<IndicatorDefinition> Definitions { get; } =
     [
