@@ -22,7 +22,7 @@ public sealed class AccessMatrixTests
     private static readonly HashSet<string> PublicApi = ["POST /api/auth/token", "GET /api/beispiel/oeffentlich"];
 
     /// <summary>Need a login but no particular permission.</summary>
-    private static readonly HashSet<string> AnySignedInUser = ["DELETE /api/auth/token", "GET /api/einladungen/rollen", "GET /api/verknuepfungen", "GET /api/kennzahlen/{key}/verlauf"];
+    private static readonly HashSet<string> AnySignedInUser = ["DELETE /api/auth/token", "POST /api/kalender/abo", "DELETE /api/kalender/abo", "GET /api/einladungen/rollen", "GET /api/verknuepfungen", "GET /api/kennzahlen/{key}/verlauf"];
 
     private PlatformHost _host = null!;
     private string _noRightsToken = null!;
@@ -78,6 +78,12 @@ public sealed class AccessMatrixTests
             .List("GET /api/beispiel/eintraege", ags => $"kommune={ags}", EintragAsync)
             .Read("GET /api/beispiel/eintraege/{id:guid}", EintragAsync)
             .Create("POST /api/beispiel/eintraege", target => Task.FromResult<object>(new { titel = "Matrix", kommuneAgs = target.Municipality, arbeitskreis = target.Group }))
+            .Change("DELETE /api/beispiel/eintraege/{id:guid}", EintragAsync, () => Task.FromResult<object>(new { }))
+            .Read("GET /api/beispiel/eintraege/{id:guid}/dateien", EintragAsync)
+            .Read("GET /api/beispiel/eintraege/{id:guid}/bescheinigung.pdf", EintragAsync)
+            .Change("POST /api/beispiel/eintraege/{id:guid}/dateien", EintragAsync, () => Task.FromResult<object>(FileStoreTests.FileContent(FileStoreTests.Pdf, "matrix.pdf")))
+            .Exempt("Datei eines Eintrags: zwei Ids im Pfad, der Bereich des Eintrags wird in FileStoreTests geprüft",
+                "GET /api/beispiel/eintraege/{id:guid}/dateien/{dateiId:guid}", "DELETE /api/beispiel/eintraege/{id:guid}/dateien/{dateiId:guid}")
             .Exempt("öffentlich und ohne Datensätze", "GET /api/beispiel/oeffentlich")
             .Exempt("lädt die Person eines Eintrags in dessen Arbeitskreis ein: die Reichweite prüft der Host an den Gruppen der Einladung (InvitationTests)", "POST /api/beispiel/eintraege/{id:guid}/einladung")
             .Exempt("erklärt keinen Zugang und ist daher für alle gesperrt", "GET /api/beispiel/vergessen");

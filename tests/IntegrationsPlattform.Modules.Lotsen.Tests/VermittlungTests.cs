@@ -84,8 +84,26 @@ public sealed class VermittlungTests : LotsenFixture
             Assert.That(detail.GetProperty("status").GetString(), Is.EqualTo("vermittelt"));
             Assert.That(detail.GetProperty("lotseId").GetString(), Is.EqualTo(lotse));
             Assert.That(detail.GetProperty("einsaetze").GetArrayLength(), Is.EqualTo(1));
-            Assert.That(mail, Does.Contain("BEGIN:VCALENDAR").Or.Contain("einsatz.ics"));
             Assert.That(mail, Does.Not.Contain("A.B."), "the pseudonym of the person seeking advice stays behind the login");
+        });
+
+        // The invitation, as Outlook and Thunderbird read it: an iTIP request in Berlin time that asks for no answer by mail.
+        var einsatz = detail.GetProperty("einsaetze")[0].GetProperty("id").GetString();
+        var einladung = Host.MailsTo("guel@demo.invalid").Single().Attachments.OfType<MimeKit.MimePart>().Single(a => a.ContentType.MimeType == "text/calendar");
+        using var inhalt = new MemoryStream();
+        await einladung.Content!.DecodeToAsync(inhalt);
+        var kalender = Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(inhalt.ToArray()))!;
+        var termin = kalender.Events.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(einladung.ContentType.Parameters["method"], Is.EqualTo("REQUEST"));
+            Assert.That(kalender.Method, Is.EqualTo("REQUEST"));
+            Assert.That(kalender.TimeZones.Select(z => z.TzId), Is.EqualTo(new[] { "Europe/Berlin" }));
+            Assert.That(termin.Uid, Is.EqualTo($"{einsatz}@lotsen.integrationsplattform"));
+            Assert.That(termin.Attendees.Single().Value, Is.EqualTo(new Uri("mailto:guel@demo.invalid")));
+            Assert.That(termin.Attendees.Single().Rsvp, Is.False);
+            Assert.That(termin.Organizer, Is.Not.Null);
+            Assert.That(termin.Url!.AbsolutePath, Is.EqualTo($"/lotsen/einsaetze/{einsatz}"));
         });
     }
 

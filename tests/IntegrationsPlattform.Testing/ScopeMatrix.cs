@@ -336,8 +336,17 @@ public sealed class ScopeMatrix(PlatformHost host, string moduleId, string inSco
             }
         }
 
+        /// <summary>Sends the body as JSON, or as it is when it is <see cref="HttpContent"/> already (a multipart upload).</summary>
         private static Task<HttpResponseMessage> SendAsync(MatrixUser user, ApiEndpoint endpoint, string path, object? body)
-            => user.Client.SendAsync(ApiEndpoints.Request(endpoint, path, body is null ? "{}" : JsonSerializer.Serialize(body, body.GetType(), Json)));
+        {
+            var request = ApiEndpoints.Request(endpoint, path, body is null or HttpContent ? "{}" : JsonSerializer.Serialize(body, body.GetType(), Json));
+            if (body is HttpContent content)
+            {
+                request.Content = content;
+            }
+
+            return user.Client.SendAsync(request);
+        }
 
         /// <summary>How many audit entries the user has and the action of the newest.</summary>
         private async Task<(int Total, string? Newest)> AuditAsync(string user)

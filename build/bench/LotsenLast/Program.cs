@@ -47,7 +47,7 @@ if (offene.Count == 0)
 
 // --- (a) matching ---------------------------------------------------------------------------------
 int kandidaten = 0, vorschlaege = 0, lastZeilen = 0;
-var matching = await PhaseAsync("GetVorschlaege", async i =>
+var matching = await PhaseAsync("ListVorschlaege", async i =>
 {
     using var response = await http.GetAsync($"/api/lotsen/anfragen/{offene[i % offene.Count]}/vorschlaege");
     response.EnsureSuccessStatusCode();
@@ -287,7 +287,7 @@ async Task<(double[] Client, double[] Server, double[] Reload)> ReloadPhaseAsync
     var text = new StreamReader(stream).ReadToEnd();
     var reload = Regex.Matches(text, @"Matching-Profile geladen: .*? in (\d+) ms")
         .Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
-    return (client.ToArray(), ServerTimes("GetVorschlaege", start), reload);
+    return (client.ToArray(), ServerTimes("ListVorschlaege", start), reload);
 }
 
 async Task<double[]> BareAsync(Func<SqliteConnection, int, Task> query)

@@ -19,6 +19,7 @@ public static class ModuleServiceScan
                 typeof(INotificationHandler<>),
                 typeof(IValidator<>),
                 typeof(IIndicatorProvider),
+                typeof(Calendar.ICalendarProvider),
                 typeof(ILinkableRecordProvider),
                 typeof(Security.IScopeGroupProvider),
                 typeof(IDataSubjectHandler),

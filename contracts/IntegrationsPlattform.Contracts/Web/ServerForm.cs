@@ -29,6 +29,23 @@ public sealed class ServerForm
     public bool NotFound { get; private set; }
 
     /// <summary>
+    /// Loads the record a page shows, or null when it is gone or lies outside the user's scope
+    /// (<see cref="RecordNotFoundException"/>, 404): the page then says the record was not found instead of failing.
+    /// </summary>
+    public static async Task<T?> FindAsync<T>(Func<Task<T>> load)
+        where T : class
+    {
+        try
+        {
+            return await load();
+        }
+        catch (RecordNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Runs the action; false (with the messages shown) when it refused the input. A refused rule (409) stands at
     /// <paramref name="refusalField"/> when the form has one field it is about (the status a change was refused
     /// for), else in <see cref="Refusal"/>.

@@ -3,6 +3,7 @@ using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Host.Configuration;
 using IntegrationsPlattform.Host.Demo;
+using IntegrationsPlattform.Host.Files;
 using IntegrationsPlattform.Host.Modules;
 using IntegrationsPlattform.Host.Storage;
 
@@ -59,16 +60,17 @@ internal sealed record CliCommand(string Verb, IReadOnlyList<string> Arguments)
 
     private static Task ModulesListAsync(ModuleRegistry registry, TextWriter output)
     {
-        output.WriteLine($"{"Ordner",-22} {"Id",-20} {"Zustand",-15} {"Version",-10} {"Schema",-7} {"DB (KB)",-8} Grund");
+        output.WriteLine($"{"Ordner",-22} {"Id",-20} {"Zustand",-15} {"Version",-10} {"Schema",-7} {"DB (KB)",-8} {"Dateien (KB)",-12} Grund");
         foreach (var module in registry.All)
         {
             var size = module.DatabasePath is { } path && File.Exists(path) ? (Sqlite.DatabaseBytes(path) / 1024).ToString(CultureInfo.InvariantCulture) : "-";
-            output.WriteLine($"{module.FolderName,-22} {module.Id,-20} {module.State.German(),-15} {module.Manifest?.Version.ToString() ?? "-",-10} {module.SchemaVersion,-7} {size,-8} {module.Reason}");
+            var files = module.FilesDirectory is { } directory ? (FileCatalog.Bytes(directory) / 1024).ToString(CultureInfo.InvariantCulture) : "-";
+            output.WriteLine($"{module.FolderName,-22} {module.Id,-20} {module.State.German(),-15} {module.Manifest?.Version.ToString() ?? "-",-10} {module.SchemaVersion,-7} {size,-8} {files,-12} {module.Reason}");
         }
 
         foreach (var module in registry.NotInstalled)
         {
-            output.WriteLine($"{"-",-22} {module.Id,-20} {module.State.German(),-15} {"-",-10} {"-",-7} {"-",-8} {module.Reason}");
+            output.WriteLine($"{"-",-22} {module.Id,-20} {module.State.German(),-15} {"-",-10} {"-",-7} {"-",-8} {"-",-12} {module.Reason}");
         }
 
         return Task.CompletedTask;

@@ -44,6 +44,7 @@ internal sealed class AccountDataSubjectHandler(HostDatabase database, Permissio
                 "UPDATE users SET user_name = @anonymous, display_name = 'Gelöschte Person', email = NULL, is_active = 0, password_hash = '-', security_stamp = @anonymous WHERE id = @id",
                 new { anonymous, id = record.RecordId }, t);
             await c.ExecuteAsync("DELETE FROM api_tokens WHERE user_id = @id", new { id = record.RecordId }, t);
+            await c.ExecuteAsync("DELETE FROM calendar_feed_tokens WHERE user_id = @id", new { id = record.RecordId }, t);
             await c.ExecuteAsync("DELETE FROM user_roles WHERE user_id = @id", new { id = record.RecordId }, t);
             await c.ExecuteAsync("UPDATE audit_log SET user_name = 'Gelöschte Person' WHERE user_id = @id", new { id = record.RecordId }, t);
         }, cancellationToken);

@@ -22,6 +22,9 @@ internal sealed class InstalledModule
 
     public string? DatabasePath { get; set; }
 
+    /// <summary>The module's folder of uploads (<c>files/&lt;Id&gt;</c>), set when it starts.</summary>
+    public string? FilesDirectory { get; set; }
+
     public int SchemaVersion { get; set; }
 
     public IReadOnlyList<string> PageRoutes { get; set; } = [];

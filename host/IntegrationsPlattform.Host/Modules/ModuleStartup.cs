@@ -1,4 +1,6 @@
+using IntegrationsPlattform.Contracts.Files;
 using IntegrationsPlattform.Contracts.Modules;
+using IntegrationsPlattform.Host.Files;
 using IntegrationsPlattform.Host.Configuration;
 using IntegrationsPlattform.Host.Storage;
 using MediatR;
@@ -37,12 +39,16 @@ internal sealed class ModuleStartup(PlatformOptions options, IConfiguration conf
                     RecordRequestOwner(registry, module, descriptor);
                 }
 
+                // Closed for this module, so that its endpoints and pages get the file store injected like any service.
+                var moduleType = module.Instance.GetType();
+                services.AddScoped(typeof(IModuleFiles<>).MakeGenericType(moduleType), typeof(ModuleFiles<>).MakeGenericType(moduleType));
                 foreach (var job in module.Instance.Jobs)
                 {
                     services.AddTransient(job.JobType);
                 }
 
                 Directory.CreateDirectory(filesDirectory);
+                module.FilesDirectory = filesDirectory;
                 logger.LogInformation("Modul {ModuleId} {Version} gestartet (Schema {SchemaVersion}).", module.Id, module.Manifest.Version, module.SchemaVersion);
             }
             catch (Exception ex)

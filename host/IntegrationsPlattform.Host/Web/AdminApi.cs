@@ -5,13 +5,14 @@ using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Host.Configuration;
 using IntegrationsPlattform.Host.Dsgvo;
 using IntegrationsPlattform.Host.Jobs;
+using IntegrationsPlattform.Host.Files;
 using IntegrationsPlattform.Host.Modules;
 using IntegrationsPlattform.Host.Security;
 using IntegrationsPlattform.Host.Storage;
 
 namespace IntegrationsPlattform.Host.Web;
 
-internal sealed record ModuleInfo(string Id, string DisplayName, string State, string? Reason, string? Version, int SdkMajor, int SchemaVersion, long DatabaseBytes, IReadOnlyList<string> Requires, IReadOnlyList<string> Uses, string? Folder);
+internal sealed record ModuleInfo(string Id, string DisplayName, string State, string? Reason, string? Version, int SdkMajor, int SchemaVersion, long DatabaseBytes, long FileBytes, IReadOnlyList<string> Requires, IReadOnlyList<string> Uses, string? Folder);
 
 internal sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Email, string? Password, IReadOnlyList<string>? Roles);
 
@@ -54,12 +55,13 @@ internal static class AdminApi
         module.Manifest?.SdkMajor ?? 0,
         module.SchemaVersion,
         module.DatabasePath is { } path ? Sqlite.DatabaseBytes(path) : 0,
+        module.FilesDirectory is { } files ? FileCatalog.Bytes(files) : 0,
         module.Manifest?.Requires ?? [],
         module.Manifest?.Uses ?? [],
         Path.GetFileName(module.Folder));
 
     public static ModuleInfo Describe(NotInstalledModule module)
-        => new(module.Id, module.Id, module.State.ToString(), module.Reason, null, 0, 0, 0, [], [], null);
+        => new(module.Id, module.Id, module.State.ToString(), module.Reason, null, 0, 0, 0, 0, [], [], null);
 
     public static void MapAdminApi(this WebApplication app)
     {

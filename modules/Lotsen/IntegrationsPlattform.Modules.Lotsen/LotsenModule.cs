@@ -70,7 +70,7 @@ public sealed class LotsenModule : PlatformModule
     public override IReadOnlyList<ScheduledJobDefinition> Jobs =>
     [
         new("aufbewahrung", "Lotsen: Daten Ratsuchender nach Ablauf der Aufbewahrungsfrist anonymisieren", TimeSpan.FromDays(1), typeof(AufbewahrungJob)),
-        new(EinwilligungErneuernJob.Key, "Lotsen: an die Erneuerung der Einwilligung erinnern", TimeSpan.FromDays(1), typeof(EinwilligungErneuernJob)),
+        new(EinwilligungJob.Key, "Lotsen: an die Erneuerung der Einwilligung erinnern", TimeSpan.FromDays(1), typeof(EinwilligungJob)),
         new(VereinbarungenJob.Key, "Lotsen: Träger-Vereinbarungen nach ihrem geplanten Ende beenden und die Kommunen freigeben", TimeSpan.FromDays(1), typeof(VereinbarungenJob)),
     ];
 

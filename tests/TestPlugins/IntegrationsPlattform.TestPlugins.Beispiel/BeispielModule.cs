@@ -47,9 +47,17 @@ public sealed class BeispielModule : PlatformModule
                 return Results.Created($"/api/beispiel/eintraege/{id}", new { id });
             })
             .RequirePermission(Schreiben);
+        EintragDateien.MapApi(api.Group);
+        EintragDruck.MapApi(api.Group);
         api.MapEinladungen();
         api.Group.MapGet("/oeffentlich", () => new OeffentlicherHinweis("öffentlich")).AsPublic();
         api.Group.MapGet("/vergessen", () => "ohne Berechtigung erklärt");
+    }
+
+    public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
+    {
+        EintragDateien.MapDownloads(pages.Group);
+        EintragDruck.MapDownloads(pages.Group);
     }
 }
 

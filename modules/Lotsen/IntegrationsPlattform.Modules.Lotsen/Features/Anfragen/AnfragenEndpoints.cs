@@ -1,4 +1,3 @@
-using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 using IntegrationsPlattform.Modules.Lotsen.Features.Vermittlung;
@@ -40,21 +39,21 @@ internal static class AnfragenEndpoints
             .RequirePermission(LotsenModule.Bearbeiten);
         api.MapPost("/anfragen/{id:guid}/aktivitaeten", async (Guid id, AktivitaetEingabe body, IMediator m, CancellationToken ct) =>
             {
-                await m.Send(new AddAnfrageAktivitaet(id, body.Art, body.Notiz), ct);
+                await m.Send(new RecordAktivitaet(id, body.Art, body.Notiz), ct);
                 return Results.NoContent();
             })
             .RequirePermission(LotsenModule.Bearbeiten);
-        api.MapGet("/anfragen/{id:guid}/vorschlaege", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetVorschlaege(id), ct))
+        api.MapGet("/anfragen/{id:guid}/vorschlaege", (Guid id, IMediator m, CancellationToken ct) => m.Send(new ListVorschlaege(id), ct))
             .RequirePermission(LotsenModule.Bearbeiten);
         api.MapPost("/anfragen/{id:guid}/vermittlung", async (Guid id, VermittlungEingabe body, IMediator m, CancellationToken ct) =>
             {
-                var einsatzId = await m.Send(new VermittleAnfrage(id, body.LotseId, body.Tag, body.Beginn, body.DauerMinuten, body.AbweichungGrund), ct);
+                var einsatzId = await m.Send(new AssignLotse(id, body.LotseId, body.Tag, body.Beginn, body.DauerMinuten, body.AbweichungGrund), ct);
                 return Results.Created($"/api/lotsen/einsaetze/{einsatzId}", new { einsatzId });
             })
             .RequirePermission(LotsenModule.Bearbeiten);
         api.MapPost("/anfragen/{id:guid}/einsaetze", async (Guid id, TerminEingabe body, IMediator m, CancellationToken ct) =>
             {
-                var einsatzId = await m.Send(new PlaneFolgeeinsatz(id, body.Tag, body.Beginn, body.DauerMinuten, body.AbweichungGrund), ct);
+                var einsatzId = await m.Send(new CreateFolgeeinsatz(id, body.Tag, body.Beginn, body.DauerMinuten, body.AbweichungGrund), ct);
                 return Results.Created($"/api/lotsen/einsaetze/{einsatzId}", new { einsatzId });
             })
             .RequirePermission(LotsenModule.EinsaetzeErfassen);

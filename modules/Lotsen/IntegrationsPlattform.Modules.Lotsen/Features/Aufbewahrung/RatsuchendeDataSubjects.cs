@@ -52,5 +52,5 @@ internal sealed class RatsuchendeDataSubjects(IModuleDatabase<LotsenModule> data
     }
 
     public Task EraseAsync(DataSubjectRecord record, CancellationToken cancellationToken)
-        => mediator.Send(new AnonymisiereAnfragen([record.RecordId], null), cancellationToken);
+        => mediator.Send(new AnonymizeAnfragen([record.RecordId], null), cancellationToken);
 }

@@ -1,6 +1,5 @@
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Web;
-using IntegrationsPlattform.Modules.Lotsen.Domain;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Berichte;
 

@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
+using System.Globalization;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Demo;
 

@@ -19,7 +19,7 @@ internal static class EinsaetzeEndpoints
             .RequirePermission(LotsenModule.EinsaetzeErfassen);
         api.MapPost("/einsaetze/{id:guid}/erfassung", async (Guid id, ErfassungEingabe body, IMediator m, CancellationToken ct) =>
             {
-                await m.Send(new ErfasseEinsatz(id, body.Status, body.Ergebnis, body.DauerMinuten, body.FahrtKm, body.Nachbereitung, body.Bemerkung), ct);
+                await m.Send(new RecordEinsatz(id, body.Status, body.Ergebnis, body.DauerMinuten, body.FahrtKm, body.Nachbereitung, body.Bemerkung), ct);
                 return Results.NoContent();
             })
             .RequirePermission(LotsenModule.EinsaetzeErfassen);

@@ -1,28 +1,30 @@
-using System.Globalization;
-using System.Text;
 using Dapper;
+using IntegrationsPlattform.Contracts.Calendar;
 using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
 using IntegrationsPlattform.Contracts.Web;
 using MediatR;
+using System.Globalization;
+using System.Text;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 
 /// <summary>
-/// Tells the Lotse about a new assignment by e-mail with an iCalendar entry. The mail names the topic,
+/// Tells the Lotse about a new assignment by e-mail with a calendar invitation (the SDK's iTIP request; assignments are
+/// not moved later, so it is always the first revision, sequence 0). The mail names the topic,
 /// place and time and links to the assignment page; the pseudonym and any contact of the person seeking
 /// advice stay on the page, behind the login.
 /// </summary>
-internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailSender mail, IPublicLinks links, DeploymentInfo deployment, LotsenSettings settings, ILocalClock clock)
+internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailSender mail, IPublicLinks links, DeploymentInfo deployment, LotsenSettings settings, ILocalClock clock, ICalendarInvitations invitations)
     : INotificationHandler<EinsatzGeplant>
 {
     public async Task Handle(EinsatzGeplant notification, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var einsatz = await connection.QuerySingleOrDefaultAsync<(string Beginn, string Ende, string? Email, string Vorname, string Thema, string? Ziel, string Ags)?>(
+        var einsatz = await connection.QuerySingleOrDefaultAsync<(string Beginn, string Ende, string? Email, string Vorname, string Nachname, string Thema, string? Ziel, string Ags)?>(
             """
-            SELECT e.beginn, e.ende, l.email, l.vorname, a.thema, a.ziel, a.kommune_ags
+            SELECT e.beginn, e.ende, l.email, l.vorname, l.nachname, a.thema, a.ziel, a.kommune_ags
             FROM einsaetze e JOIN lotsen l ON l.id = e.lotse_id JOIN anfragen a ON a.id = e.anfrage_id
             WHERE e.id = @id
             """,
@@ -35,7 +37,8 @@ internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailS
         var ort = deployment.MunicipalityName(daten.Ags);
         var thema = settings.ThemaText(daten.Thema) + (daten.Ziel is null ? "" : $" ({daten.Ziel})");
         var beginn = GermanFormat.ParseStoredInstant(daten.Beginn);
-        var link = links.Absolute($"/lotsen/einsaetze/{notification.EinsatzId}");
+        var seite = $"/lotsen/einsaetze/{notification.EinsatzId}";
+        var link = links.Absolute(seite);
         var text = $"""
             Hallo {daten.Vorname},
 
@@ -53,38 +56,18 @@ internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailS
             Vielen Dank für Ihr Engagement!
             {deployment.KreisName}
             """;
-        var kalender = Kalendereintrag(notification.EinsatzId, beginn, GermanFormat.ParseStoredInstant(daten.Ende), $"Lotseneinsatz: {thema}", ort, link, clock.UtcNow);
-        await mail.SendAsync(
-            new OutgoingMail(email, $"Neuer Lotseneinsatz am {GermanFormat.LocalTime(beginn, clock)}", text)
-            {
-                Attachments = [new MailAttachment("einsatz.ics", "text/calendar; method=PUBLISH; charset=utf-8", Encoding.UTF8.GetBytes(kalender))],
-            },
-            cancellationToken);
-    }
-
-    /// <summary>An RFC 5545 VEVENT in UTC; the id keeps updates of the same assignment in the same calendar entry.</summary>
-    public static string Kalendereintrag(Guid einsatzId, DateTimeOffset beginn, DateTimeOffset ende, string titel, string ort, Uri link, DateTimeOffset jetzt)
-    {
-        static string Zeit(DateTimeOffset t) => t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        static string Text(string t) => t.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-        var zeilen = new[]
+        var einladung = invitations.Request(new CalendarInvitation(
+            EinsatzKalender.Uid(notification.EinsatzId),
+            0,
+            EinsatzKalender.Titel(thema),
+            CalendarTime.Between(beginn, GermanFormat.ParseStoredInstant(daten.Ende)),
+            new CalendarAttendee($"{daten.Vorname} {daten.Nachname}", email))
         {
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//IntegrationsPlattform//Lotsen//DE",
-            "METHOD:PUBLISH",
-            "BEGIN:VEVENT",
-            $"UID:{einsatzId}@lotsen.integrationsplattform",
-            $"DTSTAMP:{Zeit(jetzt)}",
-            $"DTSTART:{Zeit(beginn)}",
-            $"DTEND:{Zeit(ende)}",
-            $"SUMMARY:{Text(titel)}",
-            $"LOCATION:{Text(ort)}",
-            $"DESCRIPTION:{Text(link.ToString())}",
-            $"URL:{link}",
-            "END:VEVENT",
-            "END:VCALENDAR",
-        };
-        return string.Join("\r\n", zeilen) + "\r\n";
+            Place = ort,
+            Link = seite,
+        });
+        await mail.SendAsync(
+            new OutgoingMail(email, $"Neuer Lotseneinsatz am {GermanFormat.LocalTime(beginn, clock)}", text) { Attachments = [einladung] },
+            cancellationToken);
     }
 }

@@ -3,16 +3,9 @@ using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
-using MediatR;
 using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
-
-/// <summary>Published after commit when an assignment was planned: the Lotse gets an e-mail with a calendar entry.</summary>
-internal sealed record EinsatzGeplant(Guid EinsatzId) : INotification;
-
-/// <summary>A planned assignment as staff or the Lotse enter it (local day and time).</summary>
-internal sealed record EinsatzTermin(DateOnly Tag, TimeOnly Beginn, int DauerMinuten, string? AbweichungGrund);
 
 /// <summary>
 /// Plans one assignment inside the caller's transaction. The database refuses overlaps and inactive

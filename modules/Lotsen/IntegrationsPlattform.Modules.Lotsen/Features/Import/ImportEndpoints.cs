@@ -45,8 +45,8 @@ internal static class ImportEndpoints
     {
         var datei = await ImportArten.Grenzen.ReadRequestAsync(request, ct);
         return probelauf == false
-            ? Results.Ok(await mediator.Send(new FuehreImportDurch(art, datei), ct))
-            : Results.Ok(await mediator.Send(new PruefeImport(art, datei), ct));
+            ? Results.Ok(await mediator.Send(new ImportDatei(art, datei), ct))
+            : Results.Ok(await mediator.Send(new CheckDateiImport(art, datei), ct));
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ internal static class ImportEndpoints
             }
 
             inhalt = await ImportArten.Grenzen.ReadFileAsync(datei, ct);
-            vorschau = await mediator.Send(new PruefeImport(art, inhalt), ct);
+            vorschau = await mediator.Send(new CheckDateiImport(art, inhalt), ct);
         }
         catch (RequestValidationException ex)
         {

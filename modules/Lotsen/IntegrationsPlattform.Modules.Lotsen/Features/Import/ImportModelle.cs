@@ -56,13 +56,4 @@ internal static class ImportArten
     public static string Ergebnis(this ImportArt art, int anzahl) => $"{anzahl} {(art == ImportArt.Lotsen ? (anzahl == 1 ? "Lotse" : "Lotsen") : "Träger")} importiert";
 }
 
-/// <summary>Reads and checks a file without writing anything. File-level problems (empty, binary, wrong columns, too large) are a 400.</summary>
-internal sealed record PruefeImport(ImportArt Art, byte[] Datei) : IQuery<CsvImportPreview>;
-
-/// <summary>
-/// Imports every row of the file in one transaction, or none: the rows are checked again inside the
-/// transaction (someone may have changed the data since the preview), and any failure rolls back all.
-/// </summary>
-internal sealed record FuehreImportDurch(ImportArt Art, byte[] Datei) : ICommand<ImportErgebnis>;
-
 internal sealed record ImportErgebnis(string Art, int Importiert, string Meldung);

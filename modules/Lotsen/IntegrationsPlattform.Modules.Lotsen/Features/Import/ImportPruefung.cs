@@ -6,8 +6,8 @@ using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
 using IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 using IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
-using VermittlungArten = IntegrationsPlattform.Modules.Lotsen.Features.Lotsen.Vermittlung;
 using Microsoft.Data.Sqlite;
+using VermittlungArten = IntegrationsPlattform.Modules.Lotsen.Features.Lotsen.Vermittlung;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Import;
 
@@ -15,13 +15,13 @@ namespace IntegrationsPlattform.Modules.Lotsen.Features.Import;
 internal sealed record LotseImport(int Zeile, LotseDaten Daten, string Status);
 
 /// <summary>A valid Träger row, ready to write.</summary>
-internal sealed record TraegerImport(int Zeile, LegeTraegerAn Daten);
+internal sealed record TraegerImport(int Zeile, CreateTraeger Daten);
 
 internal sealed record ImportGeprueft(CsvImportPreview Vorschau, IReadOnlyList<LotseImport> Lotsen, IReadOnlyList<TraegerImport> Traeger);
 
 /// <summary>
 /// Reads an import file and checks every row with the checks the forms and the API use
-/// (<see cref="LotseDatenPruefung"/>, <see cref="Eingaben.Stammdaten"/>), plus what only a file
+/// (<see cref="LotseDatenPruefung"/>, <see cref="TraegerPruefung.Stammdaten"/>), plus what only a file
 /// can get wrong: cells that cannot be read, the same person or Träger twice in the file, or one that
 /// exists already. Reads through the connection it is given, so that the import can check again
 /// inside its own transaction.
@@ -195,8 +195,8 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, LotseDatenPruefu
             }
 
             var kommunen = CsvImportCells.List(Wert("Kommunen")).Select(k => CsvImportCells.Municipality(k, deployment)).ToList();
-            var daten = new LegeTraegerAn(Wert("Name"), Wert("Ansprechperson"), Wert("E-Mail"), Wert("Telefon"), kommunen, Wert("Notiz"));
-            fehler.AddRange(Eingaben.Stammdaten(daten, deployment).Select(f => $"{spalten.ColumnOf(f.Field)}: {f.Message}"));
+            var daten = new CreateTraeger(Wert("Name"), Wert("Ansprechperson"), Wert("E-Mail"), Wert("Telefon"), kommunen, Wert("Notiz"));
+            fehler.AddRange(TraegerPruefung.Stammdaten(daten, deployment).Select(f => $"{spalten.ColumnOf(f.Field)}: {f.Message}"));
             var name = Dubletten.Name(daten.Name);
             if (name is not null && vorhanden.Contains(name))
             {

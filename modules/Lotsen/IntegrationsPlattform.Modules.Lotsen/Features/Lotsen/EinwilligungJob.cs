@@ -3,33 +3,17 @@ using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Jobs;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
-using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 
-/// <summary>Marks the reminder of one Lotse as sent, only if it was not (a second run or a racing one sends nothing).</summary>
-internal sealed record ErinnerungVermerken(string LotseId, string Am, string? Zuruecknehmen = null) : ICommand<bool>;
-
-internal sealed class ErinnerungVermerkenHandler(IModuleDatabase<LotsenModule> database) : IRequestHandler<ErinnerungVermerken, bool>
-{
-    public async Task<bool> Handle(ErinnerungVermerken request, CancellationToken cancellationToken)
-    {
-        var tx = database.Transaction;
-        var sql = request.Zuruecknehmen is null
-            ? "UPDATE lotsen SET erinnerung_am = @am WHERE id = @id AND erinnerung_am IS NULL"
-            : "UPDATE lotsen SET erinnerung_am = NULL WHERE id = @id AND erinnerung_am = @am";
-        return await tx.Connection.ExecuteAsync(sql, new { id = request.LotseId, am = request.Am }, tx.Sql) == 1;
-    }
-}
-
 /// <summary>
 /// Daily: every Lotse with an e-mail address whose consent expires within the reminder window (or has
 /// expired) and who was not reminded since the consent was recorded gets one e-mail asking to renew it.
 /// </summary>
-internal sealed class EinwilligungErneuernJob(IModuleDatabase<LotsenModule> database, IMediator mediator, IMailSender mail, LotsenSettings settings, ILocalClock clock, ILogger<EinwilligungErneuernJob> logger)
+internal sealed class EinwilligungJob(IModuleDatabase<LotsenModule> database, IMediator mediator, IMailSender mail, LotsenSettings settings, ILocalClock clock, ILogger<EinwilligungJob> logger)
     : IScheduledJob
 {
     public const string Key = "einwilligung";
@@ -53,7 +37,7 @@ internal sealed class EinwilligungErneuernJob(IModuleDatabase<LotsenModule> data
         var versandt = 0;
         foreach (var lotse in faellig)
         {
-            if (!await mediator.Send(new ErinnerungVermerken(lotse.Id, am), cancellationToken))
+            if (!await mediator.Send(new RecordEinwilligungErinnerung(lotse.Id, am), cancellationToken))
             {
                 continue;
             }
@@ -77,7 +61,7 @@ internal sealed class EinwilligungErneuernJob(IModuleDatabase<LotsenModule> data
             {
                 // Not sent: take the mark back so that tomorrow's run tries again. No address or name in the log.
                 logger.LogWarning("Erinnerung an die Einwilligung nicht versandt ({Error})", ex.GetType().Name);
-                await mediator.Send(new ErinnerungVermerken(lotse.Id, am, Zuruecknehmen: am), cancellationToken);
+                await mediator.Send(new RecordEinwilligungErinnerung(lotse.Id, am, Zuruecknehmen: am), cancellationToken);
             }
         }
 

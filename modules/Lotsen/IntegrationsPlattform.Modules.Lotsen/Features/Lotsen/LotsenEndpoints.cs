@@ -1,4 +1,3 @@
-using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Web;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -31,7 +30,7 @@ internal static class LotsenEndpoints
 
         lotsen.MapPost("/", async (LotseDaten body, IMediator mediator, CancellationToken ct) =>
             {
-                var id = await mediator.Send(new RegisterLotse(body), ct);
+                var id = await mediator.Send(new CreateLotse(body), ct);
                 return Results.Created($"/api/lotsen/lotsen/{id}", new { id });
             })
             .RequirePermission(LotsenModule.Bearbeiten).WithSummary("Lotse registrieren (Einwilligung erforderlich)").ProducesValidationProblem();
@@ -52,14 +51,14 @@ internal static class LotsenEndpoints
 
         lotsen.MapPost("/{id:guid}/qualifikationen", async (Guid id, QualifikationEingabe body, IMediator mediator, CancellationToken ct) =>
             {
-                var qid = await mediator.Send(new AddQualifikation(id, body.Art, body.Datum, body.Anbieter), ct);
+                var qid = await mediator.Send(new RecordQualifikation(id, body.Art, body.Datum, body.Anbieter), ct);
                 return Results.Created($"/api/lotsen/lotsen/{id}", new { id = qid });
             })
             .RequirePermission(LotsenModule.Bearbeiten).WithSummary("Besuchte Schulung eintragen").ProducesValidationProblem();
 
         lotsen.MapPost("/{id:guid}/einwilligung", async (Guid id, EinwilligungEingabe body, IMediator mediator, CancellationToken ct) =>
             {
-                await mediator.Send(new RenewEinwilligung(id, body.Am), ct);
+                await mediator.Send(new RecordEinwilligung(id, body.Am), ct);
                 return Results.NoContent();
             })
             .RequirePermission(LotsenModule.Bearbeiten).WithSummary("Erneuerte Einwilligung erfassen (aktuelle Textversion)").ProducesValidationProblem();

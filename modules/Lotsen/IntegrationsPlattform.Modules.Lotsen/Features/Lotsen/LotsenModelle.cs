@@ -1,6 +1,3 @@
-using IntegrationsPlattform.Contracts.Messaging;
-using IntegrationsPlattform.Contracts.Web;
-
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 
 /// <summary>A language a Lotse speaks: ISO 639 code and level (<c>muttersprache</c>, <c>verhandlungssicher</c>, <c>gut</c>, <c>grundkenntnisse</c>).</summary>
@@ -11,7 +8,7 @@ internal sealed record ZeitfensterEingabe(int Wochentag, string? Von, string? Bi
 
 /// <summary>
 /// The data of a Lotse as staff enter it (API body of create and update). <see cref="EinwilligungAm"/>
-/// counts only when the Lotse is registered; later consents are recorded with <see cref="RenewEinwilligung"/>.
+/// counts only when the Lotse is registered; later consents are recorded with <see cref="RecordEinwilligung"/>.
 /// </summary>
 internal sealed record LotseDaten(
     string? Vorname,
@@ -27,16 +24,6 @@ internal sealed record LotseDaten(
     string? TraegerId,
     string? Benutzername,
     DateOnly? EinwilligungAm = null);
-
-internal sealed record RegisterLotse(LotseDaten Daten) : ICommand<Guid>;
-
-internal sealed record UpdateLotse(Guid Id, LotseDaten Daten) : ICommand<Done>;
-
-internal sealed record ChangeLotseStatus(Guid Id, string? Status, string? Grund) : ICommand<Done>;
-
-internal sealed record AddQualifikation(Guid LotseId, string? Art, DateOnly? Datum, string? Anbieter) : ICommand<Guid>;
-
-internal sealed record RenewEinwilligung(Guid Id, DateOnly? Am) : ICommand<Done>;
 
 /// <summary>Search filters; null or empty means "any". <see cref="Name"/> matches first or last name.</summary>
 internal sealed record LotsenFilter(string? Sprache = null, string? Kommune = null, string? Thema = null, string? Status = null, string? Qualifikation = null, string? Name = null)
@@ -54,12 +41,6 @@ internal sealed record LotsenFilter(string? Sprache = null, string? Kommune = nu
         return teile.Count == 0 ? "ohne Filter" : string.Join(", ", teile);
     }
 }
-
-internal sealed record SearchLotsen(LotsenFilter Filter, int Seite = 1, int Groesse = Paging.DefaultPageSize) : IQuery<PagedList<LotseZeile>>;
-
-internal sealed record ExportLotsen(LotsenFilter Filter) : IQuery<byte[]>;
-
-internal sealed record GetLotse(Guid Id) : IQuery<LotseDetail>;
 
 /// <summary>One row of the search result.</summary>
 internal sealed record LotseZeile(string Id, string Vorname, string Nachname, string Status, IReadOnlyList<string> Sprachen, IReadOnlyList<string> Kommunen, IReadOnlyList<string> Themen);

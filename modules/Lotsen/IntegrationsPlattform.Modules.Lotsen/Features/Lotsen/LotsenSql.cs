@@ -1,6 +1,6 @@
-using System.Text;
 using Dapper;
 using IntegrationsPlattform.Contracts.Security;
+using System.Text;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 

@@ -53,5 +53,5 @@ internal sealed class TraegerDataSubjects(IModuleDatabase<LotsenModule> database
     }
 
     public Task EraseAsync(DataSubjectRecord record, CancellationToken cancellationToken)
-        => mediator.Send(new LoescheAnsprechperson(record.RecordId), cancellationToken);
+        => mediator.Send(new DeleteAnsprechperson(record.RecordId), cancellationToken);
 }

@@ -8,6 +8,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
 
+internal sealed record TraegerEingabe(string? Name, string? Ansprechperson, string? Email, string? Telefon, IReadOnlyList<string>? Kommunen, string? Notiz);
+
+internal sealed record StatusEingabe(string? Nach, string? Grund);
+
+internal sealed record KontaktEingabe(string? Datum, string? Kanal, string? Notiz);
+
+internal sealed record VereinbarungEingabe(string? Beginn, string? Ende, IReadOnlyList<string>? Kommunen, string? Foerderung);
+
+internal sealed record BeendenEingabe(string? Ende);
+
 /// <summary>The JSON API of the Träger search under <c>/api/lotsen/traeger</c>; every endpoint needs <see cref="LotsenModule.Traeger"/>.</summary>
 internal static class TraegerEndpoints
 {
@@ -16,56 +26,56 @@ internal static class TraegerEndpoints
         var traeger = api.MapGroup("/traeger").WithTags("Integrationslotsen: Trägersuche");
 
         traeger.MapGet("", (string? status, string? kommune, string? suche, int? seite, int? groesse, IMediator mediator, CancellationToken ct)
-                => mediator.Send(new ListeTraeger(status, kommune, suche, seite ?? 1, groesse ?? Paging.DefaultPageSize), ct))
+                => mediator.Send(new ListTraeger(status, kommune, suche, seite ?? 1, groesse ?? Paging.DefaultPageSize), ct))
             .RequirePermission(LotsenModule.Traeger).WithSummary("Träger suchen (Status, Kommune, Name) mit Seiten");
 
-        traeger.MapGet("/abdeckung", (IMediator mediator, CancellationToken ct) => mediator.Send(new HoleAbdeckung(), ct))
+        traeger.MapGet("/abdeckung", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetAbdeckung(), ct))
             .RequirePermission(LotsenModule.Traeger).WithSummary("Aktiver Träger je Kommune");
 
-        traeger.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new HoleTraeger(id.ToString()), ct))
+        traeger.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetTraeger(id.ToString()), ct))
             .RequirePermission(LotsenModule.Traeger).WithSummary("Ein Träger mit Kontakten, Statusverlauf und Vereinbarungen");
 
         traeger.MapPost("", async (TraegerEingabe body, IMediator mediator, CancellationToken ct) =>
             {
-                var id = await mediator.Send(new LegeTraegerAn(body.Name, body.Ansprechperson, body.Email, body.Telefon, body.Kommunen, body.Notiz), ct);
+                var id = await mediator.Send(new CreateTraeger(body.Name, body.Ansprechperson, body.Email, body.Telefon, body.Kommunen, body.Notiz), ct);
                 return Results.Created($"/api/lotsen/traeger/{id}", new { id });
             })
             .RequirePermission(LotsenModule.Traeger).WithSummary("Träger-Kandidaten erfassen");
 
         traeger.MapPut("/{id:guid}", async (Guid id, TraegerEingabe body, IMediator mediator, CancellationToken ct) =>
             {
-                await mediator.Send(new AendereTraeger(id.ToString(), body.Name, body.Ansprechperson, body.Email, body.Telefon, body.Kommunen, body.Notiz), ct);
+                await mediator.Send(new UpdateTraeger(id.ToString(), body.Name, body.Ansprechperson, body.Email, body.Telefon, body.Kommunen, body.Notiz), ct);
                 return Results.NoContent();
             })
             .RequirePermission(LotsenModule.Traeger).WithSummary("Träger ändern");
 
         traeger.MapPost("/{id:guid}/status", async (Guid id, StatusEingabe body, IMediator mediator, CancellationToken ct) =>
             {
-                await mediator.Send(new WechsleTraegerStatus(id.ToString(), body.Nach, body.Grund), ct);
+                await mediator.Send(new ChangeTraegerStatus(id.ToString(), body.Nach, body.Grund), ct);
                 return Results.NoContent();
             })
             .RequirePermission(LotsenModule.Traeger).WithSummary("Status wechseln (identifiziert → kontaktiert → interessiert, oder abgelehnt)");
 
-        traeger.MapGet("/{id:guid}/kontakte", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListeKontakte(id.ToString()), ct))
+        traeger.MapGet("/{id:guid}/kontakte", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListKontakte(id.ToString()), ct))
             .RequirePermission(LotsenModule.Traeger).WithSummary("Kontaktprotokoll, neueste zuerst");
 
         traeger.MapPost("/{id:guid}/kontakte", async (Guid id, KontaktEingabe body, IMediator mediator, CancellationToken ct) =>
             {
-                var kontakt = await mediator.Send(new ErfasseKontakt(id.ToString(), body.Datum, body.Kanal, body.Notiz), ct);
+                var kontakt = await mediator.Send(new RecordKontakt(id.ToString(), body.Datum, body.Kanal, body.Notiz), ct);
                 return Results.Created($"/api/lotsen/traeger/{id}/kontakte", new { id = kontakt });
             })
             .RequirePermission(LotsenModule.Traeger).WithSummary("Kontakt erfassen (Datum, Weg, Notiz)");
 
         traeger.MapPost("/{id:guid}/vereinbarungen", async (Guid id, VereinbarungEingabe body, IMediator mediator, CancellationToken ct) =>
             {
-                var vereinbarung = await mediator.Send(new ErfasseVereinbarung(id.ToString(), body.Beginn, body.Ende, body.Kommunen, body.Foerderung), ct);
+                var vereinbarung = await mediator.Send(new RecordVereinbarung(id.ToString(), body.Beginn, body.Ende, body.Kommunen, body.Foerderung), ct);
                 return Results.Created($"/api/lotsen/traeger/{id}", new { id = vereinbarung });
             })
             .RequirePermission(LotsenModule.Traeger).WithSummary("Vereinbarung erfassen: setzt den Status „Vereinbarung unterzeichnet“");
 
         traeger.MapPost("/{id:guid}/vereinbarungen/{vereinbarung:guid}/beenden", async (Guid id, Guid vereinbarung, BeendenEingabe body, IMediator mediator, CancellationToken ct) =>
             {
-                await mediator.Send(new BeendeVereinbarung(id.ToString(), vereinbarung.ToString(), body.Ende), ct);
+                await mediator.Send(new EndVereinbarung(id.ToString(), vereinbarung.ToString(), body.Ende), ct);
                 return Results.NoContent();
             })
             .RequirePermission(LotsenModule.Traeger).WithSummary("Vereinbarung beenden: gibt ihre Kommunen frei");
@@ -80,7 +90,7 @@ internal static class TraegerEndpoints
 
     private static async Task<IResult> ExportAsync(string? status, string? kommune, string? suche, IMediator mediator, ILocalClock clock, DeploymentInfo deployment, CancellationToken ct)
     {
-        var rows = await mediator.Send(new ExportiereTraeger(status, kommune, suche), ct);
+        var rows = await mediator.Send(new ExportTraeger(status, kommune, suche), ct);
         string Namen(IEnumerable<string> ags) => string.Join(", ", ags.Select(a => deployment.MunicipalityName(a)));
         var csv = CsvExport.Write(
             ["Träger", "Status", "Status seit", "Kommunen (möglich)", "Kommunen (aktive Vereinbarung)", "Ansprechperson", "E-Mail", "Telefon", "Notiz"],

@@ -1,10 +1,7 @@
 using Dapper;
 using IntegrationsPlattform.Contracts.Data;
-using IntegrationsPlattform.Contracts.Jobs;
 using IntegrationsPlattform.Contracts.Kernel;
-using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
-using MediatR;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Traeger;
 
@@ -73,27 +70,5 @@ internal static class Vereinbarungsende
         var status = await TraegerSchreiben.StatusAsync(tx, traegerId);
         var grund = TraegerRegeln.EndeGrund(beginn, ende, geplant, kommunen.Select(ags => deployment.MunicipalityName(ags)));
         await TraegerSchreiben.VermerkeAsync(tx, traegerId, status, status, am, durch, grund);
-    }
-}
-
-/// <summary>Records the end of every agreement whose planned end has passed by <paramref name="Heute"/>.</summary>
-internal sealed record BeendeAbgelaufeneVereinbarungen(DateOnly Heute, DateTimeOffset Jetzt) : ICommand<int>;
-
-internal sealed class BeendeAbgelaufeneVereinbarungenHandler(IModuleDatabase<LotsenModule> database, DeploymentInfo deployment) : IRequestHandler<BeendeAbgelaufeneVereinbarungen, int>
-{
-    public Task<int> Handle(BeendeAbgelaufeneVereinbarungen request, CancellationToken cancellationToken)
-        => Vereinbarungsende.BeendeAbgelaufeneAsync(database.Transaction, request.Heute, request.Jetzt, deployment);
-}
-
-/// <summary>Daily (<c>Lotsen.vereinbarungen</c>): ends the agreements whose planned end has passed and frees their municipalities.</summary>
-internal sealed class VereinbarungenJob(IMediator mediator, ILocalClock clock) : IScheduledJob
-{
-    public const string Key = "vereinbarungen";
-
-    public async Task<string> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var heute = DateOnly.FromDateTime(clock.ToLocal(now).DateTime);
-        var anzahl = await mediator.Send(new BeendeAbgelaufeneVereinbarungen(heute, now), cancellationToken);
-        return anzahl == 1 ? "1 Vereinbarung zum geplanten Ende beendet" : $"{anzahl} Vereinbarungen zum geplanten Ende beendet";
     }
 }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using Dapper;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using System.Diagnostics;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Vermittlung;
 
