@@ -22,7 +22,7 @@ public sealed class AccessMatrixTests
     private static readonly HashSet<string> PublicApi = ["POST /api/auth/token", "GET /api/beispiel/oeffentlich"];
 
     /// <summary>Need a login but no particular permission.</summary>
-    private static readonly HashSet<string> AnySignedInUser = ["DELETE /api/auth/token", "POST /api/kalender/abo", "DELETE /api/kalender/abo", "GET /api/einladungen/rollen", "GET /api/verknuepfungen"];
+    private static readonly HashSet<string> AnySignedInUser = ["DELETE /api/auth/token", "POST /api/kalender/abo", "DELETE /api/kalender/abo", "GET /api/einladungen/rollen", "GET /api/verknuepfungen", "GET /api/kennzahlen/{key}/verlauf"];
 
     private PlatformHost _host = null!;
     private string _noRightsToken = null!;
