@@ -5,6 +5,7 @@ using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Dsgvo;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
+using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
@@ -15,6 +16,7 @@ using IntegrationsPlattform.Host.Dsgvo;
 using IntegrationsPlattform.Host.Jobs;
 using IntegrationsPlattform.Host.Mail;
 using IntegrationsPlattform.Host.Messaging;
+using IntegrationsPlattform.Host.Messaging.Outbox;
 using IntegrationsPlattform.Host.Modules;
 using IntegrationsPlattform.Host.OptIn;
 using IntegrationsPlattform.Host.Security;
@@ -68,6 +70,10 @@ internal static class PlatformSetup
         application.AddSingleton<IPublicLinks, PublicLinks>();
         application.AddSingleton<PlatformInitializer>();
         application.AddSingleton<JobScheduler>();
+        application.AddSingleton(new MessageTypes(registry.All.SelectMany(m => m.ContractsAssemblies)));
+        application.AddSingleton<IOutboxWriter, OutboxWriter>();
+        application.AddSingleton<OutboxDispatcher>();
+        application.AddScoped<ParkedMessages>();
         application.AddTransient<IndicatorSnapshotJob>();
         application.AddTransient<OptInCleanupJob>();
         application.AddScoped<DoubleOptIn>();
@@ -94,9 +100,10 @@ internal static class PlatformSetup
         // the built-in container); the application gets it through the fallback.
         services.AddSingleton(time);
         services.AddHttpContextAccessor();
-        // The host starts hosted services from the built-in container; these two are application services.
+        // The host starts hosted services from the built-in container; these are application services.
         services.AddHostedService(sp => sp.GetRequiredService<PlatformInitializer>());
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 
         services.AddDataProtection()
             .SetApplicationName("IntegrationsPlattform")

@@ -51,6 +51,7 @@ public sealed class VertraegeTests : LotsenFixture
         var detail = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/anfragen/{anfrage}");
         using var vermittelt = await StaffApi.PostAsJsonAsync($"/api/lotsen/anfragen/{anfrage}/vermittlung", new { lotseId = lotse, tag = tag.ToString("yyyy-MM-dd"), beginn = "09:30", dauerMinuten = 60 });
         using var abgebrochen = await StaffApi.PostAsJsonAsync($"/api/lotsen/anfragen/{anfrage}/status", new { status = "abgebrochen", grund = "Familie umgezogen" });
+        await Host.DeliverOutboxAsync();
         var ereignisse = await StaffApi.GetFromJsonAsync<string[]>("/api/lotsennutzer/ereignisse");
 
         Assert.Multiple(() =>

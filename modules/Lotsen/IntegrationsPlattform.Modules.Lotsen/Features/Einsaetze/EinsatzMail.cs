@@ -5,28 +5,27 @@ using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
 using IntegrationsPlattform.Contracts.Web;
-using MediatR;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 
 /// <summary>
 /// Tells the Lotse about a new assignment by e-mail with an iCalendar entry. The mail names the topic,
 /// place and time and links to the assignment page; the pseudonym and any contact of the person seeking
-/// advice stay on the page, behind the login.
+/// advice stay on the page, behind the login. It goes into the outbox in the transaction that plans the
+/// assignment, so it is sent exactly when the assignment is committed, even if the host stops right after.
 /// </summary>
-internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailSender mail, IPublicLinks links, DeploymentInfo deployment, LotsenSettings settings, ILocalClock clock)
-    : INotificationHandler<EinsatzGeplant>
+internal sealed class EinsatzMail(IPublicLinks links, DeploymentInfo deployment, LotsenSettings settings, ILocalClock clock)
 {
-    public async Task Handle(EinsatzGeplant notification, CancellationToken cancellationToken)
+    public async Task InDenPostausgangAsync(ModuleTransaction tx, Guid einsatzId)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var einsatz = await connection.QuerySingleOrDefaultAsync<(string Beginn, string Ende, string? Email, string Vorname, string Thema, string? Ziel, string Ags)?>(
+        var einsatz = await tx.Connection.QuerySingleOrDefaultAsync<(string Beginn, string Ende, string? Email, string Vorname, string Thema, string? Ziel, string Ags)?>(
             """
             SELECT e.beginn, e.ende, l.email, l.vorname, a.thema, a.ziel, a.kommune_ags
             FROM einsaetze e JOIN lotsen l ON l.id = e.lotse_id JOIN anfragen a ON a.id = e.anfrage_id
             WHERE e.id = @id
             """,
-            new { id = notification.EinsatzId.ToString() });
+            new { id = einsatzId.ToString() },
+            tx.Sql);
         if (einsatz is not { Email: { Length: > 0 } email } daten)
         {
             return;
@@ -35,7 +34,7 @@ internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailS
         var ort = deployment.MunicipalityName(daten.Ags);
         var thema = settings.ThemaText(daten.Thema) + (daten.Ziel is null ? "" : $" ({daten.Ziel})");
         var beginn = GermanFormat.ParseStoredInstant(daten.Beginn);
-        var link = links.Absolute($"/lotsen/einsaetze/{notification.EinsatzId}");
+        var link = links.Absolute($"/lotsen/einsaetze/{einsatzId}");
         var text = $"""
             Hallo {daten.Vorname},
 
@@ -53,13 +52,12 @@ internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailS
             Vielen Dank für Ihr Engagement!
             {deployment.KreisName}
             """;
-        var kalender = Kalendereintrag(notification.EinsatzId, beginn, GermanFormat.ParseStoredInstant(daten.Ende), $"Lotseneinsatz: {thema}", ort, link, clock.UtcNow);
-        await mail.SendAsync(
+        var kalender = Kalendereintrag(einsatzId, beginn, GermanFormat.ParseStoredInstant(daten.Ende), $"Lotseneinsatz: {thema}", ort, link, clock.UtcNow);
+        tx.MailAfterCommit(
             new OutgoingMail(email, $"Neuer Lotseneinsatz am {GermanFormat.LocalTime(beginn, clock)}", text)
             {
                 Attachments = [new MailAttachment("einsatz.ics", "text/calendar; method=PUBLISH; charset=utf-8", Encoding.UTF8.GetBytes(kalender))],
-            },
-            cancellationToken);
+            });
     }
 
     /// <summary>An RFC 5545 VEVENT in UTC; the id keeps updates of the same assignment in the same calendar entry.</summary>

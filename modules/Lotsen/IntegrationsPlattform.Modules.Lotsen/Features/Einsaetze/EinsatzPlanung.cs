@@ -3,13 +3,9 @@ using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
-using MediatR;
 using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
-
-/// <summary>Published after commit when an assignment was planned: the Lotse gets an e-mail with a calendar entry.</summary>
-internal sealed record EinsatzGeplant(Guid EinsatzId) : INotification;
 
 /// <summary>A planned assignment as staff or the Lotse enter it (local day and time).</summary>
 internal sealed record EinsatzTermin(DateOnly Tag, TimeOnly Beginn, int DauerMinuten, string? AbweichungGrund);
@@ -19,7 +15,7 @@ internal sealed record EinsatzTermin(DateOnly Tag, TimeOnly Beginn, int DauerMin
 /// Lotsen (triggers); this class turns those refusals into messages and checks the stated availability,
 /// which staff may override with a reason.
 /// </summary>
-internal sealed class EinsatzPlanung(IModuleDatabase<LotsenModule> database, ILocalClock clock)
+internal sealed class EinsatzPlanung(IModuleDatabase<LotsenModule> database, EinsatzMail mail, ILocalClock clock)
 {
     public async Task<Guid> PlaneAsync(string anfrageId, string lotseId, EinsatzTermin termin, string erfasstVon)
     {
@@ -73,7 +69,7 @@ internal sealed class EinsatzPlanung(IModuleDatabase<LotsenModule> database, ILo
             throw Uebersetze(ex, lotse.Name);
         }
 
-        tx.PublishAfterCommit(new EinsatzGeplant(id));
+        await mail.InDenPostausgangAsync(tx, id);
         return id;
     }
 
