@@ -94,7 +94,7 @@ internal sealed class AnfrageAnlage(IModuleDatabase<LotsenModule> database, ICur
     public static AnfrageEingabe AusVertrag(CreateLotsenAnfrage r)
         => new(r.Kennung, r.Kontakt, r.SprachenCodes, r.Thema, r.Ziel, r.KommuneAgs, r.FruehestensAm, r.SpaetestensAm, null, null, Vermittler.Modul, null);
 
-    public async Task<Guid> AnlegenAsync(AnfrageEingabe e, string? quelleModul, CancellationToken cancellationToken)
+    public async Task<Guid> AnlegenAsync(AnfrageEingabe e, string? quelleModul, CancellationToken cancellationToken, Guid? korrelation = null)
     {
         var id = Guid.CreateVersion7();
         var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
@@ -102,8 +102,8 @@ internal sealed class AnfrageAnlage(IModuleDatabase<LotsenModule> database, ICur
         await tx.Connection.ExecuteAsync(
             """
             INSERT INTO anfragen (id, kennung, kontakt, thema, ziel, kommune_ags, datum_von, datum_bis, uhrzeit_von, uhrzeit_bis,
-                                  vermittelt_durch, quelle_modul, status, angelegt_am)
-            VALUES (@id, @kennung, @kontakt, @thema, @ziel, @ags, @von, @bis, @uhrVon, @uhrBis, @durch, @quelle, 'offen', @jetzt)
+                                  vermittelt_durch, quelle_modul, korrelations_id, status, angelegt_am)
+            VALUES (@id, @kennung, @kontakt, @thema, @ziel, @ags, @von, @bis, @uhrVon, @uhrBis, @durch, @quelle, @korrelation, 'offen', @jetzt)
             """,
             new
             {
@@ -119,6 +119,7 @@ internal sealed class AnfrageAnlage(IModuleDatabase<LotsenModule> database, ICur
                 uhrBis = Leer(e.UhrzeitBis),
                 durch = e.VermitteltDurch,
                 quelle = quelleModul,
+                korrelation = korrelation?.ToString(),
                 jetzt,
             },
             tx.Sql);
@@ -134,6 +135,15 @@ internal sealed class AnfrageAnlage(IModuleDatabase<LotsenModule> database, ICur
     }
 
     private static string? Leer(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>The correlation id a handed-over request came with; the notifications about it carry it back to the sender.</summary>
+internal static class AnfrageKorrelation
+{
+    public static async Task<Guid?> LiesAsync(ModuleTransaction tx, string anfrageId)
+        => await tx.Connection.ExecuteScalarAsync<string?>("SELECT korrelations_id FROM anfragen WHERE id = @anfrageId", new { anfrageId }, tx.Sql) is { } id
+            ? Guid.Parse(id)
+            : null;
 }
 
 internal static class AnfrageLog
@@ -159,10 +169,21 @@ internal sealed class CreateAnfrageHandler(AnfrageAnlage anlage, IModuleDatabase
 
 /// <summary>
 /// Another module hands over a need for accompaniment (contract). The receiving module's own rules decide
-/// (<see cref="CreateLotsenAnfrageValidator"/>), not the grants of whoever uses the other module.
+/// (<see cref="CreateLotsenAnfrageValidator"/>), not the grants of whoever uses the other module. Handed over
+/// through the sender's outbox (with a correlation id), the answer with the new id goes back the same way.
 /// </summary>
-internal sealed class CreateLotsenAnfrageHandler(AnfrageAnlage anlage) : IRequestHandler<CreateLotsenAnfrage, Guid>
+internal sealed class CreateLotsenAnfrageHandler(AnfrageAnlage anlage, IModuleDatabase<LotsenModule> database) : IRequestHandler<CreateLotsenAnfrage, Guid>
 {
-    public Task<Guid> Handle(CreateLotsenAnfrage request, CancellationToken cancellationToken)
-        => anlage.AnlegenAsync(AnfrageAnlage.AusVertrag(request), request.QuelleModul.Trim(), cancellationToken);
+    public async Task<Guid> Handle(CreateLotsenAnfrage request, CancellationToken cancellationToken)
+    {
+        var quelle = request.QuelleModul.Trim();
+        var korrelation = request.KorrelationsId == Guid.Empty ? (Guid?)null : request.KorrelationsId;
+        var id = await anlage.AnlegenAsync(AnfrageAnlage.AusVertrag(request), quelle, cancellationToken, korrelation);
+        if (korrelation is { } k)
+        {
+            database.Transaction.PublishAfterCommit(new LotsenAnfrageAngelegt(id, quelle, k));
+        }
+
+        return id;
+    }
 }
