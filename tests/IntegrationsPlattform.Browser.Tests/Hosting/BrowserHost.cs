@@ -46,5 +46,8 @@ public sealed class BrowserHost : IDisposable
     /// <summary>The path of the double opt-in link in the last mail to the address (from the pickup folder).</summary>
     public string ConfirmationLink(string address) => _host.ConfirmationLink(address);
 
+    /// <summary>Delivers what the outboxes hold now (see <see cref="PlatformHost.DeliverOutboxAsync"/>).</summary>
+    public Task<int> DeliverOutboxAsync() => _host.DeliverOutboxAsync();
+
     public void Dispose() => _host.Dispose();
 }
