@@ -72,7 +72,12 @@ internal sealed class OutboxDispatcher(
             {
                 await DeliverDueAsync(stoppingToken);
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // The host is stopping: what is left waits in the outboxes for the next start.
+                return;
+            }
+            catch (Exception ex)
             {
                 // A database that cannot be read now; the next round tries again.
                 logger.LogError(ex, "Zustellrunde des Postausgangs fehlgeschlagen");
