@@ -43,14 +43,12 @@ public sealed class OutboxKillTests
     {
         var port = FreePort();
         string entryId;
-        string token;
-        using (var first = StartHost(port, paused: true))
+        using (var first = StartHost(port, paused: true, TestClock.Start))
         {
             try
             {
                 using var client = await ReadyClientAsync(port);
-                token = await TokenAsync(client);
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client));
                 using var created = await client.PostAsJsonAsync("/api/beispiel/eintraege", new { titel = "Nach dem Absturz", kommuneAgs = "06437004" });
                 Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
                 entryId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
@@ -66,11 +64,12 @@ public sealed class OutboxKillTests
         var waitingAtKill = (Notification: Waiting("Beispiel", entryId), Mail: Waiting(null, Email));
         var mailsAtKill = MailsTo(Email);
 
-        using var second = StartHost(port, paused: false);
+        // Later, as after a real crash: the messages' next try is due at once, however long the first start took.
+        using var second = StartHost(port, paused: false, TestClock.Start.AddHours(1));
         try
         {
             using var client = await ReadyClientAsync(port);
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client));
             var deadline = Stopwatch.StartNew();
             while ((Waiting("Beispiel", entryId) > 0 || Waiting(null, Email) > 0) && deadline.Elapsed < TimeSpan.FromSeconds(30))
             {
@@ -93,7 +92,7 @@ public sealed class OutboxKillTests
         }
     }
 
-    private Process StartHost(int port, bool paused)
+    private Process StartHost(int port, bool paused, DateTimeOffset clockStart)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -108,7 +107,7 @@ public sealed class OutboxKillTests
                      $"--urls=http://127.0.0.1:{port}",
                      $"--Platform:DataDirectory={_dataDirectory}",
                      $"--Platform:PluginsDirectory={PlatformHost.PluginsDirectory}",
-                     $"--Platform:Clock:Start={TestClock.ForHost(TestClock.Start)}",
+                     $"--Platform:Clock:Start={TestClock.ForHost(clockStart)}",
                      "--Modules:Beispiel:Enabled=true",
                      "--Modules:Verbraucher:Enabled=true",
                      $"--Platform:Outbox:Paused={(paused ? "true" : "false")}",

@@ -123,11 +123,12 @@ public sealed class OutboxTests
     /// <summary>A registration on the Beispiel module's public form: its confirmation mail goes into host.db's outbox.</summary>
     private async Task RegisterAsync(string email)
     {
-        if (!File.Exists(_blockedMailFolder))
+        if (Directory.Exists(_blockedMailFolder))
         {
             Directory.Delete(_blockedMailFolder, recursive: true);
-            await File.WriteAllTextAsync(_blockedMailFolder, "kein Ordner");
         }
+
+        await File.WriteAllTextAsync(_blockedMailFolder, "kein Ordner");
 
         using var visitor = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         using var response = await PageForms.SubmitAsync(visitor, "/beispiel/anmeldung", "anmeldung", ("Input.Name", "Amal Haddad"), ("Input.Email", email), ("Input.KommuneAgs", "06437006"));
