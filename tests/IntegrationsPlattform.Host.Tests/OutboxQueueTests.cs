@@ -1,4 +1,5 @@
 using Dapper;
+using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Host.Messaging.Outbox;
 using Microsoft.Data.Sqlite;
 
@@ -19,6 +20,7 @@ public sealed class OutboxQueueTests
     private OutboxQueue _queue = null!;
     private readonly List<string> _delivered = [];
     private readonly HashSet<string> _failing = [];
+    private readonly HashSet<string> _refused = [];
 
     [SetUp]
     public void CreateDatabase()
@@ -42,6 +44,7 @@ public sealed class OutboxQueueTests
         });
         _delivered.Clear();
         _failing.Clear();
+        _refused.Clear();
     }
 
     [TearDown]
@@ -138,6 +141,18 @@ public sealed class OutboxQueueTests
     }
 
     [Test]
+    public async Task AMessageTheReceiversRulesRefuseIsParkedAtOnceWithTheRefusal()
+    {
+        Store("A", "a1");
+        _refused.Add("a1");
+
+        await DeliverAsync();
+        var parked = await _queue.ParkedAsync(CancellationToken.None);
+
+        Assert.That(parked.Select(p => (p.Type, p.Attempts, p.LastError)), Is.EqualTo(new[] { ("a1", 1L, "Die Eingaben sind nicht gültig: sprachenCodes: Unbekannte Sprache") }));
+    }
+
+    [Test]
     public async Task RetryTakesAParkedMessageBackAndDropDeletesIt()
     {
         Store("A", "a1");
@@ -185,7 +200,9 @@ public sealed class OutboxQueueTests
     }
 
     private Task<int> DeliverAsync() => _queue.DeliverDueAsync(
-        message => _failing.Contains(message.Type) ? throw new InvalidOperationException("Empfänger nicht erreichbar") : Record(message.Type),
+        message => _failing.Contains(message.Type) ? throw new InvalidOperationException("Empfänger nicht erreichbar")
+            : _refused.Contains(message.Type) ? throw RequestValidationException.For("sprachenCodes", "Unbekannte Sprache")
+            : Record(message.Type),
         ThreeTries,
         _clock,
         (_, _) => { },

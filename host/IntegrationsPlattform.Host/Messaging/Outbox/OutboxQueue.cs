@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using IntegrationsPlattform.Contracts.Messaging;
 using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Host.Messaging.Outbox;
@@ -17,6 +18,14 @@ internal sealed record OutboxMessage(
 /// <summary>How often a message is tried and how long the host waits between tries.</summary>
 internal sealed record OutboxRetries(int MaxAttempts)
 {
+    /// <summary>
+    /// Parked after the last try, or at once when the receiver's own rules refused it (invalid, against a rule, a
+    /// record that is gone, outside a scope): such a refusal comes again however often it is tried, and the admin
+    /// should read it now rather than after hours of back-off.
+    /// </summary>
+    public bool Parks(long failures, Exception error)
+        => failures >= MaxAttempts || error is RequestValidationException or DomainRuleException or RecordNotFoundException or OutOfScopeException;
+
     private static readonly TimeSpan First = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Longest = TimeSpan.FromHours(1);
 
@@ -45,7 +54,7 @@ internal sealed class OutboxQueue(
     /// <summary>
     /// Delivers every due message, each receiver's in commit order, until none is left that is due; a failure
     /// is recorded on the message (tried again after <see cref="OutboxRetries.Backoff"/>, parked after the last
-    /// try) and ends this round for its receiver. Returns how many were delivered.
+    /// try or at once when refused, see <see cref="OutboxRetries.Parks"/>) and ends this round for its receiver. Returns how many were delivered.
     /// </summary>
     public async Task<int> DeliverDueAsync(Func<OutboxMessage, Task> deliver, OutboxRetries retries, TimeProvider time, Action<OutboxMessage, Exception> failed, CancellationToken cancellationToken)
     {
@@ -68,7 +77,7 @@ internal sealed class OutboxQueue(
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     failed(head, ex);
-                    await RecordFailureAsync(head, ex.Message, retries, time.GetUtcNow(), cancellationToken);
+                    await RecordFailureAsync(head, ex, retries, time.GetUtcNow(), cancellationToken);
                     continue;
                 }
 
@@ -113,7 +122,7 @@ internal sealed class OutboxQueue(
     public async Task<bool> DropAsync(string id, CancellationToken cancellationToken)
         => await write((c, t) => c.ExecuteAsync("DELETE FROM platform_outbox WHERE id = @id AND parked_at IS NOT NULL", new { id }, t), cancellationToken) == 1;
 
-    private Task<int> RecordFailureAsync(OutboxMessage message, string error, OutboxRetries retries, DateTimeOffset now, CancellationToken cancellationToken)
+    private Task<int> RecordFailureAsync(OutboxMessage message, Exception error, OutboxRetries retries, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var failures = message.Attempts + 1;
         return write((c, t) => c.ExecuteAsync(
@@ -122,9 +131,9 @@ internal sealed class OutboxQueue(
             {
                 message.Seq,
                 failures,
-                error,
+                error = error.Message,
                 next = (now + OutboxRetries.Backoff(failures)).ToString("O"),
-                parked = failures >= retries.MaxAttempts ? now.ToString("O") : null,
+                parked = retries.Parks(failures, error) ? now.ToString("O") : null,
             },
             t), cancellationToken);
     }
