@@ -15,16 +15,17 @@ public sealed class AdminMessagesTests : BrowserTest
     // A file where the pickup folder should be: the "mail server" refuses every mail until the test removes it.
     private readonly string _blockedMailFolder = Path.Combine(Path.GetTempPath(), $"ip-mail-blockiert-{Guid.NewGuid():N}");
 
-    /// <summary>The host delivers only when the test says, and parks a message after its first failure.</summary>
+    /// <summary>
+    /// The host delivers only when the test says and parks a message after its first failure; without Lotsen, whose
+    /// consent reminders would be the first mails of the host's start.
+    /// </summary>
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Platform:Outbox:Paused"] = "true",
         ["Platform:Outbox:MaxAttempts"] = "1",
         ["Platform:Mail:PickupDirectory"] = _blockedMailFolder,
+        ["Modules:Lotsen:Enabled"] = "false",
     };
-
-    [OneTimeSetUp]
-    public void BlockTheMailFolder() => File.WriteAllText(_blockedMailFolder, "kein Ordner");
 
     [OneTimeTearDown]
     public void RemoveTheMailFolder()
@@ -40,6 +41,7 @@ public sealed class AdminMessagesTests : BrowserTest
     [Test]
     public async Task AnAdminSeesAParkedMailWithItsErrorAndHasItSentAgain()
     {
+        await File.WriteAllTextAsync(_blockedMailFolder, "kein Ordner");
         using (var visitor = new HttpClient { BaseAddress = Host.BaseAddress })
         {
             using var registered = await PageForms.SubmitAsync(visitor, "/beispiel/anmeldung", "anmeldung", ("Input.Name", "Amal Haddad"), ("Input.Email", Email), ("Input.KommuneAgs", "06437006"));
@@ -69,6 +71,6 @@ public sealed class AdminMessagesTests : BrowserTest
         await Host.DeliverOutboxAsync();
         await Page.ReloadAsync();
         await Expect(Page.GetByText("Keine zurückgestellten Nachrichten.")).ToBeVisibleAsync();
-        Assert.That(Directory.GetFiles(_blockedMailFolder, "*.eml"), Has.Length.EqualTo(1), "the mail was sent once the admin retried it");
+        Assert.That(Directory.GetFiles(_blockedMailFolder, "*.eml").Count(f => File.ReadAllText(f).Contains(Email, StringComparison.Ordinal)), Is.EqualTo(1), "the mail was sent once the admin retried it");
     }
 }
