@@ -18,6 +18,12 @@ public sealed record LotsenVerfuegbarkeit(int AktiveLotsen, DateOnly? Fruehester
 /// Another module hands a need for accompaniment to the Lotsen (e.g. a family from health access).
 /// <paramref name="Kennung"/> is a pseudonym or initials, never a full name; <paramref name="Kontakt"/>
 /// only when the Lotse must get in touch. Returns the id of the new request (Anfrage).
+/// <para>
+/// Sent through the sender's outbox (<c>tx.SendAfterCommit(...)</c>, so it is not lost when the Lotsen module is
+/// busy or the host restarts), it carries a <paramref name="KorrelationsId"/> the sender chose: the answer
+/// <see cref="LotsenAnfrageAngelegt"/> names the new request's id with it, and <see cref="LotsenAnfrageVermittelt"/>
+/// and <see cref="LotsenAnfrageAbgeschlossen"/> carry it too. Sent directly (<c>mediator.Send</c>) it may leave it empty.
+/// </para>
 /// </summary>
 public sealed record CreateLotsenAnfrage(
     string QuelleModul,
@@ -28,13 +34,24 @@ public sealed record CreateLotsenAnfrage(
     string KommuneAgs,
     DateOnly FruehestensAm,
     DateOnly SpaetestensAm,
-    string? Kontakt = null) : ICommand<Guid>;
+    string? Kontakt = null,
+    Guid KorrelationsId = default) : ICorrelatedCommand<Guid>
+{
+    Guid ICorrelatedCommand<Guid>.CorrelationId => KorrelationsId;
+}
 
-/// <summary>A Lotse was assigned to the request. Published after commit, to every module; <paramref name="QuelleModul"/> tells whose request it was (null: entered in the Lotsen module).</summary>
-public sealed record LotsenAnfrageVermittelt(Guid AnfrageId, string? QuelleModul, DateTimeOffset Termin) : INotification;
+/// <summary>The answer to a <see cref="CreateLotsenAnfrage"/> sent through the outbox: the request was created with this id.</summary>
+public sealed record LotsenAnfrageAngelegt(Guid AnfrageId, string QuelleModul, Guid KorrelationsId) : INotification;
 
-/// <summary>The request was closed: <paramref name="Erledigt"/> true when done, false when cancelled.</summary>
-public sealed record LotsenAnfrageAbgeschlossen(Guid AnfrageId, string? QuelleModul, bool Erledigt) : INotification;
+/// <summary>
+/// A Lotse was assigned to the request. Delivered after commit through the Lotsen outbox, to every module that handles it;
+/// <paramref name="QuelleModul"/> tells whose request it was (null: entered in the Lotsen module) and
+/// <paramref name="KorrelationsId"/> the id its <see cref="CreateLotsenAnfrage"/> carried (null: none).
+/// </summary>
+public sealed record LotsenAnfrageVermittelt(Guid AnfrageId, string? QuelleModul, DateTimeOffset Termin, Guid? KorrelationsId = null) : INotification;
+
+/// <summary>The request was closed: <paramref name="Erledigt"/> true when done, false when cancelled; the rest as in <see cref="LotsenAnfrageVermittelt"/>.</summary>
+public sealed record LotsenAnfrageAbgeschlossen(Guid AnfrageId, string? QuelleModul, bool Erledigt, Guid? KorrelationsId = null) : INotification;
 
 /// <summary>The indicator keys the Lotsen module reports to the monitor.</summary>
 public static class LotsenIndikatoren

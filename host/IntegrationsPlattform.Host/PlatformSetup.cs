@@ -6,6 +6,7 @@ using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Dsgvo;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
+using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Print;
 using IntegrationsPlattform.Contracts.Security;
@@ -20,6 +21,7 @@ using IntegrationsPlattform.Host.Files;
 using IntegrationsPlattform.Host.Jobs;
 using IntegrationsPlattform.Host.Mail;
 using IntegrationsPlattform.Host.Messaging;
+using IntegrationsPlattform.Host.Messaging.Outbox;
 using IntegrationsPlattform.Host.Modules;
 using IntegrationsPlattform.Host.Print;
 using IntegrationsPlattform.Host.OptIn;
@@ -74,6 +76,10 @@ internal static class PlatformSetup
         application.AddSingleton<IPublicLinks, PublicLinks>();
         application.AddSingleton<PlatformInitializer>();
         application.AddSingleton<JobScheduler>();
+        application.AddSingleton(new MessageTypes(registry.All.SelectMany(m => m.ContractsAssemblies)));
+        application.AddSingleton<IOutboxWriter, OutboxWriter>();
+        application.AddSingleton<OutboxDispatcher>();
+        application.AddScoped<ParkedMessages>();
         application.AddTransient<IndicatorSnapshotJob>();
         application.AddTransient<OptInCleanupJob>();
         application.AddScoped<DoubleOptIn>();
@@ -109,9 +115,10 @@ internal static class PlatformSetup
         // the built-in container); the application gets it through the fallback.
         services.AddSingleton(time);
         services.AddHttpContextAccessor();
-        // The host starts hosted services from the built-in container; these two are application services.
+        // The host starts hosted services from the built-in container; these are application services.
         services.AddHostedService(sp => sp.GetRequiredService<PlatformInitializer>());
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
 
         services.AddDataProtection()
             .SetApplicationName("IntegrationsPlattform")

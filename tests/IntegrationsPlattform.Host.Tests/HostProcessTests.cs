@@ -183,7 +183,7 @@ public sealed class HostProcessTests
         return (process.ExitCode, await output, await error);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IntegrationsPlattform.sln")))

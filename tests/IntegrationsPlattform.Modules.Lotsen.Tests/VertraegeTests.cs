@@ -51,6 +51,7 @@ public sealed class VertraegeTests : LotsenFixture
         var detail = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/lotsen/anfragen/{anfrage}");
         using var vermittelt = await StaffApi.PostAsJsonAsync($"/api/lotsen/anfragen/{anfrage}/vermittlung", new { lotseId = lotse, tag = tag.ToString("yyyy-MM-dd"), beginn = "09:30", dauerMinuten = 60 });
         using var abgebrochen = await StaffApi.PostAsJsonAsync($"/api/lotsen/anfragen/{anfrage}/status", new { status = "abgebrochen", grund = "Familie umgezogen" });
+        await Host.DeliverOutboxAsync();
         var ereignisse = await StaffApi.GetFromJsonAsync<string[]>("/api/lotsennutzer/ereignisse");
 
         Assert.Multiple(() =>
@@ -61,6 +62,38 @@ public sealed class VertraegeTests : LotsenFixture
             Assert.That(vermittelt.StatusCode, Is.EqualTo(HttpStatusCode.Created));
             Assert.That(abgebrochen.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
             Assert.That(ereignisse, Does.Contain($"vermittelt {anfrage} LotsenNutzer").And.Contain($"abgebrochen {anfrage} LotsenNutzer"));
+        });
+    }
+
+    [Test]
+    public async Task A_need_handed_over_through_the_outbox_is_answered_with_its_correlation_id_and_the_Lotse_is_mailed_once()
+    {
+        string lotse;
+        using (var db = ModuleDatabase())
+        {
+            lotse = Testdaten.Anlegen(db, new("Postausgang", Sprachen: [("ka", "muttersprache")], Themen: ["gesundheit"], Email: "postausgang@lotsen.invalid"));
+        }
+
+        var tag = Testdaten.Naechster(DayOfWeek.Tuesday);
+        using var uebergabe = await StaffApi.PostAsJsonAsync("/api/lotsennutzer/begleitung-ueber-postausgang", new { kennung = "Fam. G.", sprache = "ka", kommune = Testdaten.Erbach, ab = tag.ToString("yyyy-MM-dd") });
+        var korrelation = (await uebergabe.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("korrelationsId").GetString();
+        var vorDerZustellung = await StaffApi.GetFromJsonAsync<string[]>("/api/lotsennutzer/ereignisse");
+        await Host.DeliverOutboxAsync();
+        var angelegt = (await StaffApi.GetFromJsonAsync<string[]>("/api/lotsennutzer/ereignisse"))!.Single(e => e.EndsWith($" LotsenNutzer {korrelation}", StringComparison.Ordinal) && e.StartsWith("angelegt ", StringComparison.Ordinal));
+        var anfrage = angelegt.Split(' ')[1];
+        using var vermittelt = await StaffApi.PostAsJsonAsync($"/api/lotsen/anfragen/{anfrage}/vermittlung", new { lotseId = lotse, tag = tag.ToString("yyyy-MM-dd"), beginn = "09:30", dauerMinuten = 60 });
+        await Host.DeliverOutboxAsync();
+        await Host.DeliverOutboxAsync();
+        var ereignisse = await StaffApi.GetFromJsonAsync<string[]>("/api/lotsennutzer/ereignisse");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(uebergabe.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(vorDerZustellung, Has.None.Contains(korrelation!), "the hand-over is delivered after the sender's commit, not within its request");
+            Assert.That(Count("anfragen", "id = @anfrage AND quelle_modul = 'LotsenNutzer' AND korrelations_id = @korrelation", new { anfrage, korrelation }), Is.EqualTo(1));
+            Assert.That(vermittelt.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(ereignisse, Does.Contain($"vermittelt {anfrage} LotsenNutzer {korrelation}"));
+            Assert.That(Host.MailsTo("postausgang@lotsen.invalid"), Has.Count.EqualTo(1), "the assignment mail, through the Lotsen outbox, once");
         });
     }
 
@@ -109,12 +142,21 @@ public sealed class VertraegeTests : LotsenFixture
         var verfuegbarkeit = await staff.GetFromJsonAsync<JsonElement>($"/api/lotsennutzer/verfuegbarkeit?sprache=ar&kommune={Testdaten.Erbach}");
         using var uebergabe = await staff.PostAsJsonAsync("/api/lotsennutzer/begleitung", new { kennung = "Fam. K.", sprache = "ar", kommune = Testdaten.Erbach, ab = "2026-12-01" });
         var antwort = await uebergabe.Content.ReadFromJsonAsync<JsonElement>();
+        using var postausgang = await staff.PostAsJsonAsync("/api/lotsennutzer/begleitung-ueber-postausgang", new { kennung = "Fam. K.", sprache = "ar", kommune = Testdaten.Erbach, ab = TestClock.Today.ToString("yyyy-MM-dd") });
+        var ueberPostausgang = await postausgang.Content.ReadFromJsonAsync<JsonElement>();
+        long wartend;
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={host.ModuleDatabase("LotsenNutzer")};Pooling=False"))
+        {
+            wartend = Dapper.SqlMapper.ExecuteScalar<long>(db, "SELECT count(*) FROM platform_outbox");
+        }
 
         Assert.Multiple(() =>
         {
             Assert.That(verfuegbarkeit.GetProperty("lotsenAktiv").GetBoolean(), Is.False);
             Assert.That(uebergabe.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(antwort.GetProperty("lotsenAktiv").GetBoolean(), Is.False);
+            Assert.That(ueberPostausgang.GetProperty("lotsenAktiv").GetBoolean(), Is.False, "the sender learns at once that Lotsen is off");
+            Assert.That(wartend, Is.Zero, "and nothing waits in its outbox");
         });
     }
 

@@ -104,9 +104,17 @@ public sealed partial class PlatformHost : WebApplicationFactory<Program>
 
     public string ModuleDatabase(string moduleId) => Path.Combine(DataDirectory, "modules", moduleId + ".db");
 
-    /// <summary>The mails the host wrote into its pickup folder for <paramref name="address"/>, oldest first.</summary>
+    /// <summary>
+    /// Delivers what the outboxes hold and is due now, as the host's dispatcher does a moment after each commit:
+    /// a test that reads what a command caused in another module or a mailbox calls it first (<see cref="MailsTo"/> does).
+    /// Returns how many messages were delivered.
+    /// </summary>
+    public Task<int> DeliverOutboxAsync() => Services.GetRequiredService<IntegrationsPlattform.Host.Messaging.Outbox.OutboxDispatcher>().DeliverDueAsync();
+
+    /// <summary>The mails the host wrote into its pickup folder for <paramref name="address"/>, oldest first, once the outboxes are delivered.</summary>
     public IReadOnlyList<MimeKit.MimeMessage> MailsTo(string address)
     {
+        DeliverOutboxAsync().GetAwaiter().GetResult();
         var folder = Path.Combine(DataDirectory, "mail");
         return !Directory.Exists(folder)
             ? []

@@ -1,3 +1,5 @@
+using IntegrationsPlattform.Contracts.Mail;
+using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Modules;
 using MediatR;
 using Microsoft.Data.Sqlite;
@@ -23,16 +25,43 @@ public interface IModuleDatabase<TModule> where TModule : PlatformModule
 /// it when the command succeeds, rolls it back when it fails, and commits the shared transaction
 /// before any of its commands answers. Handlers use <see cref="Connection"/> and <see cref="Sql"/> and
 /// never commit or roll back themselves.
+/// <para>
+/// What must happen after the change — a notification to other modules, a command to another module, a
+/// mail — goes into the database's outbox with the change (<see cref="PublishAfterCommit"/>,
+/// <see cref="SendAfterCommit{TResult}"/>, <see cref="MailAfterCommit"/>): a rollback drops it with the change,
+/// and once committed the host delivers it even if the process dies before it could.
+/// </para>
 /// </summary>
-public sealed class ModuleTransaction(SqliteConnection connection, SqliteTransaction transaction)
+public sealed class ModuleTransaction(SqliteConnection connection, SqliteTransaction transaction, IOutboxWriter outbox)
 {
-    private readonly List<INotification> _afterCommit = [];
-
     public SqliteConnection Connection { get; } = connection;
     public SqliteTransaction Sql { get; } = transaction;
 
-    /// <summary>Publishes the notification only once this transaction has committed.</summary>
-    public void PublishAfterCommit(INotification notification) => _afterCommit.Add(notification);
+    /// <summary>Whether this transaction wrote to the outbox: the host then wakes its delivery after the commit.</summary>
+    public bool WroteToOutbox { get; private set; }
 
-    public IReadOnlyList<INotification> PendingNotifications => _afterCommit;
+    /// <summary>Delivers the notification to every running module that handles it, once this transaction has committed.</summary>
+    public void PublishAfterCommit(INotification notification)
+    {
+        outbox.Publish(Connection, Sql, notification);
+        WroteToOutbox = true;
+    }
+
+    /// <summary>
+    /// Hands the command to the module that handles it, once this transaction has committed; its answers come back as
+    /// notifications with the command's correlation id. Throws <see cref="Modules.ModuleNotEnabledException"/> at
+    /// once (nothing is stored) when that module is not running.
+    /// </summary>
+    public void SendAfterCommit<TResult>(ICorrelatedCommand<TResult> command)
+    {
+        outbox.Send(Connection, Sql, command);
+        WroteToOutbox = true;
+    }
+
+    /// <summary>Sends the mail once this transaction has committed (retried while the mail server refuses it).</summary>
+    public void MailAfterCommit(OutgoingMail mail)
+    {
+        outbox.Mail(Connection, Sql, mail);
+        WroteToOutbox = true;
+    }
 }

@@ -32,6 +32,7 @@ internal sealed partial class PlatformOptions
     public required OptInOptions OptIn { get; init; }
 
     public required AccountLinkOptions AccountLinks { get; init; }
+    public required OutboxOptions Outbox { get; init; }
 
     /// <summary>The languages public pages offer, German first: a language switch links each of them.</summary>
     public required IReadOnlyList<Language> PublicLanguages { get; init; }
@@ -139,6 +140,7 @@ internal sealed partial class PlatformOptions
             Legal = LegalTexts.Load(section.GetSection("Legal")),
             OptIn = OptInOptions.Load(section.GetSection("OptIn")),
             AccountLinks = AccountLinkOptions.Load(section.GetSection("Accounts")),
+            Outbox = OutboxOptions.Load(section.GetSection("Outbox"), isProduction),
             PublicLanguages = LoadPublicLanguages(section["PublicLanguages"]),
             ClockStart = clockStart,
             FirstAdminUserName = section["FirstAdmin:UserName"],
@@ -274,6 +276,22 @@ internal sealed record AccountLinkOptions(int InvitationLifetimeHours, int Reset
         PlatformOptions.ParseInt(section, "InvitationLifetimeHours", 72, 1, 720),
         PlatformOptions.ParseInt(section, "ResetLifetimeMinutes", 60, 10, 1440),
         PlatformOptions.ParseInt(section, "MailsPerAddressPerHour", 3, 1, 100));
+}
+
+/// <summary>
+/// Delivery of the outboxes: tries before a message is parked for an admin, and <c>Paused</c>, which keeps the
+/// host from delivering on its own — for tests and demonstrations of what survives a crash between commit and
+/// delivery; refused in Production.
+/// </summary>
+internal sealed record OutboxOptions(int MaxAttempts, bool Paused)
+{
+    public static OutboxOptions Load(IConfigurationSection section, bool isProduction)
+    {
+        var paused = PlatformOptions.ParseBool(section, "Paused", false);
+        return paused && isProduction
+            ? throw new ConfigurationErrorException("Platform:Outbox:Paused", "In Produktion stellt die Plattform Nachrichten immer zu; das Anhalten ist nur für Tests und Vorführungen.")
+            : new OutboxOptions(PlatformOptions.ParseInt(section, "MaxAttempts", 8, 1, 50), paused);
+    }
 }
 
 internal enum MailMode

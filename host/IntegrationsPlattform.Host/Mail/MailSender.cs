@@ -19,7 +19,13 @@ internal sealed class MailSender(PlatformOptions options, TimeProvider time, ILo
         }
 
         var message = new MimeMessage { Subject = mail.Subject, Date = time.GetUtcNow() };
-        message.From.Add(MailboxAddress.Parse(options.Mail.From));
+        var from = MailboxAddress.Parse(options.Mail.From);
+        message.From.Add(from);
+        if (mail.Id is { } id)
+        {
+            message.MessageId = $"{id:N}@{from.Domain}";
+        }
+
         message.To.Add(recipient);
         var body = new BodyBuilder { TextBody = mail.TextBody };
         foreach (var attachment in mail.Attachments)
@@ -32,8 +38,17 @@ internal sealed class MailSender(PlatformOptions options, TimeProvider time, ILo
         if (options.Mail.Mode == MailMode.Pickup)
         {
             Directory.CreateDirectory(PickupDirectory);
-            var path = Path.Combine(PickupDirectory, $"{time.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.CreateVersion7():N}.eml");
-            await message.WriteToAsync(path, cancellationToken);
+            var name = (mail.Id ?? Guid.CreateVersion7()).ToString("N");
+            if (mail.Id is not null && Directory.EnumerateFiles(PickupDirectory, $"*-{name}.eml").Any())
+            {
+                logger.LogInformation("E-Mail {MailId} liegt schon im Abholordner", name);
+                return;
+            }
+
+            // Written beside and then moved: a process that dies while writing leaves no half mail in the folder.
+            var path = Path.Combine(PickupDirectory, $"{time.GetUtcNow():yyyyMMddTHHmmssfff}-{name}.eml");
+            await message.WriteToAsync(path + ".tmp", cancellationToken);
+            File.Move(path + ".tmp", path);
             logger.LogInformation("E-Mail als Datei abgelegt: {Path}", Path.GetFileName(path));
             return;
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Host.Messaging.Outbox;
 using IntegrationsPlattform.Host.Modules;
 using IntegrationsPlattform.Host.Security;
 using IntegrationsPlattform.Host.Storage;
@@ -59,12 +60,12 @@ internal sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValid
 /// <summary>
 /// A command (and only a command: the type constraint keeps the behaviour out of queries' pipelines)
 /// runs in a transaction of its module's database (its own savepoint of a transaction that queued
-/// commands share, see <see cref="ModuleTransactions"/>); notifications it queued are published
-/// and the audit rows it recorded are written after the commit, before the response. Nested
+/// commands share, see <see cref="ModuleTransactions"/>); the audit rows it recorded are written after the
+/// commit, before the response, and the outbox's delivery is woken when it wrote messages. Nested
 /// commands to the same module join the open transaction. A write refused for the user's scope
 /// (<see cref="OutOfScopeException"/>) is recorded in the audit trail once all it wrote is rolled back.
 /// </summary>
-internal sealed class TransactionBehavior<TRequest, TResponse>(ModuleRegistry registry, ModuleTransactions transactions, AuditWriter audit, AuditTrail trail, IMediator mediator)
+internal sealed class TransactionBehavior<TRequest, TResponse>(ModuleRegistry registry, ModuleTransactions transactions, AuditWriter audit, AuditTrail trail, OutboxDispatcher outbox)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : ICommand<TResponse>
 {
@@ -96,24 +97,14 @@ internal sealed class TransactionBehavior<TRequest, TResponse>(ModuleRegistry re
             throw;
         }
 
-        var notifications = transaction.PendingNotifications.ToList();
         var auditRows = transactions.DeferredAuditRows(databasePath);
         await transactions.EndAsync(databasePath, commit: true);
-        // Started before the notifications and awaited even if one of them fails: the command has
-        // committed, so neither its audit rows nor its notifications may be lost to the other's error.
-        var audited = audit.WriteAsync(auditRows);
-        try
+        if (transaction.WroteToOutbox)
         {
-            foreach (var notification in notifications)
-            {
-                await mediator.Publish(notification, cancellationToken);
-            }
-        }
-        finally
-        {
-            await audited;
+            outbox.Wake();
         }
 
+        await audit.WriteAsync(auditRows);
         return response;
     }
 }

@@ -10,6 +10,7 @@ namespace IntegrationsPlattform.Host.Modules;
 internal sealed class ModuleRegistry(IReadOnlyList<InstalledModule> modules, IReadOnlyList<NotInstalledModule> notInstalled) : IModuleCatalog
 {
     private readonly Dictionary<Type, InstalledModule> _requestOwners = [];
+    private readonly Dictionary<Type, List<InstalledModule>> _notificationReceivers = [];
     private readonly Dictionary<Assembly, InstalledModule> _contractsOwners =
         modules.SelectMany(m => m.ContractsAssemblies.Select(a => (a, m))).ToDictionary(p => p.a, p => p.m);
 
@@ -35,6 +36,23 @@ internal sealed class ModuleRegistry(IReadOnlyList<InstalledModule> modules, IRe
     public InstalledModule? OwnerOfRequest(Type requestType) => _requestOwners.GetValueOrDefault(requestType);
 
     public void RegisterRequestOwner(Type requestType, InstalledModule module) => _requestOwners[requestType] = module;
+
+    /// <summary>The running modules with a handler for this notification type, in start order.</summary>
+    public IReadOnlyList<InstalledModule> NotificationReceivers(Type notificationType)
+        => _notificationReceivers.TryGetValue(notificationType, out var receivers) ? receivers.Where(m => m.IsRunning).ToList() : [];
+
+    public void RegisterNotificationReceiver(Type notificationType, InstalledModule module)
+    {
+        if (!_notificationReceivers.TryGetValue(notificationType, out var receivers))
+        {
+            _notificationReceivers[notificationType] = receivers = [];
+        }
+
+        if (!receivers.Contains(module))
+        {
+            receivers.Add(module);
+        }
+    }
 
     /// <summary>
     /// A request type declared in a module's contracts assembly can only be served while that module

@@ -36,7 +36,7 @@ internal sealed class ModuleStartup(PlatformOptions options, IConfiguration conf
                 foreach (var descriptor in own)
                 {
                     services.Add(descriptor);
-                    RecordRequestOwner(registry, module, descriptor);
+                    RecordMessageHandler(registry, module, descriptor);
                 }
 
                 // Closed for this module, so that its endpoints and pages get the file store injected like any service.
@@ -88,12 +88,17 @@ internal sealed class ModuleStartup(PlatformOptions options, IConfiguration conf
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    private static void RecordRequestOwner(ModuleRegistry registry, InstalledModule module, ServiceDescriptor descriptor)
+    /// <summary>Which module serves a request (for its transaction) and which receive a notification (for the outbox).</summary>
+    private static void RecordMessageHandler(ModuleRegistry registry, InstalledModule module, ServiceDescriptor descriptor)
     {
         var serviceType = descriptor.ServiceType;
         if (serviceType.IsGenericType && serviceType.GetGenericTypeDefinition() == typeof(IRequestHandler<,>))
         {
             registry.RegisterRequestOwner(serviceType.GetGenericArguments()[0], module);
+        }
+        else if (serviceType.IsGenericType && serviceType.GetGenericTypeDefinition() == typeof(INotificationHandler<>))
+        {
+            registry.RegisterNotificationReceiver(serviceType.GetGenericArguments()[0], module);
         }
     }
 

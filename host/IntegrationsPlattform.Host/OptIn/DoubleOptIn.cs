@@ -4,9 +4,11 @@ using System.Text;
 using Dapper;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
+using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Host.Components;
 using IntegrationsPlattform.Host.Configuration;
+using IntegrationsPlattform.Host.Messaging.Outbox;
 using IntegrationsPlattform.Host.Storage;
 using Microsoft.Extensions.Localization;
 
@@ -21,7 +23,8 @@ internal sealed class DoubleOptIn(
     HostDatabase database,
     PlatformOptions options,
     TimeProvider time,
-    IMailSender mail,
+    IOutboxWriter outbox,
+    OutboxDispatcher delivery,
     IPublicLinks links,
     IHttpContextAccessor http,
     IStringLocalizer<PlatformTexts> texts,
@@ -35,6 +38,8 @@ internal sealed class DoubleOptIn(
         var language = Languages.Of(CultureInfo.CurrentUICulture);
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var expires = now.AddHours(options.OptIn.LinkLifetimeHours);
+        var link = links.Absolute($"/bestaetigung/{token}?lang={language.Code}");
+        var confirmationMail = new OutgoingMail(request.Email.Trim(), $"Bitte bestätigen: {request.Subject}", MailText(request.Subject, link, language));
         var stored = await database.WriteAsync(async (c, t) =>
         {
             var hourAgo = Stamp(now.AddHours(-1));
@@ -49,6 +54,8 @@ internal sealed class DoubleOptIn(
             await c.ExecuteAsync(
                 "INSERT INTO opt_in (id, kind, email, client, language, payload, token_hash, created_at, expires_at) VALUES (@id, @kind, @email, @client, @language, @payload, @hash, @created, @expires)",
                 new { id = Guid.CreateVersion7().ToString(), kind = request.Kind, email, client, language = language.Code, payload = request.Payload, hash = Hash(token), created = Stamp(now), expires = Stamp(expires) }, t);
+            // With the entry, in host.db's outbox: the mail goes out even if the host stops right after this commit.
+            outbox.Mail(c, t, confirmationMail);
             return true;
         }, cancellationToken);
         if (!stored)
@@ -56,8 +63,7 @@ internal sealed class DoubleOptIn(
             return OptInRequestOutcome.TooManyRequests;
         }
 
-        var link = links.Absolute($"/bestaetigung/{token}?lang={language.Code}");
-        await mail.SendAsync(new OutgoingMail(request.Email.Trim(), $"Bitte bestätigen: {request.Subject}", MailText(request.Subject, link, language)), cancellationToken);
+        delivery.Wake();
         return OptInRequestOutcome.MailSent;
     }
 

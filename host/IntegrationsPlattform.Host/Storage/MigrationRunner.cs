@@ -6,7 +6,8 @@ using IntegrationsPlattform.Contracts.Data;
 namespace IntegrationsPlattform.Host.Storage;
 
 /// <summary>
-/// Applies the forward-only SQL migrations embedded in an assembly to one database file. All pending
+/// Applies the forward-only SQL migrations embedded in an assembly to one database file, and gives it the
+/// platform's outbox and inbox (outside its migration history, see <see cref="Messaging.Outbox.OutboxTables"/>). All pending
 /// migrations run in one transaction: a failure leaves the database exactly as it was (a database
 /// created for the attempt is removed again).
 /// </summary>
@@ -59,12 +60,10 @@ internal static partial class MigrationRunner
             connection.Execute($"CREATE TABLE IF NOT EXISTS {MigrationConventions.HistoryTable} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
             var current = CurrentVersion(connection);
             var pending = migrations.Where(m => m.Version > current).ToList();
-            if (pending.Count == 0)
-            {
-                return current;
-            }
 
+            // The platform's tables come with the migrations, in their transaction: a failing migration leaves the database as it was.
             using var transaction = connection.BeginTransaction();
+            Messaging.Outbox.OutboxTables.Ensure(connection, transaction);
             foreach (var migration in pending)
             {
                 try
@@ -83,7 +82,7 @@ internal static partial class MigrationRunner
             }
 
             transaction.Commit();
-            return pending[^1].Version;
+            return pending.Count == 0 ? current : pending[^1].Version;
         }
         catch when (!existed)
         {

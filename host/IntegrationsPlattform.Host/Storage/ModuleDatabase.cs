@@ -33,7 +33,7 @@ internal sealed class ModuleDatabase<TModule>(ModuleRegistry registry, ModuleTra
 /// instead of one each keeps the writers' turn short, which is what 32 concurrent writers queue for.
 /// </para>
 /// </summary>
-internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connections) : IAsyncDisposable
+internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connections, IOutboxWriter outbox) : IAsyncDisposable
 {
     /// <summary>Commands per group at most: the first of a group waits for the others before it answers.</summary>
     public const int MaxCommandsPerGroup = 8;
@@ -108,7 +108,7 @@ internal sealed class ModuleTransactions(WriteGates gates, ConnectionPool connec
             }
 
             group.Sql.Save(Savepoint);
-            var transaction = new ModuleTransaction(group.Connection, group.Sql);
+            var transaction = new ModuleTransaction(group.Connection, group.Sql, outbox);
             _open[databasePath] = new OpenCommand(transaction, gate, group, []);
             return transaction;
         }

@@ -6,6 +6,7 @@ using IntegrationsPlattform.Host.Configuration;
 using IntegrationsPlattform.Host.Dsgvo;
 using IntegrationsPlattform.Host.Jobs;
 using IntegrationsPlattform.Host.Files;
+using IntegrationsPlattform.Host.Messaging.Outbox;
 using IntegrationsPlattform.Host.Modules;
 using IntegrationsPlattform.Host.Security;
 using IntegrationsPlattform.Host.Storage;
@@ -38,6 +39,9 @@ internal sealed record CreatedRole(string Id);
 internal sealed record JobInfo(string Key, string DisplayName, string Source, double IntervalMinutes, JobRun? LastRun);
 
 internal sealed record AuditPage(int Total, IReadOnlyList<AuditRecord> Rows);
+
+/// <param name="Waiting">Messages not yet delivered in all outboxes, parked ones included.</param>
+internal sealed record OutboxInfo(long Waiting, IReadOnlyList<ParkedMessage> Parked);
 
 internal sealed record ErasureResult(int Erased);
 
@@ -151,6 +155,19 @@ internal static class AdminApi
                 return Results.Ok(await scheduler.RunAsync(job, ct));
             })
             .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Auftrag sofort ausführen");
+
+        admin.MapGet("/messages", async (OutboxDispatcher outbox, ParkedMessages parked, CancellationToken ct) => new OutboxInfo(await outbox.WaitingAsync(ct), await parked.ListAsync(ct)))
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Nachrichten zwischen Modulen: wie viele warten, und die zurückgestellten mit ihrem Fehler");
+
+        admin.MapPost("/messages/{id}/retry", (string id, ParkedMessages parked, CancellationToken ct) => parked.RetryAsync(id, ct))
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Zurückgestellte Nachricht erneut zustellen (protokolliert)");
+
+        admin.MapDelete("/messages/{id}", async (string id, ParkedMessages parked, CancellationToken ct) =>
+            {
+                await parked.DropAsync(id, ct);
+                return Results.NoContent();
+            })
+            .RequirePermission(PermissionCatalog.PlatformAdmin).WithSummary("Zurückgestellte Nachricht verwerfen (protokolliert)");
 
         admin.MapGet("/audit", async (string? q, int? page, AuditTrail audit, CancellationToken ct) =>
             {

@@ -98,6 +98,7 @@ public sealed class LotsenModule : PlatformModule
         services.AddSingleton(LotsenSettings.From(context.Settings));
         services.AddScoped<AnfrageAnlage>();
         services.AddScoped<EinsatzPlanung>();
+        services.AddSingleton<EinsatzMail>();
         services.AddTransient<LotseDatenPruefung>();
         services.AddTransient<ImportPruefung>();
         services.AddSingleton<CsvImportUploads<ImportArt>>();

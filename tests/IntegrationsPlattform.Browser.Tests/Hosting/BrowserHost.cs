@@ -48,6 +48,8 @@ public sealed class BrowserHost : IDisposable
 
     /// <summary>The path of the link under <paramref name="pathStart"/> (an invitation, a password reset) in the last mail to the address.</summary>
     public string LinkInLastMail(string address, string pathStart) => _host.LinkInLastMail(address, pathStart);
+    /// <summary>Delivers what the outboxes hold now (see <see cref="PlatformHost.DeliverOutboxAsync"/>).</summary>
+    public Task<int> DeliverOutboxAsync() => _host.DeliverOutboxAsync();
 
     public void Dispose() => _host.Dispose();
 }

@@ -13,7 +13,7 @@ internal sealed class AnfrageAnlage(IModuleDatabase<LotsenModule> database, ICur
     public static AnfrageEingabe AusVertrag(CreateLotsenAnfrage r)
         => new(r.Kennung, r.Kontakt, r.SprachenCodes, r.Thema, r.Ziel, r.KommuneAgs, r.FruehestensAm, r.SpaetestensAm, null, null, Vermittler.Modul, null);
 
-    public async Task<Guid> AnlegenAsync(AnfrageEingabe e, string? quelleModul, CancellationToken cancellationToken)
+    public async Task<Guid> AnlegenAsync(AnfrageEingabe e, string? quelleModul, CancellationToken cancellationToken, Guid? korrelation = null)
     {
         var id = Guid.CreateVersion7();
         var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
@@ -21,8 +21,8 @@ internal sealed class AnfrageAnlage(IModuleDatabase<LotsenModule> database, ICur
         await tx.Connection.ExecuteAsync(
             """
             INSERT INTO anfragen (id, kennung, kontakt, thema, ziel, kommune_ags, datum_von, datum_bis, uhrzeit_von, uhrzeit_bis,
-                                  vermittelt_durch, quelle_modul, status, angelegt_am)
-            VALUES (@id, @kennung, @kontakt, @thema, @ziel, @ags, @von, @bis, @uhrVon, @uhrBis, @durch, @quelle, 'offen', @jetzt)
+                                  vermittelt_durch, quelle_modul, korrelations_id, status, angelegt_am)
+            VALUES (@id, @kennung, @kontakt, @thema, @ziel, @ags, @von, @bis, @uhrVon, @uhrBis, @durch, @quelle, @korrelation, 'offen', @jetzt)
             """,
             new
             {
@@ -38,6 +38,7 @@ internal sealed class AnfrageAnlage(IModuleDatabase<LotsenModule> database, ICur
                 uhrBis = Leer(e.UhrzeitBis),
                 durch = e.VermitteltDurch,
                 quelle = quelleModul,
+                korrelation = korrelation?.ToString(),
                 jetzt,
             },
             tx.Sql);

@@ -61,7 +61,7 @@ internal sealed class ChangeAnfrageStatusHandler(IModuleDatabase<LotsenModule> d
         await AnfrageLog.SchreibeAsync(tx, id, "status", text, user.DisplayName ?? "System", jetzt);
         if (geschlossen)
         {
-            tx.PublishAfterCommit(new LotsenAnfrageAbgeschlossen(request.Id, anfrage.QuelleModul, request.Status == "erledigt"));
+            tx.PublishAfterCommit(new LotsenAnfrageAbgeschlossen(request.Id, anfrage.QuelleModul, request.Status == "erledigt", await AnfrageKorrelation.LiesAsync(tx, id)));
         }
 
         await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Anfrage", id, $"Status {request.Status}"), cancellationToken);

@@ -1,3 +1,4 @@
+using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Lotsen;
 using IntegrationsPlattform.Contracts.Messaging;
@@ -22,10 +23,21 @@ internal sealed class CreateLotsenAnfrageValidator(DeploymentInfo deployment, Lo
 
 /// <summary>
 /// Another module hands over a need for accompaniment (contract). The receiving module's own rules decide
-/// (<see cref="CreateLotsenAnfrageValidator"/>), not the grants of whoever uses the other module.
+/// (<see cref="CreateLotsenAnfrageValidator"/>), not the grants of whoever uses the other module. Handed over
+/// through the sender's outbox (with a correlation id), the answer with the new id goes back the same way.
 /// </summary>
-internal sealed class CreateLotsenAnfrageHandler(AnfrageAnlage anlage) : IRequestHandler<CreateLotsenAnfrage, Guid>
+internal sealed class CreateLotsenAnfrageHandler(AnfrageAnlage anlage, IModuleDatabase<LotsenModule> database) : IRequestHandler<CreateLotsenAnfrage, Guid>
 {
-    public Task<Guid> Handle(CreateLotsenAnfrage request, CancellationToken cancellationToken)
-        => anlage.AnlegenAsync(AnfrageAnlage.AusVertrag(request), request.QuelleModul.Trim(), cancellationToken);
+    public async Task<Guid> Handle(CreateLotsenAnfrage request, CancellationToken cancellationToken)
+    {
+        var quelle = request.QuelleModul.Trim();
+        var korrelation = request.KorrelationsId == Guid.Empty ? (Guid?)null : request.KorrelationsId;
+        var id = await anlage.AnlegenAsync(AnfrageAnlage.AusVertrag(request), quelle, cancellationToken, korrelation);
+        if (korrelation is { } k)
+        {
+            database.Transaction.PublishAfterCommit(new LotsenAnfrageAngelegt(id, quelle, k));
+        }
+
+        return id;
+    }
 }

@@ -4,9 +4,6 @@ using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
 using IntegrationsPlattform.Contracts.Web;
-using MediatR;
-using System.Globalization;
-using System.Text;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 
@@ -14,21 +11,21 @@ namespace IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 /// Tells the Lotse about a new assignment by e-mail with a calendar invitation (the SDK's iTIP request; assignments are
 /// not moved later, so it is always the first revision, sequence 0). The mail names the topic,
 /// place and time and links to the assignment page; the pseudonym and any contact of the person seeking
-/// advice stay on the page, behind the login.
+/// advice stay on the page, behind the login. It goes into the outbox in the transaction that plans the
+/// assignment, so it is sent exactly when the assignment is committed, even if the host stops right after.
 /// </summary>
-internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailSender mail, IPublicLinks links, DeploymentInfo deployment, LotsenSettings settings, ILocalClock clock, ICalendarInvitations invitations)
-    : INotificationHandler<EinsatzGeplant>
+internal sealed class EinsatzMail(IPublicLinks links, DeploymentInfo deployment, LotsenSettings settings, ILocalClock clock, ICalendarInvitations invitations)
 {
-    public async Task Handle(EinsatzGeplant notification, CancellationToken cancellationToken)
+    public async Task InDenPostausgangAsync(ModuleTransaction tx, Guid einsatzId)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var einsatz = await connection.QuerySingleOrDefaultAsync<(string Beginn, string Ende, string? Email, string Vorname, string Nachname, string Thema, string? Ziel, string Ags)?>(
+        var einsatz = await tx.Connection.QuerySingleOrDefaultAsync<(string Beginn, string Ende, string? Email, string Vorname, string Nachname, string Thema, string? Ziel, string Ags)?>(
             """
             SELECT e.beginn, e.ende, l.email, l.vorname, l.nachname, a.thema, a.ziel, a.kommune_ags
             FROM einsaetze e JOIN lotsen l ON l.id = e.lotse_id JOIN anfragen a ON a.id = e.anfrage_id
             WHERE e.id = @id
             """,
-            new { id = notification.EinsatzId.ToString() });
+            new { id = einsatzId.ToString() },
+            tx.Sql);
         if (einsatz is not { Email: { Length: > 0 } email } daten)
         {
             return;
@@ -37,7 +34,7 @@ internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailS
         var ort = deployment.MunicipalityName(daten.Ags);
         var thema = settings.ThemaText(daten.Thema) + (daten.Ziel is null ? "" : $" ({daten.Ziel})");
         var beginn = GermanFormat.ParseStoredInstant(daten.Beginn);
-        var seite = $"/lotsen/einsaetze/{notification.EinsatzId}";
+        var seite = $"/lotsen/einsaetze/{einsatzId}";
         var link = links.Absolute(seite);
         var text = $"""
             Hallo {daten.Vorname},
@@ -57,7 +54,7 @@ internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailS
             {deployment.KreisName}
             """;
         var einladung = invitations.Request(new CalendarInvitation(
-            EinsatzKalender.Uid(notification.EinsatzId),
+            EinsatzKalender.Uid(einsatzId),
             0,
             EinsatzKalender.Titel(thema),
             CalendarTime.Between(beginn, GermanFormat.ParseStoredInstant(daten.Ende)),
@@ -66,8 +63,7 @@ internal sealed class EinsatzMail(IModuleDatabase<LotsenModule> database, IMailS
             Place = ort,
             Link = seite,
         });
-        await mail.SendAsync(
-            new OutgoingMail(email, $"Neuer Lotseneinsatz am {GermanFormat.LocalTime(beginn, clock)}", text) { Attachments = [einladung] },
-            cancellationToken);
+        tx.MailAfterCommit(
+            new OutgoingMail(email, $"Neuer Lotseneinsatz am {GermanFormat.LocalTime(beginn, clock)}", text) { Attachments = [einladung] });
     }
 }

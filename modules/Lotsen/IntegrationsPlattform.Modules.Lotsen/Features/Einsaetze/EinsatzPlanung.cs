@@ -12,7 +12,7 @@ namespace IntegrationsPlattform.Modules.Lotsen.Features.Einsaetze;
 /// Lotsen (triggers); this class turns those refusals into messages and checks the stated availability,
 /// which staff may override with a reason.
 /// </summary>
-internal sealed class EinsatzPlanung(IModuleDatabase<LotsenModule> database, ILocalClock clock)
+internal sealed class EinsatzPlanung(IModuleDatabase<LotsenModule> database, EinsatzMail mail, ILocalClock clock)
 {
     public async Task<Guid> PlaneAsync(string anfrageId, string lotseId, EinsatzTermin termin, string erfasstVon)
     {
@@ -66,7 +66,7 @@ internal sealed class EinsatzPlanung(IModuleDatabase<LotsenModule> database, ILo
             throw Uebersetze(ex, lotse.Name);
         }
 
-        tx.PublishAfterCommit(new EinsatzGeplant(id));
+        await mail.InDenPostausgangAsync(tx, id);
         return id;
     }
 

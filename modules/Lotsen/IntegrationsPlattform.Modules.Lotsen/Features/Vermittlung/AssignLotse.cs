@@ -59,7 +59,7 @@ internal sealed class AssignLotseHandler(IModuleDatabase<LotsenModule> database,
         var name = await tx.Connection.ExecuteScalarAsync<string>("SELECT vorname || ' ' || nachname FROM lotsen WHERE id = @lotseId", new { lotseId }, tx.Sql);
         var notiz = $"{name}, Termin {GermanFormat.Day(termin.Tag)} {termin.Beginn:HH\\:mm} Uhr" + (string.IsNullOrWhiteSpace(termin.AbweichungGrund) ? "" : $" (außerhalb der Verfügbarkeit: {termin.AbweichungGrund.Trim()})");
         await AnfrageLog.SchreibeAsync(tx, anfrageId, "vermittelt", notiz, user.DisplayName ?? "System", GermanFormat.StoredInstant(clock.UtcNow));
-        tx.PublishAfterCommit(new LotsenAnfrageVermittelt(request.AnfrageId, anfrage.QuelleModul, clock.ToUtc(termin.Tag, termin.Beginn)));
+        tx.PublishAfterCommit(new LotsenAnfrageVermittelt(request.AnfrageId, anfrage.QuelleModul, clock.ToUtc(termin.Tag, termin.Beginn), await AnfrageKorrelation.LiesAsync(tx, anfrageId)));
         await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Anfrage", anfrageId, "vermittelt"), cancellationToken);
         return einsatzId;
     }
