@@ -76,7 +76,8 @@ internal static class PlatformSetup
         application.AddSingleton<IPublicLinks, PublicLinks>();
         application.AddSingleton<PlatformInitializer>();
         application.AddSingleton<JobScheduler>();
-        application.AddSingleton(new MessageTypes(registry.All.SelectMany(m => m.ContractsAssemblies)));
+        // The SDK's own notifications (a linkable record's new status) travel like those of a module's contracts.
+        application.AddSingleton(new MessageTypes(registry.All.SelectMany(m => m.ContractsAssemblies).Append(typeof(PlatformModule).Assembly)));
         application.AddSingleton<IOutboxWriter, OutboxWriter>();
         application.AddSingleton<OutboxDispatcher>();
         application.AddScoped<ParkedMessages>();

@@ -253,6 +253,7 @@ public sealed class InvitationTests
         var page = await PageForms.TextAsync(Visitor(), _host.LinkInLastMail(email, "/einladung/"));
         using var accepted = await AcceptAsync(Visitor(), _host.LinkInLastMail(email, "/einladung/"), "sami.sport");
         var linked = await staff.GetFromJsonAsync<JsonElement>("/api/verknuepfungen?q=Mitglied");
+        await _host.DeliverOutboxAsync();
         var announced = VerknuepfungBeobachter().Where(n => n.Key == entry).ToList();
         using var module = new SqliteConnection($"Data Source={_host.ModuleDatabase("Beispiel")}");
         using var connection = HostDb();

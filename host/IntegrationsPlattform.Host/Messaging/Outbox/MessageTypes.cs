@@ -5,7 +5,7 @@ namespace IntegrationsPlattform.Host.Messaging.Outbox;
 
 /// <summary>
 /// The message types that may travel through an outbox: the notifications and requests of the contracts
-/// assemblies the host loaded for the modules (once, into the default context). A stored message names its
+/// assemblies the host loaded for the modules (once, into the default context) and of the SDK itself. A stored message names its
 /// type by its full name, and only these names are resolved — never a search over every loaded assembly,
 /// where each plugin's load context could hold a type of the same name.
 /// </summary>
