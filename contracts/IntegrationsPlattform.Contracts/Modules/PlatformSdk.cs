@@ -6,10 +6,11 @@ namespace IntegrationsPlattform.Contracts.Modules;
 /// was really built with. A different major version means a breaking change in these contracts; a
 /// minor version adds to them (1.1: an indicator's kind, stock or flow, and whether its municipality values add up;
 /// 1.2: scope groups, field rules, lifecycles, the injected deployment, languages, public pages and the double
-/// opt-in, form and list components, charts, bulk commands).
+/// opt-in, form and list components, charts, bulk commands; 1.3: the outbox, calendar entries and iTIP invitations,
+/// files, printable documents, invited accounts, linkable records, indicator history).
 /// </summary>
 public static class PlatformSdk
 {
     public const int Major = 1;
-    public const int Minor = 2;
+    public const int Minor = 3;
 }
