@@ -4,7 +4,7 @@ using IntegrationsPlattform.Modules.Lotsen.Domain;
 namespace IntegrationsPlattform.Modules.Lotsen.Pages.Anfragen;
 
 /// <summary>How the request and assignment pages show stored values: German dates, local times, status badges.</summary>
-internal static class Anzeige
+internal static class AnfragenAnzeige
 {
     /// <summary>Languages a person seeking advice often needs in the Odenwaldkreis: offered as checkboxes, the rest in a list.</summary>
     public static readonly IReadOnlyList<string> HaeufigeSprachen = ["ar", "prs", "fa", "ps", "ku", "ti", "so", "tr", "uk", "ru", "en", "fr"];
