@@ -1,6 +1,7 @@
 using System.Text;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Web;
+using Microsoft.AspNetCore.Http;
 
 namespace IntegrationsPlattform.Host.Tests;
 
@@ -127,6 +128,42 @@ public sealed class CsvImportFlowTests
         {
             Assert.That(ablage.Find(ids[0], "anna", Hochgeladen.AddMinutes(6)), Is.Null);
             Assert.That(ids.Skip(1).Select(id => ablage.Find(id, "anna", Hochgeladen.AddMinutes(6))?.FileName), Is.EqualTo(new[] { "1.csv", "2.csv", "3.csv", "4.csv", "5.csv" }));
+        });
+    }
+
+    [Test]
+    public async Task An_upload_is_kept_with_its_preview_or_with_why_the_file_cannot_be_imported()
+    {
+        var ablage = new CsvImportUploads<string>();
+        var limits = new CsvImportLimits(40, 10);
+        // The module's dry run: here only the reading, which refuses an empty file as a whole.
+        Task<CsvImportPreview> Pruefen(byte[] inhalt)
+        {
+            limits.Read(inhalt);
+            return Task.FromResult(new CsvImportPreview("orte", Orte.Names, [new CsvImportRow(2, new Dictionary<string, string> { ["Name"] = "Erbach" }, [])]));
+        }
+
+        async Task<CsvImportUpload<string>> HochladenAsync(IFormFile? datei)
+            => ablage.Find(await ablage.KeepUploadAsync("anna", "orte", datei, limits, Pruefen, Hochgeladen, CancellationToken.None), "anna", Hochgeladen)!;
+
+        static FormFile Formulardatei(string name, byte[] inhalt) => new(new MemoryStream(inhalt), 0, inhalt.Length, "datei", name);
+
+        var gut = await HochladenAsync(Formulardatei("orte.csv", Datei("Name\nErbach\n")));
+        var gross = await HochladenAsync(Formulardatei("gross.csv", new byte[41]));
+        var leer = await HochladenAsync(Formulardatei("leer.csv", []));
+        var keine = await HochladenAsync(null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(gut.Preview?.Importable, Is.True);
+            Assert.That(gut.File, Is.EqualTo(Datei("Name\nErbach\n")));
+            Assert.That(gut.FileError, Is.Null);
+            Assert.That(gross.FileName, Is.EqualTo("gross.csv"));
+            Assert.That(gross.FileError, Does.Contain("zu groß"));
+            Assert.That(gross.File, Is.Empty);
+            Assert.That(gross.Preview, Is.Null);
+            Assert.That(leer.FileError, Is.EqualTo("Die Datei ist leer."));
+            Assert.That(keine.FileError, Is.EqualTo("Bitte eine CSV-Datei wählen."));
+            Assert.That(gut.Until, Is.EqualTo(Hochgeladen + CsvImportUploads<string>.Lifetime));
         });
     }
 }

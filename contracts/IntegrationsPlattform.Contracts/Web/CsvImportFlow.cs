@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Contracts.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace IntegrationsPlattform.Contracts.Web;
@@ -265,6 +266,12 @@ public sealed record CsvImportUpload<TKind>(string User, TKind Kind, string File
     public string? ImportError { get; init; }
 }
 
+public static class CsvImportUploads
+{
+    /// <summary>Whose an upload is (for <see cref="CsvImportUploads{TKind}.Find"/> and <see cref="CsvImportUploads{TKind}.KeepUploadAsync"/>): the user's id, or the name of an account without one.</summary>
+    public static string Owner(ICurrentUser user) => user.UserId?.ToString() ?? user.UserName ?? "";
+}
+
 /// <summary>
 /// Keeps a module's uploads for the page flow (upload → preview page → import) in memory for a short time
 /// (<see cref="Lifetime"/>), under a random id that only the uploading user can open. Bounded: at most a few
@@ -280,6 +287,39 @@ public sealed class CsvImportUploads<TKind>
     private const int InAll = 50;
 
     private readonly ConcurrentDictionary<string, CsvImportUpload<TKind>> _uploads = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The upload step of the page flow: reads the posted <paramref name="file"/> within <paramref name="limits"/>,
+    /// runs the module's dry run <paramref name="check"/> on it and keeps the file with its preview, or, when the
+    /// reading or the check refuses the file as a whole (400), with that reason as <see cref="CsvImportUpload{TKind}.FileError"/>
+    /// and without its content. Returns the id for the preview page's URL.
+    /// </summary>
+    public async Task<string> KeepUploadAsync(string user, TKind kind, IFormFile? file, CsvImportLimits limits, Func<byte[], Task<CsvImportPreview>> check, DateTimeOffset now, CancellationToken ct)
+    {
+        var fileName = Path.GetFileName(file?.FileName ?? "");
+        CsvImportPreview? preview = null;
+        string? fileError = null;
+        byte[] content = [];
+        if (file is null || (file.Length == 0 && fileName.Length == 0))
+        {
+            fileError = "Bitte eine CSV-Datei wählen.";
+        }
+        else
+        {
+            try
+            {
+                content = await limits.ReadFileAsync(file, ct);
+                preview = await check(content);
+            }
+            catch (RequestValidationException ex)
+            {
+                fileError = string.Join(" ", ex.Errors.Select(e => e.Message));
+                content = [];
+            }
+        }
+
+        return Keep(new CsvImportUpload<TKind>(user, kind, fileName, content, preview, fileError, now + Lifetime), now);
+    }
 
     /// <summary>Keeps the upload and returns its id, for the preview page's URL.</summary>
     public string Keep(CsvImportUpload<TKind> upload, DateTimeOffset now)

@@ -66,29 +66,7 @@ internal static class ImportEndpoints
             return Results.Redirect($"{request.PathBase}/lotsen/import?fehler=berechtigung&art={art.Schluessel()}");
         }
 
-        var dateiname = Path.GetFileName(datei?.FileName ?? "");
-        CsvImportPreview? vorschau = null;
-        string? dateifehler = null;
-        byte[] inhalt = [];
-        try
-        {
-            if (datei is null || (datei.Length == 0 && dateiname.Length == 0))
-            {
-                throw RequestValidationException.For("datei", "Bitte eine CSV-Datei wählen.");
-            }
-
-            inhalt = await ImportArten.Grenzen.ReadFileAsync(datei, ct);
-            vorschau = await mediator.Send(new CheckDateiImport(art, inhalt), ct);
-        }
-        catch (RequestValidationException ex)
-        {
-            dateifehler = string.Join(" ", ex.Errors.Select(e => e.Message));
-            inhalt = [];
-        }
-
-        var id = ablage.Keep(new CsvImportUpload<ImportArt>(Benutzer(user), art, dateiname, inhalt, vorschau, dateifehler, clock.UtcNow + CsvImportUploads<ImportArt>.Lifetime), clock.UtcNow);
+        var id = await ablage.KeepUploadAsync(CsvImportUploads.Owner(user), art, datei, ImportArten.Grenzen, inhalt => mediator.Send(new CheckDateiImport(art, inhalt), ct), clock.UtcNow, ct);
         return Results.Redirect($"{request.PathBase}/lotsen/import/{id}");
     }
-
-    public static string Benutzer(ICurrentUser user) => user.UserId?.ToString() ?? user.UserName ?? "";
 }
