@@ -123,16 +123,21 @@ public sealed class OutboxTests
     /// <summary>A registration on the Beispiel module's public form: its confirmation mail goes into host.db's outbox.</summary>
     private async Task RegisterAsync(string email)
     {
+        BlockMail();
+        using var visitor = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var response = await PageForms.SubmitAsync(visitor, "/beispiel/anmeldung", "anmeldung", ("Input.Name", "Amal Haddad"), ("Input.Email", email), ("Input.KommuneAgs", "06437006"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    /// <summary>A file where the pickup folder should be: the mail "server" refuses every mail until the test removes it.</summary>
+    private void BlockMail()
+    {
         if (Directory.Exists(_blockedMailFolder))
         {
             Directory.Delete(_blockedMailFolder, recursive: true);
         }
 
-        await File.WriteAllTextAsync(_blockedMailFolder, "kein Ordner");
-
-        using var visitor = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        using var response = await PageForms.SubmitAsync(visitor, "/beispiel/anmeldung", "anmeldung", ("Input.Name", "Amal Haddad"), ("Input.Email", email), ("Input.KommuneAgs", "06437006"));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        File.WriteAllText(_blockedMailFolder, "kein Ordner");
     }
 
     /// <summary>Two failed tries (the host's setting) with the back-off passed on the host's clock between them.</summary>
@@ -149,6 +154,36 @@ public sealed class OutboxTests
         return await api.GetFromJsonAsync<JsonElement>("/api/admin/messages");
     }
 
+    [Test]
+    public async Task InvitationAndPasswordResetAreAnsweredWhileTheMailServerRefusesAndTheirMailsAreSentLater()
+    {
+        var (invited, forgetful) = ("eingeladen@beispiel.invalid", "vergesslich@beispiel.invalid");
+        BlockMail();
+        using var admin = await _host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
+        using var account = await admin.PostAsJsonAsync("/api/admin/users", new { userName = "vergesslich", displayName = "Vera Vergesslich", email = forgetful, password = "Altes-Passwort-1", roles = Array.Empty<string>() });
+        using var invitation = await admin.PostAsJsonAsync("/api/einladungen", new { email = invited, displayName = "Dana Beispiel", role = "beispiel.mitglied", scope = "Groups", groups = new[] { "sport" }, municipalities = Array.Empty<string>() });
+        using var visitor = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var reset = await PageForms.SubmitAsync(visitor, "/passwort-vergessen", "passwort-vergessen", ("Input.Email", forgetful));
+        var waiting = HostOutboxRows().Where(r => r.Receiver == OutboxTables.MailReceiver).Select(r => r.Payload).ToList();
+
+        // The mail server takes mails again: what waited in host.db's outbox is sent, once.
+        File.Delete(_blockedMailFolder);
+        var invitationMails = _host.MailsTo(invited);
+        var resetMails = _host.MailsTo(forgetful);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(account.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(invitation.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the invitation is stored although its mail cannot be sent yet");
+            Assert.That(reset.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(waiting.Count(p => p.Contains(invited, StringComparison.Ordinal)), Is.EqualTo(1));
+            Assert.That(waiting.Count(p => p.Contains(forgetful, StringComparison.Ordinal)), Is.EqualTo(1));
+            Assert.That(invitationMails.Single().TextBody, Does.Contain("/einladung/"));
+            Assert.That(resetMails.Single().TextBody, Does.Contain("/passwort-zuruecksetzen/"));
+            Assert.That(HostOutboxRows(), Is.Empty, "nothing left waiting");
+        });
+    }
+
     private async Task<int> HandledAsync(string id)
         => (await _staff.GetFromJsonAsync<JsonElement>($"/api/verbraucher/empfangen/{id}")).GetProperty("mal").GetInt32();
 
@@ -157,6 +192,12 @@ public sealed class OutboxTests
     private List<OutboxRow> OutboxRows(string moduleId)
     {
         using var connection = new SqliteConnection($"Data Source={_host.ModuleDatabase(moduleId)};Pooling=False");
+        return connection.Query<OutboxRow>("SELECT id, receiver, kind, type, payload, created_at AS CreatedAt, next_attempt_at AS NextAttemptAt FROM platform_outbox ORDER BY seq").ToList();
+    }
+
+    private List<OutboxRow> HostOutboxRows()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_host.DataDirectory, "host.db")};Pooling=False");
         return connection.Query<OutboxRow>("SELECT id, receiver, kind, type, payload, created_at AS CreatedAt, next_attempt_at AS NextAttemptAt FROM platform_outbox ORDER BY seq").ToList();
     }
 

@@ -5,6 +5,7 @@ using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Host.Configuration;
+using IntegrationsPlattform.Host.Messaging.Outbox;
 using IntegrationsPlattform.Host.Security;
 using IntegrationsPlattform.Host.Storage;
 
@@ -22,7 +23,8 @@ internal sealed class AccountInvitations(
     HostDatabase database,
     PlatformOptions options,
     TimeProvider time,
-    IMailSender mail,
+    IOutboxWriter outbox,
+    OutboxDispatcher delivery,
     IPublicLinks links,
     ICurrentUser user,
     InvitableRoleCatalog roles,
@@ -62,6 +64,16 @@ internal sealed class AccountInvitations(
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7();
         var address = AccountLinks.Normalize(email!);
+        var invitationMail = new OutgoingMail(email!, $"Einladung zur IntegrationsPlattform ({options.Deployment.KreisName})", $"""
+            Guten Tag {displayName},
+
+            Sie sind zur IntegrationsPlattform des {options.Deployment.KreisName} eingeladen: als „{role!.DisplayName}“ ({scopeLabel}).
+
+            Über diesen Link wählen Sie Ihren Benutzernamen und Ihr Passwort:
+            {links.Absolute($"/einladung/{token}")}
+
+            Der Link gilt {options.AccountLinks.InvitationLifetimeHours} Stunden und nur einmal. Haben Sie keine Einladung erwartet, können Sie diese E-Mail einfach löschen.
+            """);
         await database.WriteAsync(async (c, t) =>
         {
             var recent = await c.ExecuteScalarAsync<long>(
@@ -93,20 +105,11 @@ internal sealed class AccountInvitations(
                     expires = AccountLinks.Stamp(now.AddHours(options.AccountLinks.InvitationLifetimeHours)),
                 },
                 t);
+            // With the invitation, in host.db's outbox: the mail goes out even if the host stops right after this commit.
+            outbox.Mail(c, t, invitationMail);
         }, cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditAction.Create, RecordType, id.ToString(), $"Rolle {role!.Key} ({scopeLabel})"), "Plattform", cancellationToken);
-
-        var link = links.Absolute($"/einladung/{token}");
-        await mail.SendAsync(new OutgoingMail(email!, $"Einladung zur IntegrationsPlattform ({options.Deployment.KreisName})", $"""
-            Guten Tag {displayName},
-
-            Sie sind zur IntegrationsPlattform des {options.Deployment.KreisName} eingeladen: als „{role.DisplayName}“ ({scopeLabel}).
-
-            Über diesen Link wählen Sie Ihren Benutzernamen und Ihr Passwort:
-            {link}
-
-            Der Link gilt {options.AccountLinks.InvitationLifetimeHours} Stunden und nur einmal. Haben Sie keine Einladung erwartet, können Sie diese E-Mail einfach löschen.
-            """), cancellationToken);
+        delivery.Wake();
+        await audit.RecordAsync(new AuditEntry(AuditAction.Create, RecordType, id.ToString(), $"Rolle {role.Key} ({scopeLabel})"), "Plattform", cancellationToken);
         return id;
     }
 

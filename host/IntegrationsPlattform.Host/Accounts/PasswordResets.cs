@@ -4,6 +4,7 @@ using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Host.Configuration;
+using IntegrationsPlattform.Host.Messaging.Outbox;
 using IntegrationsPlattform.Host.Security;
 using IntegrationsPlattform.Host.Storage;
 
@@ -18,7 +19,8 @@ internal sealed class PasswordResets(
     HostDatabase database,
     PlatformOptions options,
     TimeProvider time,
-    IMailSender mail,
+    IOutboxWriter outbox,
+    OutboxDispatcher delivery,
     IPublicLinks links,
     AccountStore accounts,
     PermissionCache cache,
@@ -50,7 +52,7 @@ internal sealed class PasswordResets(
 
             var owners = (await c.QueryAsync<(string Id, string UserName)>(
                 "SELECT id, user_name FROM users WHERE lower(trim(email)) = @address AND is_active = 1 ORDER BY user_name", new { address }, t)).ToList();
-            var issued = new List<(string UserId, string UserName, string Token)>();
+            var issued = new List<string>();
             foreach (var owner in owners.DefaultIfEmpty())
             {
                 // No account: a row without user and token, so that the rate limit counts the request all the same.
@@ -61,28 +63,33 @@ internal sealed class PasswordResets(
                     t);
                 if (token is not null)
                 {
-                    issued.Add((owner.Id!, owner.UserName, token));
+                    // With the reset row, in host.db's outbox: nothing is lost in a crash, and the answer does not wait for the mail server.
+                    outbox.Mail(c, t, ResetMail(checkedEmail, owner.UserName, token));
+                    issued.Add(owner.Id!);
                 }
             }
 
             return issued;
         }, cancellationToken);
 
-        foreach (var reset in resets)
+        delivery.Wake();
+
+        foreach (var userId in resets)
         {
-            await audit.RecordAsync(new AuditEntry(AuditAction.Change, RecordType, reset.UserId, "Link zum Zurücksetzen des Passworts verschickt"), "Plattform", cancellationToken);
-            await mail.SendAsync(new OutgoingMail(checkedEmail, "Passwort zurücksetzen – IntegrationsPlattform", $"""
-                Guten Tag,
-
-                für das Konto „{reset.UserName}“ der IntegrationsPlattform des {options.Deployment.KreisName} wurde ein neues Passwort angefordert.
-
-                Über diesen Link legen Sie es fest:
-                {links.Absolute($"/passwort-zuruecksetzen/{reset.Token}")}
-
-                Der Link gilt {options.AccountLinks.ResetLifetimeMinutes} Minuten und nur einmal. Haben Sie nichts angefordert, können Sie diese E-Mail löschen; Ihr Passwort bleibt dann, wie es ist.
-                """), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(AuditAction.Change, RecordType, userId, "Link zum Zurücksetzen des Passworts verschickt"), "Plattform", cancellationToken);
         }
     }
+
+    private OutgoingMail ResetMail(string email, string userName, string token) => new(email, "Passwort zurücksetzen – IntegrationsPlattform", $"""
+        Guten Tag,
+
+        für das Konto „{userName}“ der IntegrationsPlattform des {options.Deployment.KreisName} wurde ein neues Passwort angefordert.
+
+        Über diesen Link legen Sie es fest:
+        {links.Absolute($"/passwort-zuruecksetzen/{token}")}
+
+        Der Link gilt {options.AccountLinks.ResetLifetimeMinutes} Minuten und nur einmal. Haben Sie nichts angefordert, können Sie diese E-Mail löschen; Ihr Passwort bleibt dann, wie es ist.
+        """);
 
     /// <summary>Whether the link of <paramref name="token"/> can still set a password.</summary>
     public async Task<LinkState> OpenAsync(string token, CancellationToken cancellationToken = default)

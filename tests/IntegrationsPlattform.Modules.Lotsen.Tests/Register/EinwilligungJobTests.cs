@@ -84,6 +84,48 @@ public sealed class EinwilligungJobTests
         });
     }
 
+    [Test]
+    public async Task A_reminder_the_mail_server_refuses_stays_recorded_and_its_mail_is_sent_once_the_server_takes_mails_again()
+    {
+        using var staff = await ClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
+        var lotse = Gueltig("Ausfall", "Amir", email: "amir.ausfall@mailausfall.invalid");
+        lotse["einwilligungAm"] = Iso(_clock.Today.AddDays(-60));
+        var id = await AnlegenAsync(staff, lotse);
+        _clock.Now = new DateTimeOffset(_clock.Today.AddDays(-60).AddMonths(24).AddDays(-20).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero);
+
+        // A file where the pickup folder should be: the mail "server" refuses every mail until it is removed.
+        var mailFolder = Path.Combine(_host.DataDirectory, "mail");
+        if (Directory.Exists(mailFolder))
+        {
+            Directory.Delete(mailFolder, recursive: true);
+        }
+
+        await File.WriteAllTextAsync(mailFolder, "kein Ordner");
+        await RunAsync();
+        var wartend = AusfallMailsImOutbox();
+        var zweiter = await RunAsync();
+        File.Delete(mailFolder);
+        // Past the back-off of the refused tries on the host's clock.
+        _clock.Now = _clock.Now.AddHours(1);
+        await _host.DeliverOutboxAsync();
+
+        Assert.Multiple(() =>
+        {
+            using var db = new SqliteConnection($"Data Source={_host.ModuleDatabase("Lotsen")};Pooling=False");
+            Assert.That(db.ExecuteScalar<string?>("SELECT erinnerung_am FROM lotsen WHERE id = @id", new { id }), Is.Not.Null, "the reminder stays recorded");
+            Assert.That(wartend, Is.EqualTo(1), "its mail waits in Lotsen's outbox");
+            Assert.That(zweiter, Is.EqualTo("0 Erinnerungen versandt"));
+            Assert.That(Mails().Count(m => m.Contains("To: amir.ausfall@mailausfall.invalid", StringComparison.Ordinal)), Is.EqualTo(1));
+            Assert.That(AusfallMailsImOutbox(), Is.Zero);
+        });
+    }
+
+    private long AusfallMailsImOutbox()
+    {
+        using var db = new SqliteConnection($"Data Source={_host.ModuleDatabase("Lotsen")};Pooling=False");
+        return db.ExecuteScalar<long>("SELECT count(*) FROM platform_outbox WHERE payload LIKE '%amir.ausfall@mailausfall.invalid%'");
+    }
+
     /// <summary>The mails to this test's own Lotsen (the demo Lotsen have addresses at example.org).</summary>
     private string[] EigeneMails()
         => Mails().Where(m => m.Contains("To: zeynep.frueh@demo.invalid", StringComparison.Ordinal) || m.Contains("To: yusuf.spaet@demo.invalid", StringComparison.Ordinal)).ToArray();
@@ -95,6 +137,8 @@ public sealed class EinwilligungJobTests
         var run = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), run.ToString());
         Assert.That(run.GetProperty("succeeded").GetInt64(), Is.EqualTo(1), run.ToString());
+        // The reminders wait in Lotsen's outbox until the host delivers them, a moment after the job's answer.
+        await _host.DeliverOutboxAsync();
         return run.GetProperty("result").GetString()!;
     }
 

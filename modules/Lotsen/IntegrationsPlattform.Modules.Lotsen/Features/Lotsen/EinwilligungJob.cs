@@ -5,15 +5,15 @@ using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
 using IntegrationsPlattform.Modules.Lotsen.Domain;
 using MediatR;
-using Microsoft.Extensions.Logging;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 
 /// <summary>
 /// Daily: every Lotse with an e-mail address whose consent expires within the reminder window (or has
-/// expired) and who was not reminded since the consent was recorded gets one e-mail asking to renew it.
+/// expired) and who was not reminded since the consent was recorded gets one e-mail asking to renew it; the mail goes
+/// through Lotsen's outbox with the mark (<see cref="RecordEinwilligungErinnerung"/>), so the mail server's refusal delays it, never loses it.
 /// </summary>
-internal sealed class EinwilligungJob(IModuleDatabase<LotsenModule> database, IMediator mediator, IMailSender mail, LotsenSettings settings, ILocalClock clock, ILogger<EinwilligungJob> logger)
+internal sealed class EinwilligungJob(IModuleDatabase<LotsenModule> database, IMediator mediator, LotsenSettings settings, ILocalClock clock)
     : IScheduledJob
 {
     public const string Key = "einwilligung";
@@ -37,11 +37,6 @@ internal sealed class EinwilligungJob(IModuleDatabase<LotsenModule> database, IM
         var versandt = 0;
         foreach (var lotse in faellig)
         {
-            if (!await mediator.Send(new RecordEinwilligungErinnerung(lotse.Id, am), cancellationToken))
-            {
-                continue;
-            }
-
             var bis = GermanFormat.ParseStoredDay(lotse.Bis);
             var text = $"""
                 Guten Tag {lotse.Vorname} {lotse.Nachname},
@@ -52,16 +47,10 @@ internal sealed class EinwilligungJob(IModuleDatabase<LotsenModule> database, IM
 
                 Vielen Dank für Ihr Engagement!
                 """;
-            try
+            var mail = new OutgoingMail(lotse.Email, "Bitte erneuern Sie Ihre Einwilligung als Integrationslotse", text);
+            if (await mediator.Send(new RecordEinwilligungErinnerung(lotse.Id, am, mail), cancellationToken))
             {
-                await mail.SendAsync(new OutgoingMail(lotse.Email, "Bitte erneuern Sie Ihre Einwilligung als Integrationslotse", text), cancellationToken);
                 versandt++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Not sent: take the mark back so that tomorrow's run tries again. No address or name in the log.
-                logger.LogWarning("Erinnerung an die Einwilligung nicht versandt ({Error})", ex.GetType().Name);
-                await mediator.Send(new RecordEinwilligungErinnerung(lotse.Id, am, Zuruecknehmen: am), cancellationToken);
             }
         }
 

@@ -1,21 +1,29 @@
 using Dapper;
 using IntegrationsPlattform.Contracts.Data;
+using IntegrationsPlattform.Contracts.Mail;
 using IntegrationsPlattform.Contracts.Messaging;
 using MediatR;
 
 namespace IntegrationsPlattform.Modules.Lotsen.Features.Lotsen;
 
-/// <summary>Marks the reminder of one Lotse as sent, only if it was not (a second run or a racing one sends nothing).</summary>
-internal sealed record RecordEinwilligungErinnerung(string LotseId, string Am, string? Zuruecknehmen = null) : ICommand<bool>;
+/// <summary>
+/// Marks the reminder of one Lotse as sent and puts its mail into the outbox in the same transaction, only if it was
+/// not marked yet (a second run or a racing one sends nothing): a reminder is recorded if and only if its mail is on its way.
+/// </summary>
+internal sealed record RecordEinwilligungErinnerung(string LotseId, string Am, OutgoingMail Mail) : ICommand<bool>;
 
 internal sealed class RecordEinwilligungErinnerungHandler(IModuleDatabase<LotsenModule> database) : IRequestHandler<RecordEinwilligungErinnerung, bool>
 {
     public async Task<bool> Handle(RecordEinwilligungErinnerung request, CancellationToken cancellationToken)
     {
         var tx = database.Transaction;
-        var sql = request.Zuruecknehmen is null
-            ? "UPDATE lotsen SET erinnerung_am = @am WHERE id = @id AND erinnerung_am IS NULL"
-            : "UPDATE lotsen SET erinnerung_am = NULL WHERE id = @id AND erinnerung_am = @am";
-        return await tx.Connection.ExecuteAsync(sql, new { id = request.LotseId, am = request.Am }, tx.Sql) == 1;
+        var markiert = await tx.Connection.ExecuteAsync(
+            "UPDATE lotsen SET erinnerung_am = @am WHERE id = @id AND erinnerung_am IS NULL", new { id = request.LotseId, am = request.Am }, tx.Sql) == 1;
+        if (markiert)
+        {
+            tx.MailAfterCommit(request.Mail);
+        }
+
+        return markiert;
     }
 }
