@@ -60,7 +60,7 @@ internal sealed class AccountInvitations(
             throw new RequestValidationException(errors);
         }
 
-        var token = AccountLinks.NewToken();
+        var token = SecretTokens.New();
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7();
         var address = AccountLinks.Normalize(email!);
@@ -100,7 +100,7 @@ internal sealed class AccountInvitations(
                     scopeLabel,
                     recordKey = invitation.RecordKey,
                     invitedBy = user.UserId?.ToString(),
-                    hash = AccountLinks.Hash(token),
+                    hash = SecretTokens.Hash(token),
                     created = AccountLinks.Stamp(now),
                     expires = AccountLinks.Stamp(now.AddHours(options.AccountLinks.InvitationLifetimeHours)),
                 },
@@ -269,7 +269,7 @@ internal sealed class AccountInvitations(
     private static string RoleName(InvitableRole role, Row invitation)
     {
         var name = $"{role.DisplayName} – {invitation.ScopeLabel}";
-        return name.Length <= 80 ? name : $"{role.DisplayName[..Math.Min(role.DisplayName.Length, 60)]} – {AccountLinks.Hash(invitation.ScopeKind + invitation.ScopeMunicipalities + invitation.ScopeGroups)[..12]}";
+        return name.Length <= 80 ? name : $"{role.DisplayName[..Math.Min(role.DisplayName.Length, 60)]} – {SecretTokens.Hash(invitation.ScopeKind + invitation.ScopeMunicipalities + invitation.ScopeGroups)[..12]}";
     }
 
     private LinkState StateOf(Row? row) => AccountLinks.StateOf(row?.AcceptedAt, row?.ExpiresAt, time.GetUtcNow());
@@ -281,7 +281,7 @@ internal sealed class AccountInvitations(
                    scope_groups AS ScopeGroups, scope_label AS ScopeLabel, record_key AS RecordKey, expires_at AS ExpiresAt, accepted_at AS AcceptedAt
             FROM invitations WHERE token_hash = @hash
             """,
-            new { hash = AccountLinks.Hash(token) },
+            new { hash = SecretTokens.Hash(token) },
             transaction);
 
     private static string[] Ids(string commaSeparated) => commaSeparated.Split(',', StringSplitOptions.RemoveEmptyEntries);

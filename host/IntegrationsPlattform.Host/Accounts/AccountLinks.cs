@@ -1,21 +1,14 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using IntegrationsPlattform.Contracts.Dsgvo;
 using IntegrationsPlattform.Contracts.Security;
 
 namespace IntegrationsPlattform.Host.Accounts;
 
 /// <summary>
-/// The single-use links of invitations and password resets: a random token in the mailed URL, only its hash in
-/// host.db, so that a copy of the database opens no account.
+/// The single-use links of invitations and password resets (their secrets are <see cref="SecretTokens"/>).
 /// </summary>
 internal static class AccountLinks
 {
-    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
     public static string Stamp(DateTimeOffset instant) => instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>What a stored link (null: none for the token) is worth at <paramref name="now"/>: used up, expired or still valid.</summary>

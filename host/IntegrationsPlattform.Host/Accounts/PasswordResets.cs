@@ -56,10 +56,10 @@ internal sealed class PasswordResets(
             foreach (var owner in owners.DefaultIfEmpty())
             {
                 // No account: a row without user and token, so that the rate limit counts the request all the same.
-                var token = owner.Id is null ? null : AccountLinks.NewToken();
+                var token = owner.Id is null ? null : SecretTokens.New();
                 await c.ExecuteAsync(
                     "INSERT INTO password_resets (id, email, user_id, token_hash, created_at, expires_at) VALUES (@id, @address, @userId, @hash, @created, @expires)",
-                    new { id = Guid.CreateVersion7().ToString(), address, userId = owner.Id, hash = token is null ? null : AccountLinks.Hash(token), created = AccountLinks.Stamp(now), expires = AccountLinks.Stamp(expires) },
+                    new { id = Guid.CreateVersion7().ToString(), address, userId = owner.Id, hash = token is null ? null : SecretTokens.Hash(token), created = AccountLinks.Stamp(now), expires = AccountLinks.Stamp(expires) },
                     t);
                 if (token is not null)
                 {
@@ -144,6 +144,6 @@ internal sealed class PasswordResets(
     private static Task<Row?> FindAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction, string token)
         => connection.QuerySingleOrDefaultAsync<Row?>(
             "SELECT user_id AS UserId, expires_at AS ExpiresAt, used_at AS UsedAt FROM password_resets WHERE token_hash = @hash AND user_id IS NOT NULL",
-            new { hash = AccountLinks.Hash(token) },
+            new { hash = SecretTokens.Hash(token) },
             transaction);
 }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
+using IntegrationsPlattform.Host.Security;
 using IntegrationsPlattform.Host.Storage;
 
 namespace IntegrationsPlattform.Host.Calendar;
@@ -15,14 +14,14 @@ internal sealed class FeedTokens(HostDatabase database, TimeProvider time)
     /// <summary>A new secret for the user; the previous one stops working.</summary>
     public async Task<string> RenewAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New();
         await database.WriteAsync(
             (c, t) => c.ExecuteAsync(
                 """
                 INSERT INTO calendar_feed_tokens (user_id, token_hash, created_at) VALUES (@userId, @hash, @now)
                 ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at
                 """,
-                new { userId, hash = Hash(token), now = time.GetUtcNow().ToString("O") },
+                new { userId, hash = SecretTokens.Hash(token), now = time.GetUtcNow().ToString("O") },
                 t),
             cancellationToken);
         return token;
@@ -46,8 +45,7 @@ internal sealed class FeedTokens(HostDatabase database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<string?>(
             "SELECT f.user_id FROM calendar_feed_tokens f JOIN users u ON u.id = f.user_id WHERE f.token_hash = @hash AND u.is_active = 1",
-            new { hash = Hash(token) });
+            new { hash = SecretTokens.Hash(token) });
     }
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Mail;
@@ -9,6 +7,7 @@ using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Host.Components;
 using IntegrationsPlattform.Host.Configuration;
 using IntegrationsPlattform.Host.Messaging.Outbox;
+using IntegrationsPlattform.Host.Security;
 using IntegrationsPlattform.Host.Storage;
 using Microsoft.Extensions.Localization;
 
@@ -36,7 +35,7 @@ internal sealed class DoubleOptIn(
         var email = request.Email.Trim().ToLowerInvariant();
         var client = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "";
         var language = Languages.Of(CultureInfo.CurrentUICulture);
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New();
         var expires = now.AddHours(options.OptIn.LinkLifetimeHours);
         var link = links.Absolute($"/bestaetigung/{token}?lang={language.Code}");
         var confirmationMail = new OutgoingMail(request.Email.Trim(), $"Bitte bestätigen: {request.Subject}", MailText(request.Subject, link, language));
@@ -53,7 +52,7 @@ internal sealed class DoubleOptIn(
 
             await c.ExecuteAsync(
                 "INSERT INTO opt_in (id, kind, email, client, language, payload, token_hash, created_at, expires_at) VALUES (@id, @kind, @email, @client, @language, @payload, @hash, @created, @expires)",
-                new { id = Guid.CreateVersion7().ToString(), kind = request.Kind, email, client, language = language.Code, payload = request.Payload, hash = Hash(token), created = Stamp(now), expires = Stamp(expires) }, t);
+                new { id = Guid.CreateVersion7().ToString(), kind = request.Kind, email, client, language = language.Code, payload = request.Payload, hash = SecretTokens.Hash(token), created = Stamp(now), expires = Stamp(expires) }, t);
             // With the entry, in host.db's outbox: the mail goes out even if the host stops right after this commit.
             outbox.Mail(c, t, confirmationMail);
             return true;
@@ -71,7 +70,7 @@ internal sealed class DoubleOptIn(
     public async Task<OptInConfirmation> ConfirmAsync(string token, CancellationToken cancellationToken)
     {
         var now = Stamp(time.GetUtcNow());
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token);
         var claimed = await database.WriteAsync(async (c, t) =>
         {
             var row = await c.QuerySingleOrDefaultAsync<(string Id, string Kind, string? Payload, string ExpiresAt, string? ConfirmedAt)?>(
@@ -145,7 +144,6 @@ internal sealed class DoubleOptIn(
         return visitor == german ? german : visitor + "\n\n-----\n\n" + german;
     }
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string Stamp(DateTimeOffset instant) => instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using IntegrationsPlattform.Host.Configuration;
 using IntegrationsPlattform.Host.Storage;
@@ -26,14 +24,14 @@ internal sealed class TokenService(HostDatabase database, PlatformOptions option
 
     public async Task<IssuedToken> IssueAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.New();
         var now = time.GetUtcNow();
         var expires = now.AddMinutes(options.Security.TokenLifetimeMinutes);
         await database.WriteAsync(async (c, t) =>
         {
             await c.ExecuteAsync(
                 "INSERT INTO api_tokens (token_hash, user_id, created_at, expires_at) VALUES (@hash, @userId, @now, @expires)",
-                new { hash = Hash(token), userId, now = now.ToString("O"), expires = expires.ToString("O") },
+                new { hash = SecretTokens.Hash(token), userId, now = now.ToString("O"), expires = expires.ToString("O") },
                 t);
             // Expired tokens are of no use to anyone; keep the table small.
             await c.ExecuteAsync("DELETE FROM api_tokens WHERE expires_at < @cutoff", new { cutoff = now.AddDays(-1).ToString("O") }, t);
@@ -55,7 +53,7 @@ internal sealed class TokenService(HostDatabase database, PlatformOptions option
     /// <summary>The user id the token belongs to, if it is valid now.</summary>
     public async Task<string?> ValidateAsync(string token, CancellationToken cancellationToken = default)
     {
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token);
         var now = time.GetUtcNow();
         if (_valid.TryGetValue(hash, out var known) && known.ExpiresAt > now && known.Generation == permissions.Generation)
         {
@@ -85,13 +83,11 @@ internal sealed class TokenService(HostDatabase database, PlatformOptions option
     {
         var revoked = await database.WriteAsync(async (c, t) => await c.ExecuteAsync(
             "UPDATE api_tokens SET revoked_at = @now WHERE token_hash = @hash AND revoked_at IS NULL",
-            new { hash = Hash(token), now = time.GetUtcNow().ToString("O") },
+            new { hash = SecretTokens.Hash(token), now = time.GetUtcNow().ToString("O") },
             t) > 0, cancellationToken);
         permissions.Clear();
         return revoked;
     }
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
