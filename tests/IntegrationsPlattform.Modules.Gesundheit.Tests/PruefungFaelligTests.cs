@@ -27,10 +27,10 @@ public sealed class PruefungFaelligTests : GesundheitFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(frisch, Is.Empty);
-            Assert.That(nachEinemJahr, Is.EqualTo(new[] { id }));
+            Assert.That(frisch, Does.Not.Contain(id));
+            Assert.That(nachEinemJahr, Does.Contain(id));
             Assert.That(seite, Does.Contain("Motorik-Gruppe").And.Contain("Prüfung fällig"));
-            Assert.That(bestaetigt, Is.Empty);
+            Assert.That(bestaetigt, Does.Not.Contain(id));
         });
     }
 
