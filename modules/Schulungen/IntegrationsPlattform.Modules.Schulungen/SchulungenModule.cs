@@ -1,0 +1,38 @@
+using IntegrationsPlattform.Contracts.Modules;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Contracts.Web;
+
+namespace IntegrationsPlattform.Modules.Schulungen;
+
+/// <summary>
+/// Anti-discrimination trainings for school social work: catalogue, sessions, registrations with waiting list,
+/// attendance, certificates, anonymous feedback and the reach in schools and municipalities.
+/// </summary>
+public sealed class SchulungenModule : PlatformModule
+{
+    /// <summary>Staff of the WIR-Vielfaltszentrum: courses, sessions, schools, participants, registrations, certificates, evaluation.</summary>
+    public const string Verwalten = "schulungen.verwalten";
+
+    /// <summary>See sessions and record attendance; a trainer holds it for her own sessions only (own records).</summary>
+    public const string Anwesenheit = "schulungen.anwesenheit";
+
+    public override ModuleManifest Manifest { get; } = new()
+    {
+        Id = "Schulungen",
+        DisplayName = "Schulungen",
+        Version = new Version(1, 0, 0),
+        SdkMajor = PlatformSdk.Major,
+        Description = "Antidiskriminierungs-Schulungen für die Schulsozialarbeit: Katalog, Termine, Anmeldungen, Anwesenheit, Bescheinigungen und Feedback.",
+    };
+
+    public override IReadOnlyList<PermissionDefinition> Permissions =>
+    [
+        new(Verwalten, "Schulungen: Kurse, Termine, Schulen und Anmeldungen verwalten"),
+        new(Anwesenheit, "Schulungen: Termine einsehen und Anwesenheit erfassen", Scopable: true),
+    ];
+
+    public override IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new("Schulungen", "/schulungen", Verwalten, Order: 20),
+    ];
+}
