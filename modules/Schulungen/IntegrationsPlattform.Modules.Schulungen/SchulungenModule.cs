@@ -1,6 +1,8 @@
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Schulungen.Features.Anmeldungen;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Schulungen;
 
@@ -35,4 +37,20 @@ public sealed class SchulungenModule : PlatformModule
     [
         new("Schulungen", "/schulungen", Verwalten, Order: 20),
     ];
+
+    public override void MapApi(ModuleApiBuilder api)
+    {
+        AnmeldungenEndpoints.Map(api.Group);
+    }
+
+    public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
+    {
+        AnmeldungenEndpoints.MapDownloads(pages.Group);
+    }
+
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        base.ConfigureServices(services, context);
+        services.AddSingleton<AnmeldungMail>();
+    }
 }
