@@ -1,6 +1,7 @@
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
 
 namespace IntegrationsPlattform.Modules.Schulungen;
 
@@ -35,4 +36,9 @@ public sealed class SchulungenModule : PlatformModule
     [
         new("Schulungen", "/schulungen", Verwalten, Order: 20),
     ];
+
+    public override void MapApi(ModuleApiBuilder api)
+    {
+        KurseEndpoints.Map(api.Group);
+    }
 }
