@@ -35,4 +35,8 @@ public abstract class SchulungenFixture : ModuleFixture
 
     /// <summary>A page as the staff member sees it (must answer 200), HTML-decoded.</summary>
     protected Task<string> PageAsync(string path) => PageForms.TextAsync(StaffBrowser, path);
+
+    /// <summary>Posts the staff member's form <paramref name="handler"/> of the page at <paramref name="path"/> as a browser does.</summary>
+    protected Task<HttpResponseMessage> SubmitAsync(string path, string handler, params (string Name, string Value)[] fields)
+        => PageForms.SubmitAsync(StaffBrowser, path, handler, fields);
 }

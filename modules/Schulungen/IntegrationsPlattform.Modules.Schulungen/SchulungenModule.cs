@@ -2,6 +2,7 @@ using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Schulungen.Features.Anmeldungen;
+using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Schulungen;
@@ -40,6 +41,7 @@ public sealed class SchulungenModule : PlatformModule
 
     public override void MapApi(ModuleApiBuilder api)
     {
+        KurseEndpoints.Map(api.Group);
         AnmeldungenEndpoints.Map(api.Group);
     }
 
