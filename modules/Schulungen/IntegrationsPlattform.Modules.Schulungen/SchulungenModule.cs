@@ -1,7 +1,9 @@
+using IntegrationsPlattform.Contracts.Jobs;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Schulungen.Features.Anmeldungen;
+using IntegrationsPlattform.Modules.Schulungen.Features.Aufbewahrung;
 using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +39,11 @@ public sealed class SchulungenModule : PlatformModule
     public override IReadOnlyList<NavigationEntry> Navigation =>
     [
         new("Schulungen", "/schulungen", Verwalten, Order: 20),
+    ];
+
+    public override IReadOnlyList<ScheduledJobDefinition> Jobs =>
+    [
+        new(AufbewahrungJob.Key, "Schulungen: Daten der Teilnehmenden zwei Jahre nach ihrem letzten Termin löschen", TimeSpan.FromDays(1), typeof(AufbewahrungJob)),
     ];
 
     public override void MapApi(ModuleApiBuilder api)
