@@ -79,7 +79,7 @@ public sealed class TeilnehmendeDatenschutzTests : SchulungenFixture
         using var zuFrueh = await admin.PostAsync("/api/admin/jobs/Schulungen.aufbewahrung/run", null);
         var nochDa = Count("teilnehmende", "email = @alt", new { alt });
 
-        _clock.Now = _clock.Now.AddDays(3);
+        _clock.Now = _clock.Now.AddDays(5);
         using var admin2 = await Host.ApiClientAsync(PlatformHost.AdminUser, PlatformHost.AdminPassword);
         using var lauf = await admin2.PostAsync("/api/admin/jobs/Schulungen.aufbewahrung/run", null);
         var ergebnis = await lauf.Content.ReadAsStringAsync();
