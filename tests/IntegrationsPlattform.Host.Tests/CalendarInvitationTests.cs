@@ -100,6 +100,20 @@ public sealed class CalendarInvitationTests
     }
 
     [Test]
+    public void AnEventYearsAheadOfThePresentGetsItsInvitationInBerlinTime()
+    {
+        // Training sessions are planned far ahead, and the suite runs on moments years after the machine's date.
+        var start = new DateTimeOffset(new DateTime(2040, 3, 27, 9, 0, 0, DateTimeKind.Unspecified), TimeSpan.FromHours(1));
+        var time = CalendarTime.Between(start, start.AddHours(3));
+        var (calendar, item) = Parse(_invitations.Request(Einsatz(0, time)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(calendar.TimeZones.Select(z => z.TzId), Is.EqualTo(new[] { "Europe/Berlin" }));
+            Assert.That(item.DtStart!.AsUtc, Is.EqualTo(time.Start.UtcDateTime));
+        });
+    }
+
+    [Test]
     public void AChangeKeepsTheUidAndRaisesTheSequence()
     {
         var (_, first) = Parse(_invitations.Request(Einsatz(0, SummerMorning())));

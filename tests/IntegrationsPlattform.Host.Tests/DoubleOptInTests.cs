@@ -53,6 +53,27 @@ public sealed class DoubleOptInTests
     }
 
     [Test]
+    public async Task AnEntryTheModuleRefusesShowsItsReasonStoresNothingAndKeepsTheLinkUsable()
+    {
+        using var visitor = Visitor();
+        var email = NewAddress();
+        await RegisterAsync(visitor, "Amal Haddad", email);
+        var first = _host.ConfirmationLink(email);
+        await RegisterAsync(visitor, "Amal Haddad", email);
+        var second = _host.ConfirmationLink(email);
+        await PageForms.TextAsync(visitor, first);
+
+        var refused = await PageForms.TextAsync(visitor, second);
+        Assert.Multiple(() =>
+        {
+            Assert.That(second, Is.Not.EqualTo(first));
+            Assert.That(refused, Does.Contain("<span lang=\"de\" dir=\"ltr\">Diese E-Mail-Adresse ist schon angemeldet.</span>"));
+            Assert.That(ConfirmedRegistrations(email), Is.EqualTo(1), "the module's refusal stores nothing");
+            Assert.That(Waiting(email), Is.EqualTo(1), "the refused link is not used up");
+        });
+    }
+
+    [Test]
     public async Task AnEntryCountsOnlyOnceItsMailedLinkIsOpenedAndTheLinkWorksOnce()
     {
         using var visitor = Visitor();

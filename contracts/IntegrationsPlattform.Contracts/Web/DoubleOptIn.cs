@@ -24,6 +24,9 @@ public enum OptInConfirmation
     AlreadyConfirmed,
     Expired,
     Unknown,
+
+    /// <summary>The module's <see cref="IOptInHandler"/> refused the entry by its rule: nothing stored, the link stays usable.</summary>
+    Refused,
 }
 
 /// <summary>
@@ -39,7 +42,9 @@ public interface IDoubleOptIn
 
 /// <summary>
 /// What a module does when one of its public entries is confirmed — usually sending its own command that stores it
-/// (found by convention like the other handlers). Runs once per entry; when it throws, the link stays usable.
+/// (found by convention like the other handlers). Runs once per entry; when it throws, the link stays usable. A
+/// <see cref="Messaging.DomainRuleException"/> refuses the entry by the module's rule (a training session full, its
+/// registration closed): the confirmation page shows its German message instead of an error.
 /// </summary>
 public interface IOptInHandler
 {

@@ -85,6 +85,11 @@ internal sealed class IcsWriter(ILocalClock clock, IPublicLinks links)
 
     private CalDateTime Local(DateTimeOffset instant) => new(clock.ToLocal(instant).DateTime, clock.Zone.Id);
 
+    /// <summary>The earliest rules a VTIMEZONE carries at the latest (those of Europe/Berlin are unchanged since 1996).</summary>
+    private static readonly DateTime RulesSince = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+
+    private static DateTime Earlier(DateTime first, DateTime second) => first < second ? first : second;
+
     private static Organizer Organizer(CalendarOrganizer organizer) => new(MailTo(organizer.Email)) { CommonName = organizer.Name };
 
     private static string MailTo(string email) => "mailto:" + email;
@@ -104,7 +109,10 @@ internal sealed class IcsWriter(ILocalClock clock, IPublicLinks links)
         var timed = events.Where(e => e.DtStart is { HasTime: true }).ToList();
         if (timed.Count > 0)
         {
-            calendar.AddTimeZone(clock.Zone.Id, timed.Min(e => e.DtStart!.Value), includeHistoricalData: false);
+            // Ical.Net takes the zone's rules from this moment up to the machine's present; a later start (an event
+            // more than about a year ahead) would make that span negative. The zone's rules from the earlier of the two
+            // cover every event: the yearly rule of its latest period runs on without end.
+            calendar.AddTimeZone(clock.Zone.Id, Earlier(timed.Min(e => e.DtStart!.Value), RulesSince), includeHistoricalData: false);
         }
 
         foreach (var item in events)

@@ -66,8 +66,12 @@ internal sealed class DoubleOptIn(
         return OptInRequestOutcome.MailSent;
     }
 
-    /// <summary>Confirms the entry of a link's token and hands it to its module; any other use of the token is refused.</summary>
-    public async Task<OptInConfirmation> ConfirmAsync(string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Confirms the entry of a link's token and hands it to its module; any other use of the token is refused. When the
+    /// module refuses the entry by its own rule (<see cref="DomainRuleException"/>, e.g. a full training session), the
+    /// answer carries its German reason and the link stays usable, since nothing was stored.
+    /// </summary>
+    public async Task<(OptInConfirmation Outcome, string? Refusal)> ConfirmAsync(string token, CancellationToken cancellationToken)
     {
         var now = Stamp(time.GetUtcNow());
         var hash = SecretTokens.Hash(token);
@@ -101,7 +105,7 @@ internal sealed class DoubleOptIn(
         }, cancellationToken);
         if (claimed.Item2 is not { } confirmed)
         {
-            return claimed.Item1;
+            return (claimed.Item1, null);
         }
 
         // The module stores the entry in its own database, outside the host's transaction: host.db is not held while
@@ -110,15 +114,23 @@ internal sealed class DoubleOptIn(
         {
             await handlers.Single(h => h.Kind == confirmed.Kind).ConfirmAsync(confirmed.Payload, cancellationToken);
         }
+        catch (DomainRuleException refused)
+        {
+            await ReleaseClaimAsync(confirmed.Id);
+            return (OptInConfirmation.Refused, refused.Message);
+        }
         catch
         {
-            await database.WriteAsync((c, t) => c.ExecuteAsync("UPDATE opt_in SET confirmed_at = NULL WHERE id = @id", new { id = confirmed.Id }, t), CancellationToken.None);
+            await ReleaseClaimAsync(confirmed.Id);
             throw;
         }
 
         await database.WriteAsync((c, t) => c.ExecuteAsync("UPDATE opt_in SET payload = NULL WHERE id = @id", new { id = confirmed.Id }, t), cancellationToken);
-        return OptInConfirmation.Confirmed;
+        return (OptInConfirmation.Confirmed, null);
     }
+
+    private Task<int> ReleaseClaimAsync(string id)
+        => database.WriteAsync((c, t) => c.ExecuteAsync("UPDATE opt_in SET confirmed_at = NULL WHERE id = @id", new { id }, t), CancellationToken.None);
 
     /// <summary>The mail in the visitor's language, with the German text below it (or German alone).</summary>
     private string MailText(string subject, Uri link, Language language)

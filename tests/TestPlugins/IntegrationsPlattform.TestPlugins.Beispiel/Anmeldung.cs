@@ -38,6 +38,13 @@ internal sealed class AnmeldungSpeichernHandler(IModuleDatabase<BeispielModule> 
         var id = Guid.CreateVersion7();
         var tx = database.Transaction;
         var a = request.Anmeldung;
+        // The example of a module's rule refusing a confirmed entry: the confirmation page shows the reason, nothing is stored.
+        if (await tx.Connection.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM eintraege WHERE titel = @titel AND person_email = @email", new { titel = Anmeldung.Titel, email = a.Email }, tx.Sql) > 0)
+        {
+            throw new DomainRuleException("Diese E-Mail-Adresse ist schon angemeldet.");
+        }
+
         await tx.Connection.ExecuteAsync(
             "INSERT INTO eintraege (id, titel, kommune_ags, person_name, person_email, created_at) VALUES (@id, @titel, @ags, @name, @email, @now)",
             new { id = id.ToString(), titel = Anmeldung.Titel, ags = a.KommuneAgs, name = a.Name, email = a.Email, now = time.GetUtcNow().ToString("O") },

@@ -1,0 +1,65 @@
+using IntegrationsPlattform.Contracts.Jobs;
+using IntegrationsPlattform.Contracts.Modules;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Schulungen.Features.Anmeldungen;
+using IntegrationsPlattform.Modules.Schulungen.Features.Aufbewahrung;
+using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationsPlattform.Modules.Schulungen;
+
+/// <summary>
+/// Anti-discrimination trainings for school social work: catalogue, sessions, registrations with waiting list,
+/// attendance, certificates, anonymous feedback and the reach in schools and municipalities.
+/// </summary>
+public sealed class SchulungenModule : PlatformModule
+{
+    /// <summary>Staff of the WIR-Vielfaltszentrum: courses, sessions, schools, participants, registrations, certificates, evaluation.</summary>
+    public const string Verwalten = "schulungen.verwalten";
+
+    /// <summary>See sessions and record attendance; a trainer holds it for her own sessions only (own records).</summary>
+    public const string Anwesenheit = "schulungen.anwesenheit";
+
+    public override ModuleManifest Manifest { get; } = new()
+    {
+        Id = "Schulungen",
+        DisplayName = "Schulungen",
+        Version = new Version(1, 0, 0),
+        SdkMajor = PlatformSdk.Major,
+        Description = "Antidiskriminierungs-Schulungen für die Schulsozialarbeit: Katalog, Termine, Anmeldungen, Anwesenheit, Bescheinigungen und Feedback.",
+    };
+
+    public override IReadOnlyList<PermissionDefinition> Permissions =>
+    [
+        new(Verwalten, "Schulungen: Kurse, Termine, Schulen und Anmeldungen verwalten"),
+        new(Anwesenheit, "Schulungen: Termine einsehen und Anwesenheit erfassen", Scopable: true),
+    ];
+
+    public override IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new("Schulungen", "/schulungen", Verwalten, Order: 20),
+    ];
+
+    public override IReadOnlyList<ScheduledJobDefinition> Jobs =>
+    [
+        new(AufbewahrungJob.Key, "Schulungen: Daten der Teilnehmenden zwei Jahre nach ihrem letzten Termin löschen", TimeSpan.FromDays(1), typeof(AufbewahrungJob)),
+    ];
+
+    public override void MapApi(ModuleApiBuilder api)
+    {
+        KurseEndpoints.Map(api.Group);
+        AnmeldungenEndpoints.Map(api.Group);
+    }
+
+    public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
+    {
+        AnmeldungenEndpoints.MapDownloads(pages.Group);
+    }
+
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        base.ConfigureServices(services, context);
+        services.AddSingleton<AnmeldungMail>();
+    }
+}

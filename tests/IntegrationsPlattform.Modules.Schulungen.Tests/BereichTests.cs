@@ -1,0 +1,48 @@
+namespace IntegrationsPlattform.Modules.Schulungen.Tests;
+
+/// <summary>
+/// Who reaches which endpoint. Every endpoint of the module goes through the test kit's <see cref="ScopeMatrix"/>:
+/// registered here is how to make a record in a municipality and a valid body for each write, or why an endpoint is
+/// exempt; a new endpoint fails the matrix until it is registered.
+/// </summary>
+public sealed class BereichTests : SchulungenFixture
+{
+    private const string Erbach = "06437006";
+    private const string Oberzent = "06437014";
+
+    [Test]
+    public async Task Every_endpoint_keeps_records_outside_the_users_scope_out_of_reach()
+    {
+        var matrix = new ScopeMatrix(Host, "Schulungen", inScope: Erbach, outOfScope: Oberzent)
+            .Exempt(
+                "schulungen.verwalten lässt sich nicht einschränken: der Kurskatalog gilt für den ganzen Kreis und enthält keine Personendaten",
+                "GET /api/schulungen/kurse/", "GET /api/schulungen/kurse/{id:guid}", "POST /api/schulungen/kurse/",
+                "PUT /api/schulungen/kurse/{id:guid}", "POST /api/schulungen/kurse/{id:guid}/status")
+            .Exempt(
+                "schulungen.verwalten lässt sich nicht einschränken: Anmeldungen verwalten die Fachkräfte des WIR-Vielfaltszentrums für den ganzen Kreis; Teilnehmende melden sich öffentlich an",
+                "GET /api/schulungen/termine/{id:guid}/anmeldungen", "POST /api/schulungen/termine/{id:guid}/anmeldungen",
+                "POST /api/schulungen/anmeldungen/{id:guid}/abmeldung", "GET /api/schulungen/anmeldungen/{id:guid}/kalender/{nummer}.ics");
+
+        Assert.That(await matrix.RunAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Every_endpoint_answers_401_without_token_and_403_without_the_permission()
+    {
+        var endpoints = ApiEndpoints.Of(Host, "/api/schulungen/");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(endpoints, Is.Not.Empty);
+            Assert.That(await ApiEndpoints.WithoutTokenAsync(Host, endpoints, new HashSet<string>()), Is.Empty);
+            Assert.That(await ApiEndpoints.WithoutPermissionAsync(AdminApi, endpoints, new HashSet<string>()), Is.Empty, "the admin holds no Schulungen permission");
+        });
+    }
+
+    [Test]
+    public async Task A_trainer_without_the_staff_permission_cannot_reach_the_catalogue()
+    {
+        using var trainerin = await ApiAsync("trainerin-katalog", TestGrant.OwnRecords(Anwesenheit));
+        var endpoints = ApiEndpoints.Of(Host, "/api/schulungen/kurse");
+        Assert.That(await ApiEndpoints.WithoutPermissionAsync(trainerin, endpoints, new HashSet<string>()), Is.Empty);
+    }
+}
