@@ -2,6 +2,7 @@ using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Anbieter;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Gesundheit;
@@ -55,9 +56,15 @@ public sealed class GesundheitModule : PlatformModule
         new("Gesundheitsprävention", "/gesundheit", Angebote, Order: 40),
     ];
 
+    public override void MapApi(ModuleApiBuilder api)
+    {
+        HsdsEndpoints.Map(api.Group);
+    }
+
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
         base.ConfigureServices(services, context);
         services.AddSingleton(GesundheitSettings.From(context.Settings));
+        services.AddScoped<HsdsLeser>();
     }
 }
