@@ -26,8 +26,13 @@ public sealed class HsdsSchemas
     /// <summary>An organization as an entry of <c>GET /organizations</c>.</summary>
     public static readonly HsdsSchemas OrganizationListEntry = new("compiled/organization_list.json");
 
-    /// <summary>A location on its own (<c>GET /locations/{id}</c>, an entry of <c>GET /locations</c>).</summary>
-    public static readonly HsdsSchemas Location = new("location.json");
+    /// <summary>
+    /// A location on its own (<c>GET /locations/{id}</c>, an entry of <c>GET /locations</c>): the self-contained location of
+    /// the compiled organization, since <c>location.json</c> refers to the other tables' files.
+    /// </summary>
+    public static readonly HsdsSchemas Location = new(
+        "compiled/organization.json#/properties/locations/items",
+        () => ReadSchema("compiled/organization.json")["properties"]!["locations"]!["items"]!.DeepClone().AsObject());
 
     private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Built = new();
 

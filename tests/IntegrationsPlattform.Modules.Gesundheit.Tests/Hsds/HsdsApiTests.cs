@@ -31,6 +31,7 @@ public sealed class HsdsApiTests : ModuleFixture
     [TestCase("/services/" + HsdsTestdaten.Impfsprechstunde, TestName = "a fully nested service")]
     [TestCase("/services/" + HsdsTestdaten.Zahnputzkurs, TestName = "a service without places, languages or hours")]
     [TestCase("/organizations/" + HsdsTestdaten.Praxis, TestName = "a fully nested organization")]
+    [TestCase("/locations/" + HsdsTestdaten.OrtMarkt, TestName = "a location")]
     public async Task AnEntityIsStrictHsds(string path)
         => Schema(path).AssertValid(await JsonAsync(path));
 
@@ -38,6 +39,7 @@ public sealed class HsdsApiTests : ModuleFixture
     [TestCase("/services?per_page=1&page=2", TestName = "a later page of services")]
     [TestCase("/services?page=9", TestName = "a page past the end")]
     [TestCase("/organizations", TestName = "the page of organizations")]
+    [TestCase("/locations", TestName = "the page of locations")]
     public async Task APageIsStrictHsds(string path)
         => Schema(path).Page().AssertValid(await JsonAsync(path));
 
@@ -155,6 +157,7 @@ public sealed class HsdsApiTests : ModuleFixture
         var export = await JsonAsync("/export");
         var zahnputzkurs = JsonNode.Parse(await JsonAsync("/services/" + HsdsTestdaten.Zahnputzkurs))!;
         var organizations = JsonNode.Parse(await JsonAsync("/organizations"))!["contents"]!.AsArray().Select(o => (string?)o!["id"]);
+        var locations = JsonNode.Parse(await JsonAsync("/locations"))!["contents"]!.AsArray().Select(o => (string?)o!["id"]);
 
         Assert.Multiple(() =>
         {
@@ -166,6 +169,7 @@ public sealed class HsdsApiTests : ModuleFixture
             Assert.That(export, Does.Not.Contain(HsdsTestdaten.ZahnputzkursInPruefung), "a change waiting for review stays unseen");
             Assert.That((string?)zahnputzkurs["name"], Is.EqualTo("Zahnputzkurs"));
             Assert.That(organizations, Is.EqualTo(new[] { HsdsTestdaten.Praxis }), "a provider whose only offer has expired is not public");
+            Assert.That(locations, Is.EqualTo(new[] { HsdsTestdaten.OrtMarkt }), "a place only a draft uses is not public");
         });
     }
 
@@ -178,6 +182,8 @@ public sealed class HsdsApiTests : ModuleFixture
     [TestCase("/organizations/" + HsdsTestdaten.PraxisOhneVeroeffentlichung, TestName = "a provider without a published offer")]
     [TestCase("/organizations/0193a000-0000-7000-8000-00000000ffff", TestName = "an unknown organization")]
     [TestCase("/organizations/anbieter-1", TestName = "an organization id that is no UUID")]
+    [TestCase("/locations/" + HsdsTestdaten.OrtBadeweg, TestName = "a place only a draft uses")]
+    [TestCase("/locations/ort-1", TestName = "a location id that is no UUID")]
     public async Task WhatIsNotPublicIsNotFoundAsProblemDetails(string path)
     {
         using var response = await anonym.GetAsync(Api + path);
@@ -217,6 +223,7 @@ public sealed class HsdsApiTests : ModuleFixture
     [TestCase("/services?organization_id=praxis", "organization_id")]
     [TestCase("/organizations?page=x", "page")]
     [TestCase("/organizations?per_page=-5", "per_page")]
+    [TestCase("/locations?page=0", "page")]
     public async Task BadPagingIsA400NamingTheParameter(string path, string parameter)
     {
         using var response = await anonym.GetAsync(Api + path);
@@ -247,7 +254,8 @@ public sealed class HsdsApiTests : ModuleFixture
         Assert.That(Uri.IsWellFormedUriString((string?)info["openapi_url"], UriKind.Absolute));
         Assert.That(openApi.Select(p => p.Key), Is.SupersetOf(new[]
         {
-            Api + "/services", Api + "/services/{id}", Api + "/organizations", Api + "/organizations/{id}", Api + "/export",
+            Api + "/services", Api + "/services/{id}", Api + "/organizations", Api + "/organizations/{id}",
+            Api + "/locations", Api + "/locations/{id}", Api + "/export",
         }));
     }
 
@@ -256,6 +264,7 @@ public sealed class HsdsApiTests : ModuleFixture
         _ when path.StartsWith("/services/", StringComparison.Ordinal) => HsdsSchemas.Service,
         _ when path.StartsWith("/services", StringComparison.Ordinal) => HsdsSchemas.ServiceListEntry,
         _ when path.StartsWith("/organizations/", StringComparison.Ordinal) => HsdsSchemas.Organization,
+        _ when path.StartsWith("/locations", StringComparison.Ordinal) => HsdsSchemas.Location,
         _ => HsdsSchemas.OrganizationListEntry,
     };
 

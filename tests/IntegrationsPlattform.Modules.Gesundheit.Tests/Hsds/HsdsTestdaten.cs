@@ -14,6 +14,9 @@ internal static class HsdsTestdaten
     public const string PraxisOhneVeroeffentlichung = "0193a000-0000-7000-8000-000000000002";
     public const string OrtMarkt = "0193a000-0000-7000-8000-000000000011";
 
+    /// <summary>A place only a draft uses: not public.</summary>
+    public const string OrtBadeweg = "0193a000-0000-7000-8000-000000000012";
+
     /// <summary>Published, translated into English, with languages, a place, weekly hours there and an Impftag.</summary>
     public const string Impfsprechstunde = "0193a000-0000-7000-8000-000000000101";
     public const string ZeitWoechentlich = "0193a000-0000-7000-8000-000000000201";
@@ -45,8 +48,9 @@ internal static class HsdsTestdaten
             """, new { Praxis, PraxisOhneVeroeffentlichung, Jetzt }, tx);
         connection.Execute("""
             INSERT INTO orte (id, anbieter_id, name, strasse, plz, ort, kommune_ags, stufenlos, breite, laenge, angelegt_am)
-            VALUES (@OrtMarkt, @Praxis, 'Praxis am Markt', 'Marktplatz 3', '64711', 'Erbach', '06437006', 1, 49.6577, 8.9938, @Jetzt)
-            """, new { OrtMarkt, Praxis, Jetzt }, tx);
+            VALUES (@OrtMarkt, @Praxis, 'Praxis am Markt', 'Marktplatz 3', '64711', 'Erbach', '06437006', 1, 49.6577, 8.9938, @Jetzt),
+                   (@OrtBadeweg, @Praxis, 'Hallenbad', 'Badeweg 1', '64720', 'Michelstadt', '06437014', 0, NULL, NULL, @Jetzt)
+            """, new { OrtMarkt, OrtBadeweg, Praxis, Jetzt }, tx);
 
         Angebot(Impfsprechstunde, Praxis, "veroeffentlicht", "impfungen", alterVon: 6, alterBis: 72, kostenlos: true, dolmetscher: true, gueltigBis: null);
         Texte(Impfsprechstunde, "veroeffentlicht", "de", ("titel", "Impfsprechstunde"), ("beschreibung", "Impfungen nach STIKO für Kinder"),
@@ -80,6 +84,7 @@ internal static class HsdsTestdaten
             Texte(id, fassung, "de", ("titel", titel));
         }
 
+        connection.Execute("INSERT INTO angebot_orte (angebot_id, fassung, ort_id) VALUES (@Entwurf, 'arbeit', @OrtBadeweg)", new { Entwurf, OrtBadeweg }, tx);
         tx.Commit();
 
         void Angebot(string id, string anbieter, string status, string kategorie, int alterVon, int alterBis, bool kostenlos, bool dolmetscher, string? gueltigBis, string fassung = "veroeffentlicht")

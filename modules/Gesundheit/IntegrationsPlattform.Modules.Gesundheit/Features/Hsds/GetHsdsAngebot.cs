@@ -1,6 +1,4 @@
-using Dapper;
 using IntegrationsPlattform.Contracts.Data;
-using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using MediatR;
 
@@ -9,18 +7,12 @@ namespace IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
 /// <summary><c>GET /hsds/services/{id}</c>: one published offer as a fully nested HSDS service; any other id is not found.</summary>
 internal sealed record GetHsdsAngebot(string Id, string Sprache) : IQuery<HsdsService>;
 
-internal sealed class GetHsdsAngebotHandler(IModuleDatabase<GesundheitModule> database, HsdsLeser leser, ILocalClock clock)
-    : IRequestHandler<GetHsdsAngebot, HsdsService>
+internal sealed class GetHsdsAngebotHandler(IModuleDatabase<GesundheitModule> database, HsdsLeser leser) : IRequestHandler<GetHsdsAngebot, HsdsService>
 {
     public async Task<HsdsService> Handle(GetHsdsAngebot request, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var veroeffentlicht = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT count(*) {HsdsSql.Veroeffentlicht} AND a.id = @id",
-            new { id = request.Id, heute = GermanFormat.StoredDay(clock.Today) }, cancellationToken: cancellationToken));
-        var services = veroeffentlicht == 1
-            ? await leser.ServicesAsync(connection, [request.Id], request.Sprache, verschachtelt: true, mitAnbieter: true, cancellationToken)
-            : [];
+        var services = await leser.ServicesAsync(connection, [request.Id], request.Sprache, verschachtelt: true, mitAnbieter: true, cancellationToken);
         return services.SingleOrDefault() ?? throw new RecordNotFoundException("Kein veröffentlichtes Angebot mit dieser Kennung.");
     }
 }

@@ -45,6 +45,16 @@ internal static class HsdsEndpoints
             .AsPublic().WithSummary("Ein Anbieter mit seinen veröffentlichten Angeboten und Orten")
             .WithDescription($"Nach {Schemas}compiled/organization.json.");
 
+        hsds.MapGet("/locations", async (string? page, [FromQuery(Name = "per_page")] string? perPage, IMediator mediator, CancellationToken ct)
+                => Json(await mediator.Send(new ListHsdsOrte(page, perPage), ct)))
+            .AsPublic().WithSummary("Orte veröffentlichter Angebote als HSDS-Locations, seitenweise")
+            .WithDescription($"Seite nach HSDS; jeder Eintrag nach {Schemas}location.json.");
+
+        hsds.MapGet("/locations/{id}", async (string id, IMediator mediator, CancellationToken ct)
+                => Json(await mediator.Send(new GetHsdsOrt(Kennung(id)), ct)))
+            .AsPublic().WithSummary("Ein Ort eines veröffentlichten Angebots mit Adresse und Zugang")
+            .WithDescription($"Nach {Schemas}location.json.");
+
         hsds.MapGet("/export", async (IMediator mediator, CancellationToken ct)
                 => Json(await mediator.Send(new ExportHsdsVerzeichnis(Sprache()), ct)))
             .AsPublic().WithSummary("Das ganze öffentliche Verzeichnis: alle veröffentlichten Angebote, vollständig verschachtelt")

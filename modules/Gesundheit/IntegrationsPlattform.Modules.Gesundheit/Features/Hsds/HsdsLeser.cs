@@ -9,10 +9,11 @@ namespace IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
 
 /// <summary>
 /// Reads published offers with everything HSDS nests in a service — provider, languages, places with address and
-/// access, opening times — in a handful of queries for any selection of ids, and maps them to HSDS. Texts come in the
+/// access, opening times — in a handful of queries for any selection of ids, and maps them to HSDS. Whatever it is asked
+/// for, it answers only what is public (<see cref="HsdsSql"/>): an unpublished id is simply left out. Texts come in the
 /// requested language where a translation exists, else in German.
 /// </summary>
-internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links)
+internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links, ILocalClock clock)
 {
     private const string Deutsch = "de";
 
@@ -25,6 +26,8 @@ internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links)
         ["13"] = "Mecklenburg-Vorpommern", ["14"] = "Sachsen", ["15"] = "Sachsen-Anhalt", ["16"] = "Thüringen",
     };
 
+    private const string OrtSpalten = "o.id, o.anbieter_id AS AnbieterId, o.name, o.strasse, o.plz, o.ort, o.kommune_ags AS KommuneAgs, o.stufenlos, o.breite, o.laenge";
+
     private sealed record AngebotZeile(
         string Id, string AnbieterId, long AlterVonMonate, long AlterBisMonate, long Kostenlos, long DolmetscherAufAnfrage,
         string? GueltigVon, string? GueltigBis, string GeprueftAm);
@@ -35,15 +38,27 @@ internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links)
 
     private sealed record SpracheZeile(string AngebotId, string Sprache);
 
-    private sealed record OrtZeile(
-        string AngebotId, string Id, string AnbieterId, string Name, string Strasse, string Plz, string Ort, string KommuneAgs,
-        long Stufenlos, double? Breite, double? Laenge);
+    /// <summary>A place, with the offer held there when read for services (Dapper fills it by name: the place list reads no offer).</summary>
+    private sealed class OrtZeile
+    {
+        public string AngebotId { get; init; } = "";
+        public string Id { get; init; } = "";
+        public string AnbieterId { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Strasse { get; init; } = "";
+        public string Plz { get; init; } = "";
+        public string Ort { get; init; } = "";
+        public string KommuneAgs { get; init; } = "";
+        public long Stufenlos { get; init; }
+        public double? Breite { get; init; }
+        public double? Laenge { get; init; }
+    }
 
     private sealed record ZeitZeile(
         string Id, string AngebotId, string? OrtId, string? Freq, string? Byday, string? Datum, string OpensAt, string ClosesAt, string? Beschreibung);
 
     /// <summary>
-    /// The services of the given published offers, in the order of <paramref name="ids"/>. <paramref name="verschachtelt"/>:
+    /// The services of those of the given offers that are published, in the order of <paramref name="ids"/>. <paramref name="verschachtelt"/>:
     /// with languages, schedules and places (a full service), else the one-to-one fields of a list entry;
     /// <paramref name="mitAnbieter"/>: with the provider nested.
     /// </summary>
@@ -55,7 +70,7 @@ internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links)
             return [];
         }
 
-        var parameter = new { ids = JsonSerializer.Serialize(ids), sprache };
+        var parameter = new { ids = JsonSerializer.Serialize(ids), sprache, heute = Heute };
         async Task<List<T>> Lesen<T>(string sql) =>
             (await connection.QueryAsync<T>(new CommandDefinition(sql, parameter, cancellationToken: cancellationToken))).ToList();
 
@@ -63,8 +78,7 @@ internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links)
             SELECT a.id, a.anbieter_id AS AnbieterId, f.alter_von_monate AS AlterVonMonate, f.alter_bis_monate AS AlterBisMonate,
                    f.kostenlos, f.dolmetscher_auf_anfrage AS DolmetscherAufAnfrage, f.gueltig_von AS GueltigVon, f.gueltig_bis AS GueltigBis,
                    a.geprueft_am AS GeprueftAm
-            FROM angebote a JOIN angebot_fassungen f ON f.angebot_id = a.id AND f.fassung = 'veroeffentlicht'
-            WHERE a.id IN {HsdsSql.Auswahl}
+            {HsdsSql.Veroeffentlicht} AND a.id IN {HsdsSql.Auswahl}
             """)).ToDictionary(a => a.Id);
         var texte = (await Lesen<TextZeile>($"""
             SELECT angebot_id AS AngebotId, sprache, feld, text FROM angebot_texte
@@ -81,8 +95,7 @@ internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links)
             : null;
         var orte = verschachtelt
             ? (await Lesen<OrtZeile>($"""
-                SELECT ao.angebot_id AS AngebotId, o.id, o.anbieter_id AS AnbieterId, o.name, o.strasse, o.plz, o.ort, o.kommune_ags AS KommuneAgs,
-                       o.stufenlos, o.breite, o.laenge
+                SELECT ao.angebot_id AS AngebotId, {OrtSpalten}
                 FROM angebot_orte ao JOIN orte o ON o.id = ao.ort_id
                 WHERE ao.fassung = 'veroeffentlicht' AND ao.angebot_id IN {HsdsSql.Auswahl} ORDER BY o.name, o.id
                 """)).ToLookup(o => o.AngebotId)
@@ -126,6 +139,17 @@ internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links)
         var gelesen = (await AnbieterAsync(connection, ids, cancellationToken)).ToDictionary(a => a.Id);
         return ids.Where(gelesen.ContainsKey).Select(id => Organization(gelesen[id])).ToList();
     }
+
+    /// <summary>Places by id where a published offer is held, in the order asked.</summary>
+    public async Task<IReadOnlyList<HsdsLocation>> LocationsAsync(IDbConnection connection, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var gelesen = (await connection.QueryAsync<OrtZeile>(new CommandDefinition(
+            $"SELECT {OrtSpalten} FROM orte o WHERE o.id IN {HsdsSql.Auswahl} AND {HsdsSql.OrtVeroeffentlicht}",
+            new { ids = JsonSerializer.Serialize(ids), heute = Heute }, cancellationToken: cancellationToken))).ToDictionary(o => o.Id);
+        return ids.Where(gelesen.ContainsKey).Select(id => Location(gelesen[id])).ToList();
+    }
+
+    private string Heute => GermanFormat.StoredDay(clock.Today);
 
     /// <summary>The distinct places of the given services, ordered by name.</summary>
     public static IReadOnlyList<HsdsLocation> LocationsOf(IEnumerable<HsdsService> services) =>
