@@ -3,6 +3,7 @@ using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Anbieter;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Import;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Gesundheit;
@@ -59,6 +60,12 @@ public sealed class GesundheitModule : PlatformModule
     public override void MapApi(ModuleApiBuilder api)
     {
         HsdsEndpoints.Map(api.Group);
+        ImportEndpoints.Map(api.Group);
+    }
+
+    public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
+    {
+        ImportEndpoints.MapDownloads(pages.Group);
     }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
@@ -66,5 +73,6 @@ public sealed class GesundheitModule : PlatformModule
         base.ConfigureServices(services, context);
         services.AddSingleton(GesundheitSettings.From(context.Settings));
         services.AddScoped<HsdsLeser>();
+        services.AddTransient<ImportPruefung>();
     }
 }
