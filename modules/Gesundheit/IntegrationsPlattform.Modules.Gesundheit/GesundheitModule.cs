@@ -2,6 +2,7 @@ using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Anbieter;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Angebote;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Import;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,12 +60,15 @@ public sealed class GesundheitModule : PlatformModule
 
     public override void MapApi(ModuleApiBuilder api)
     {
+        AnbieterEndpoints.Map(api.Group);
+        AngeboteEndpoints.Map(api.Group);
         HsdsEndpoints.Map(api.Group);
         ImportEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
     {
+        AngeboteEndpoints.MapDownloads(pages.Group);
         ImportEndpoints.MapDownloads(pages.Group);
     }
 

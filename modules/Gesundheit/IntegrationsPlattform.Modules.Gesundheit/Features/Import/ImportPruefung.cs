@@ -4,30 +4,30 @@ using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Gesundheit.Domain;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Angebote;
 using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Modules.Gesundheit.Features.Import;
 
-/// <summary>The place of an imported offer.</summary>
-internal sealed record OrtImport(string Name, string Strasse, string Plz, string Ort, string KommuneAgs, bool Stufenlos);
+/// <summary>A valid row, ready to write as a draft: the provider by name (<see cref="AngebotImport.AnbieterId"/> null for a new one) and the offer's input.</summary>
+internal sealed record AngebotImport(int Zeile, string Anbieter, string? AnbieterId, AngebotEingabe Eingabe);
 
-/// <summary>A valid row, ready to write as a draft. <see cref="Texte"/>: the German texts by field of <c>angebot_texte</c>.</summary>
-internal sealed record AngebotImport(
-    int Zeile, string Anbieter, string Kategorie, IReadOnlyDictionary<string, string> Texte, bool AbSchwangerschaft, int AlterVonMonate,
-    int AlterBisMonate, bool Kostenlos, IReadOnlyList<string> Sprachen, bool Dolmetscher, OrtImport? Ort, DateOnly? GueltigVon, DateOnly? GueltigBis);
-
-/// <summary>The preview, the rows to write, and the providers the database holds already (by <see cref="ImportPruefung.Schluessel"/>).</summary>
-internal sealed record ImportGeprueft(CsvImportPreview Vorschau, IReadOnlyList<AngebotImport> Angebote, IReadOnlyDictionary<string, string> AnbieterIds);
+internal sealed record ImportGeprueft(CsvImportPreview Vorschau, IReadOnlyList<AngebotImport> Angebote);
 
 /// <summary>
-/// Reads an offer list and checks every row: required fields and lengths as the schema allows them, the category, ages,
-/// languages, yes/no cells, the place's address and municipality, the validity, and what only a file gets wrong — the same
-/// offer (title at one provider) twice in the file or already recorded. Reads through the connection it is given, so that
-/// the import checks again inside its own transaction.
+/// Reads an offer list and checks every row with the checks of the offer form and API (<see cref="AngebotPruefung.Eingabe"/>),
+/// plus what only a file gets wrong: cells that cannot be read (ages, dates, yes/no), the same offer (title at one provider)
+/// twice in the file or already recorded, and a provider outside the user's grant. Reads through the connection it is
+/// given, so that the import checks again inside its own transaction.
 /// </summary>
 internal sealed class ImportPruefung(DeploymentInfo deployment, GesundheitSettings settings, ICurrentUser user)
 {
     public static CsvImportLimits Grenzen => CsvImportLimits.Standard;
+
+    /// <summary>Stands in for the id of a provider the import creates, so that the form's check of the field passes.</summary>
+    private const string NeuerAnbieter = "00000000-0000-0000-0000-000000000000";
+
+    private static readonly string[] OrtSpalten = ["Einrichtung", "Straße", "PLZ", "Ort", "Kommune", "Stufenlos"];
 
     /// <summary>How names are compared: case and runs of blanks ignored.</summary>
     public static string Schluessel(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
@@ -58,104 +58,91 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, GesundheitSettin
         {
             string? Wert(string spalte) => zuordnung.TryGetValue(spalte, out var kopf) ? row[kopf] : null;
             var fehler = new List<FieldError>();
-            var zeilenfehler = row.Error is { } lesefehler ? new List<string> { lesefehler } : [];
 
-            var titel = fehler.RequiredText("titel", Wert("Titel"), 200, "den Titel");
-            var anbieter = fehler.RequiredText("anbieter", Wert("Anbieter"), 200, "den Anbieter");
-            var kategorie = Kategorie(fehler, Wert("Kategorie"));
-            var texte = new Dictionary<string, string>();
-            foreach (var (feld, spalte) in new[] { ("beschreibung", "Beschreibung"), ("anmeldung", "Anmeldung"), ("voraussetzungen", "Voraussetzungen") })
-            {
-                if (fehler.OptionalText(feld, Wert(spalte), 4000) is { } text)
-                {
-                    texte[feld] = text;
-                }
-            }
-
-            var kostenlos = Wert("Kosten") is not { } kosten || kosten.Equals("kostenlos", StringComparison.OrdinalIgnoreCase);
-            if (!kostenlos && fehler.OptionalText("kosten", Wert("Kosten"), 4000) is { } kostentext)
-            {
-                texte["kosten"] = kostentext;
-            }
-
-            var abSchwangerschaft = Wert("Alter von") is { } ab && ab.Equals(Altersangaben.Schwangerschaft, StringComparison.OrdinalIgnoreCase);
-            var alterVon = abSchwangerschaft ? 0 : Alter(fehler, "alterVon", Wert("Alter von"), 0);
-            var alterBis = Alter(fehler, "alterBis", Wert("Alter bis"), Altersangaben.HoechstesAlterMonate);
-            if (alterVon is { } von && alterBis is { } bis && bis < von)
-            {
-                fehler.Add(new FieldError("alterBis", "Das Alter bis darf nicht unter dem Alter von liegen."));
-            }
-
-            var sprachen = CsvImportCells.List(Wert("Sprachen"))
-                .Select(s => fehler.LanguageCode("sprachen", Languages.All.FirstOrDefault(l => l.GermanName.Equals(s, StringComparison.OrdinalIgnoreCase))?.Code ?? s))
-                .OfType<string>().Distinct().ToList();
-            var dolmetscher = JaNein(fehler, "dolmetscher", Wert("Dolmetscher"));
-            var ort = Ort(fehler, Wert, anbieter);
-            var gueltigVon = Tag(fehler, "gueltigVon", Wert("Gültig von"));
-            var gueltigBis = Tag(fehler, "gueltigBis", Wert("Gültig bis"));
-            fehler.DayRange("gueltigBis", gueltigVon, gueltigBis);
-
+            var anbieter = fehler.RequiredText("anbieterId", Wert("Anbieter"), 200, "den Anbieter");
             var anbieterId = anbieter is null ? null : anbieterIds.GetValueOrDefault(Schluessel(anbieter));
-            if (titel is not null && anbieterId is not null && vorhandeneAngebote.Contains(anbieterId + "|" + Schluessel(titel)))
+            var kosten = Wert("Kosten");
+            var kostenlos = kosten is null || kosten.Equals("kostenlos", StringComparison.OrdinalIgnoreCase);
+            var abSchwangerschaft = Wert("Alter von") is { } ab && ab.Equals(Altersangaben.Schwangerschaft, StringComparison.OrdinalIgnoreCase);
+            var ort = OrtSpalten.Any(s => Wert(s) is not null)
+                ? new OrtEingabe(Wert("Einrichtung") ?? anbieter, Wert("Straße"), Wert("PLZ"), Wert("Ort"),
+                    Wert("Kommune") is { } kommune ? CsvImportCells.Municipality(kommune, deployment) : null, JaNein(fehler, "orte[0].stufenlos", Wert("Stufenlos")))
+                : null;
+            var eingabe = new AngebotEingabe(
+                anbieterId ?? NeuerAnbieter,
+                Kategorie(Wert("Kategorie")),
+                Wert("Titel"),
+                Wert("Beschreibung"),
+                Wert("Anmeldung"),
+                Wert("Voraussetzungen"),
+                kostenlos,
+                kostenlos ? null : kosten,
+                abSchwangerschaft,
+                abSchwangerschaft ? 0 : Alter(fehler, "alterVonMonate", Wert("Alter von")),
+                Alter(fehler, "alterBisMonate", Wert("Alter bis")),
+                JaNein(fehler, "dolmetscherAufAnfrage", Wert("Dolmetscher")),
+                Tag(fehler, "gueltigVon", Wert("Gültig von")),
+                Tag(fehler, "gueltigBis", Wert("Gültig bis")),
+                CsvImportCells.List(Wert("Sprachen")).Select(s => Languages.All.FirstOrDefault(l => l.GermanName.Equals(s, StringComparison.OrdinalIgnoreCase))?.Code ?? s).ToList(),
+                ort is null ? [] : [ort],
+                []);
+            fehler.AddRange(AngebotPruefung.Eingabe(eingabe, settings, deployment).Where(f => f.Field != "anbieterId"));
+
+            if (eingabe.Titel is { } titel && anbieterId is not null && vorhandeneAngebote.Contains(anbieterId + "|" + Schluessel(titel)))
             {
                 fehler.Add(new FieldError("titel", "Dieses Angebot ist bei diesem Anbieter schon erfasst. Bitte die Zeile aus der Datei löschen."));
             }
 
-            // The write check of the offers permission: a grant for some providers may import only their offers; a new provider lies in none.
-            if (anbieter is not null && sicht.WriteRefusal([], null, [anbieterId ?? "neu"]) is { } ausserhalb)
+            // The write check of the form: a grant for some providers may import only their offers; a new provider lies in none.
+            if (anbieter is not null && sicht.WriteRefusal(AngebotSchreiben.Kommunen(eingabe), null, [anbieterId ?? NeuerAnbieter]) is { } ausserhalb)
             {
-                fehler.Add(new FieldError("anbieter", ausserhalb));
+                fehler.Add(new FieldError("anbieterId", ausserhalb));
             }
 
-            var werte = new Dictionary<string, string>
-            {
-                ["Titel"] = titel ?? "",
-                ["Anbieter"] = anbieter is null ? "" : anbieterId is null ? $"{anbieter} (neu)" : anbieter,
-                ["Kategorie"] = kategorie is null ? "" : settings.KategorieText(kategorie),
-                ["Kosten"] = kostenlos ? "kostenlos" : texte.GetValueOrDefault("kosten", ""),
-                ["Alter von"] = abSchwangerschaft ? Altersangaben.Schwangerschaft : alterVon is { } v ? Altersangaben.Text(v) : "",
-                ["Alter bis"] = alterBis is { } b ? Altersangaben.Text(b) : "",
-                ["Sprachen"] = string.Join(", ", sprachen.Select(Languages.GermanName)),
-                ["Dolmetscher"] = dolmetscher == true ? "ja" : "nein",
-                ["Einrichtung"] = ort is null ? "" : $"{ort.Name}, {ort.Strasse}, {ort.Plz} {ort.Ort} ({deployment.MunicipalityName(ort.KommuneAgs)}){(ort.Stufenlos ? ", stufenlos" : "")}",
-                ["Gültig"] = gueltigVon is null && gueltigBis is null ? "unbefristet" : $"{(gueltigVon is { } gv ? GermanFormat.Day(gv) : "…")} – {(gueltigBis is { } gb ? GermanFormat.Day(gb) : "…")}",
-            };
-            var zeile = new CsvImportRow(row.LineNumber, werte, [.. zeilenfehler, .. fehler.Select(f => $"{spalten.ColumnOf(f.Field)}: {f.Message}")]);
-            zeilen.Add((zeile, titel is null || anbieter is null ? [] : [Schluessel(anbieter) + "|" + Schluessel(titel)]));
+            var zeile = new CsvImportRow(row.LineNumber, Werte(eingabe, anbieter, anbieterId is null),
+                [.. row.Error is { } lesefehler ? [lesefehler] : Array.Empty<string>(), .. fehler.Select(f => $"{spalten.ColumnOf(f.Field)}: {f.Message}")]);
+            zeilen.Add((zeile, eingabe.Titel is null || anbieter is null ? [] : [Schluessel(anbieter) + "|" + Schluessel(eingabe.Titel)]));
             if (zeile.Valid)
             {
-                angebote.Add(new AngebotImport(row.LineNumber, anbieter!, kategorie!, new Dictionary<string, string>(texte) { ["titel"] = titel! }, abSchwangerschaft,
-                    alterVon!.Value, alterBis!.Value, kostenlos, sprachen, dolmetscher == true, ort, gueltigVon, gueltigBis));
+                angebote.Add(new AngebotImport(row.LineNumber, anbieter!, anbieterId, eingabe));
             }
         }
 
-        var vorschau = new CsvImportPreview(spalten.Kind, ["Titel", "Anbieter", "Kategorie", "Kosten", "Alter von", "Alter bis", "Sprachen", "Dolmetscher", "Einrichtung", "Gültig"],
+        var vorschau = new CsvImportPreview(spalten.Kind, ["Titel", "Anbieter", "Kategorie", "Kosten", "Zielgruppe", "Sprachen", "Dolmetscher", "Einrichtung", "Gültig"],
             CsvImportPreview.WithDuplicatesNamed(zeilen, "Dasselbe Angebot (Titel und Anbieter)"));
-        return new ImportGeprueft(vorschau, angebote, anbieterIds);
+        return new ImportGeprueft(vorschau, angebote);
     }
 
-    private string? Kategorie(List<FieldError> fehler, string? wert)
+    /// <summary>The row as it will be stored, in German.</summary>
+    private Dictionary<string, string> Werte(AngebotEingabe e, string? anbieter, bool neu) => new()
+    {
+        ["Titel"] = e.Titel ?? "",
+        ["Anbieter"] = anbieter is null ? "" : neu ? $"{anbieter} (neu)" : anbieter,
+        ["Kategorie"] = e.Kategorie is null ? "" : settings.KategorieText(e.Kategorie),
+        ["Kosten"] = e.Kostenlos ? "kostenlos" : e.Kosten ?? "",
+        ["Zielgruppe"] = AngebotRegeln.Zielgruppe(e.AbSchwangerschaft, e.AlterVonMonate ?? 0, e.AlterBisMonate ?? AngebotRegeln.AlterMaxMonate),
+        ["Sprachen"] = string.Join(", ", (e.Sprachen ?? []).Select(Languages.GermanName)),
+        ["Dolmetscher"] = e.DolmetscherAufAnfrage ? "ja" : "nein",
+        ["Einrichtung"] = e.Orte is [var o, ..]
+            ? $"{o.Name}, {o.Strasse}, {o.Plz} {o.Ort} ({deployment.MunicipalityName(o.KommuneAgs ?? "")}){(o.Stufenlos ? ", stufenlos" : "")}"
+            : "",
+        ["Gültig"] = e.GueltigVon is null && e.GueltigBis is null ? "unbefristet" : $"{Tag(e.GueltigVon)} – {Tag(e.GueltigBis)}",
+    };
+
+    private static string Tag(string? gespeichert) => gespeichert is null ? "…" : GermanFormat.Day(GermanFormat.ParseStoredDay(gespeichert));
+
+    /// <summary>The key of a category given by key or label; anything else as written, for the form's check to name.</summary>
+    private string? Kategorie(string? wert) => wert is null
+        ? null
+        : settings.Kategorien.Where(k => k.Key.Equals(wert, StringComparison.OrdinalIgnoreCase) || k.Value.Equals(wert, StringComparison.CurrentCultureIgnoreCase))
+            .Select(k => k.Key).FirstOrDefault() ?? wert;
+
+    /// <summary>An age cell in months; unreadable: a message of its own and no value, so the form's check adds nothing.</summary>
+    private static int? Alter(List<FieldError> fehler, string feld, string? wert)
     {
         if (wert is null)
         {
-            fehler.Add(new FieldError("kategorie", "Bitte die Kategorie angeben."));
             return null;
-        }
-
-        var gefunden = settings.Kategorien.FirstOrDefault(k => k.Key.Equals(wert, StringComparison.OrdinalIgnoreCase) || k.Value.Equals(wert, StringComparison.CurrentCultureIgnoreCase));
-        if (gefunden.Key is null)
-        {
-            fehler.Add(new FieldError("kategorie", $"Unbekannte Kategorie „{FieldRules.Echo(wert)}“ (erlaubt: {string.Join(", ", settings.Kategorien.Values)})."));
-        }
-
-        return gefunden.Key;
-    }
-
-    private static int? Alter(List<FieldError> fehler, string feld, string? wert, int leer)
-    {
-        if (wert is null)
-        {
-            return leer;
         }
 
         if (Altersangaben.TryParse(wert, out var monate))
@@ -167,7 +154,7 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, GesundheitSettin
         return null;
     }
 
-    private static bool? JaNein(List<FieldError> fehler, string feld, string? wert)
+    private static bool JaNein(List<FieldError> fehler, string feld, string? wert)
     {
         switch (wert?.ToLowerInvariant())
         {
@@ -177,11 +164,12 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, GesundheitSettin
                 return true;
             default:
                 fehler.Add(new FieldError(feld, $"„{FieldRules.Echo(wert)}“: bitte „ja“ oder „nein“."));
-                return null;
+                return false;
         }
     }
 
-    private static DateOnly? Tag(List<FieldError> fehler, string feld, string? wert)
+    /// <summary>A German or ISO day as the form's <c>yyyy-MM-dd</c>; unreadable: a message of its own and no value.</summary>
+    private static string? Tag(List<FieldError> fehler, string feld, string? wert)
     {
         if (wert is null)
         {
@@ -190,34 +178,10 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, GesundheitSettin
 
         if (CsvImportCells.TryDay(wert, out var tag))
         {
-            return tag;
+            return GermanFormat.StoredDay(tag);
         }
 
         fehler.Add(new FieldError(feld, $"„{FieldRules.Echo(wert)}“ ist kein gültiges Datum (TT.MM.JJJJ)."));
         return null;
-    }
-
-    /// <summary>The row's place: none when every place cell is empty, else street, postal code, town and municipality are required.</summary>
-    private OrtImport? Ort(List<FieldError> fehler, Func<string, string?> wert, string? anbieter)
-    {
-        string[] zellen = ["Einrichtung", "Straße", "PLZ", "Ort", "Kommune", "Stufenlos"];
-        if (zellen.All(z => wert(z) is null))
-        {
-            return null;
-        }
-
-        var anzahl = fehler.Count;
-        var name = fehler.OptionalText("ortName", wert("Einrichtung"), 200) ?? anbieter;
-        var strasse = fehler.RequiredText("strasse", wert("Straße"), 200, "die Straße");
-        var plz = wert("PLZ");
-        if (plz is null || plz.Length != 5 || !plz.All(char.IsAsciiDigit))
-        {
-            fehler.Add(new FieldError("plz", plz is null ? "Bitte die Postleitzahl angeben." : $"„{FieldRules.Echo(plz)}“ ist keine Postleitzahl (fünf Ziffern)."));
-        }
-
-        var ort = fehler.RequiredText("ort", wert("Ort"), 100, "den Ort");
-        var kommune = fehler.Municipality("kommune", wert("Kommune") is { } k ? CsvImportCells.Municipality(k, deployment) : null, deployment, required: true);
-        var stufenlos = JaNein(fehler, "stufenlos", wert("Stufenlos"));
-        return fehler.Count > anzahl || name is null ? null : new OrtImport(name, strasse!, plz!, ort!, kommune!.Ags, stufenlos == true);
     }
 }
