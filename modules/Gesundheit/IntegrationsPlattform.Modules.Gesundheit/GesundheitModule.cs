@@ -78,5 +78,6 @@ public sealed class GesundheitModule : PlatformModule
         services.AddSingleton(GesundheitSettings.From(context.Settings));
         services.AddScoped<HsdsLeser>();
         services.AddTransient<ImportPruefung>();
+        services.AddSingleton<CsvImportUploads<ImportArt>>();
     }
 }

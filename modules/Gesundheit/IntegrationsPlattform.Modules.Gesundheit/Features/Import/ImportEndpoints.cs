@@ -1,3 +1,5 @@
+using IntegrationsPlattform.Contracts.Kernel;
+using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +8,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace IntegrationsPlattform.Modules.Gesundheit.Features.Import;
 
-/// <summary>The CSV import of an existing offer list: JSON API under <c>/api/gesundheit/import</c>, the template under <c>/gesundheit/import</c>.</summary>
+/// <summary>
+/// The CSV import of an existing offer list: JSON API under <c>/api/gesundheit/import</c>; the template and the upload of the
+/// import page under <c>/gesundheit/import</c>.
+/// </summary>
 internal static class ImportEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -32,5 +37,18 @@ internal static class ImportEndpoints
         pages.MapGet("/import/vorlage-angebote.csv", () => Results.File(ImportSpalten.Angebote.Template(), CsvExport.ContentType, "vorlage-angebote.csv"))
             .RequirePermission(GesundheitModule.Verwalten)
             .RequirePermission(GesundheitModule.Angebote);
+
+        // A form post with the page cookie: binding the file from the form makes ASP.NET Core check the anti-forgery token first.
+        pages.MapPost("/import/vorschau", VorschauAsync)
+            .RequirePermission(GesundheitModule.Verwalten)
+            .RequirePermission(GesundheitModule.Angebote);
+    }
+
+    /// <summary>The upload of the import page: checks the file, keeps it with its preview (or why it cannot be read) for the user, and sends the browser to the preview.</summary>
+    private static async Task<IResult> VorschauAsync(IFormFile? datei, HttpRequest request, IMediator mediator, CsvImportUploads<ImportArt> ablage, ICurrentUser user, ILocalClock clock, CancellationToken ct)
+    {
+        var id = await ablage.KeepUploadAsync(CsvImportUploads.Owner(user), ImportArt.Angebote, datei, ImportPruefung.Grenzen,
+            inhalt => mediator.Send(new CheckAngeboteImport(inhalt), ct), clock.UtcNow, ct);
+        return Results.Redirect($"{request.PathBase}/gesundheit/import/{id}");
     }
 }
