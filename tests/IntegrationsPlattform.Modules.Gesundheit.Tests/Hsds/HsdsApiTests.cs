@@ -13,6 +13,13 @@ public sealed class HsdsApiTests : ModuleFixture
 {
     private const string Api = "/api/gesundheit/hsds";
 
+    /// <summary>The module's only endpoints that answer without sign-in (the access checks of every other endpoint leave them out).</summary>
+    internal static readonly string[] OeffentlicheEndpunkte =
+    [
+        $"GET {Api}/", $"GET {Api}/services", $"GET {Api}/services/{{id}}", $"GET {Api}/organizations", $"GET {Api}/organizations/{{id}}",
+        $"GET {Api}/locations", $"GET {Api}/locations/{{id}}", $"GET {Api}/export",
+    ];
+
     private HttpClient anonym = null!;
 
     protected override string ModuleId => "Gesundheit";
@@ -258,6 +265,11 @@ public sealed class HsdsApiTests : ModuleFixture
             Api + "/locations", Api + "/locations/{id}", Api + "/export",
         }));
     }
+
+    [Test]
+    public void OnlyTheHsdsEndpointsArePublic()
+        => Assert.That(ApiEndpoints.Of(Host, "/api/gesundheit/").Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null).Select(e => e.Key),
+            Is.EquivalentTo(OeffentlicheEndpunkte));
 
     private static HsdsSchemas Schema(string path) => path switch
     {

@@ -152,6 +152,25 @@ public sealed class AngeboteImportTests : ModuleFixture
         });
     }
 
+    [Test]
+    public async Task AGrantForOneProviderImportsOnlyItsOffers()
+    {
+        var eigener = NeuerAnbieter();
+        var (angelegt, _) = await SendeAsync(Datei(Zeile(eigener, titel: "Erstes Angebot")), probelauf: false);
+        using var db = ModuleDatabase();
+        var eigenerId = db.ExecuteScalar<string>("SELECT id FROM anbieter WHERE name = @eigener", new { eigener })!;
+        using var anbieterKonto = await ApiAsync("gesundheit-import-anbieter", TestGrant.For("gesundheit.verwalten"), TestGrant.InGroups("gesundheit.angebote", eigenerId));
+
+        var (_, vorschau) = await SendeAsync(Datei(Zeile(eigener, titel: "Zweites Angebot"), Zeile(NeuerAnbieter())), probelauf: true, anbieterKonto);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(angelegt, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(Fehler(vorschau, 2), Is.Empty, "an offer of the user's own provider");
+            Assert.That(Fehler(vorschau, 3), Has.Some.StartWith("Anbieter: "), "a new provider lies outside the grant");
+        });
+    }
+
     [TestCase("", TestName = "an empty file")]
     [TestCase("Titel;Anbieter;Farbe\r\nA;B;rot\r\n", TestName = "an unknown column")]
     [TestCase("Titel;Kategorie\r\nA;Impfungen\r\n", TestName = "a missing required column")]

@@ -64,10 +64,13 @@ internal static class AngeboteSql
         return (where.ToString(), p);
     }
 
-    /// <summary>The list's rows with title and provider; the caller appends WHERE, ORDER and LIMIT.</summary>
+    /// <summary>
+    /// The list's rows with title and provider; the caller appends WHERE, ORDER and LIMIT. Only plain columns: an
+    /// expression column of an empty result has no type SQLite can tell, and Dapper would map it as bytes.
+    /// </summary>
     public const string Zeilen =
         """
-        SELECT a.id, coalesce(t.text, '') AS Titel, a.anbieter_id AS AnbieterId, n.name AS AnbieterName, f.kategorie, a.status,
+        SELECT a.id, t.text AS Titel, a.anbieter_id AS AnbieterId, n.name AS AnbieterName, f.kategorie, a.status,
             a.aenderung_status AS AenderungStatus, a.geprueft_am AS GeprueftAm
         FROM angebote a
         JOIN angebot_fassungen f ON f.angebot_id = a.id AND f.fassung = 'arbeit'
@@ -77,7 +80,7 @@ internal static class AngeboteSql
 
     public const string Zaehlen = "SELECT count(*) FROM angebote a JOIN angebot_fassungen f ON f.angebot_id = a.id AND f.fassung = 'arbeit'";
 
-    private sealed record Zeile(string Id, string Titel, string AnbieterId, string AnbieterName, string Kategorie, string Status, string? AenderungStatus, string? GeprueftAm);
+    private sealed record Zeile(string Id, string? Titel, string AnbieterId, string AnbieterName, string Kategorie, string Status, string? AenderungStatus, string? GeprueftAm);
 
     /// <summary>The rows of the list (<paramref name="rest"/>: WHERE, ORDER, LIMIT) with their municipalities and whether a review is due.</summary>
     public static async Task<IReadOnlyList<AngebotZeile>> ZeilenAsync(
@@ -89,7 +92,7 @@ internal static class AngeboteSql
                 new { ids = rows.Select(r => r.Id).ToArray() }))
             .ToLookup(k => k.AngebotId, k => k.Ags);
         return rows.Select(r => new AngebotZeile(
-                r.Id, r.Titel, r.AnbieterId, r.AnbieterName, r.Kategorie, settings.KategorieText(r.Kategorie), r.Status, Lebenszyklen.Angebot.Label(r.Status),
+                r.Id, r.Titel ?? "", r.AnbieterId, r.AnbieterName, r.Kategorie, settings.KategorieText(r.Kategorie), r.Status, Lebenszyklen.Angebot.Label(r.Status),
                 r.AenderungStatus, kommunen[r.Id].ToList(), r.GeprueftAm, PruefungFaellig(r.Status, r.GeprueftAm, clock)))
             .ToList();
     }
