@@ -147,7 +147,7 @@ public sealed class HostProcessTests
 
     private async Task<(int Exit, string Output, string Error)> RunHostAsync(string[] arguments, bool demo, Dictionary<string, string>? environment = null)
     {
-        var hostProject = Path.Combine(RepositoryRoot(), "host", "IntegrationsPlattform.Host");
+        var hostProject = Path.Combine(RepositoryPaths.Root(), "host", "IntegrationsPlattform.Host");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = hostProject,
@@ -181,16 +181,5 @@ public sealed class HostProcessTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IntegrationsPlattform.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository-Wurzel nicht gefunden");
     }
 }

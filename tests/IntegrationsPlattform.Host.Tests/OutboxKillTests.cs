@@ -96,7 +96,7 @@ public sealed class OutboxKillTests
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.Combine(HostProcessTests.RepositoryRoot(), "host", "IntegrationsPlattform.Host"),
+            WorkingDirectory = Path.Combine(RepositoryPaths.Root(), "host", "IntegrationsPlattform.Host"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -5,6 +5,8 @@ using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Anbieter;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Angebote;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Demo;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Import;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Gesundheit;
@@ -65,16 +67,22 @@ public sealed class GesundheitModule : PlatformModule
     {
         AnbieterEndpoints.Map(api.Group);
         AngeboteEndpoints.Map(api.Group);
+        HsdsEndpoints.Map(api.Group);
+        ImportEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
     {
         AngeboteEndpoints.MapDownloads(pages.Group);
+        ImportEndpoints.MapDownloads(pages.Group);
     }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
         base.ConfigureServices(services, context);
         services.AddSingleton(GesundheitSettings.From(context.Settings));
+        services.AddScoped<HsdsLeser>();
+        services.AddTransient<ImportPruefung>();
+        services.AddSingleton<CsvImportUploads<ImportArt>>();
     }
 }

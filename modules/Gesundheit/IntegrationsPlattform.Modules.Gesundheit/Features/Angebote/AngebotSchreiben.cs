@@ -3,6 +3,7 @@ using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Modules.Gesundheit.Domain;
 
 namespace IntegrationsPlattform.Modules.Gesundheit.Features.Angebote;
 
@@ -68,6 +69,21 @@ internal static class AngebotSchreiben
 
     /// <summary>The municipalities the input's places lie in.</summary>
     public static IReadOnlyList<string> Kommunen(AngebotEingabe e) => (e.Orte ?? []).Select(o => o.KommuneAgs!.Trim()).Distinct().ToList();
+
+    /// <summary>A new offer at the start of its lifecycle (a draft) with the input as its working version; answers its id.</summary>
+    public static async Task<string> NeuAsync(ModuleTransaction tx, AngebotEingabe e, string anbieterId, string jetzt, string wer, string? grund)
+    {
+        var id = Guid.CreateVersion7().ToString();
+        await tx.Connection.ExecuteAsync(
+            """
+            INSERT INTO angebote (id, anbieter_id, status, status_seit, angelegt_am, angelegt_von) VALUES (@id, @anbieterId, @status, @jetzt, @jetzt, @wer);
+            INSERT INTO angebot_status_verlauf (id, angebot_id, von, nach, am, durch, grund) VALUES (@verlaufId, @id, NULL, @status, @jetzt, @wer, @grund);
+            """,
+            new { id, anbieterId, status = Lebenszyklen.Angebot.Start.Key, jetzt, wer, grund, verlaufId = Guid.CreateVersion7().ToString() },
+            tx.Sql);
+        await ArbeitsfassungAsync(tx, id, e, anbieterId, jetzt, wer);
+        return id;
+    }
 
     /// <summary>Writes the input as the offer's working version: facts, German texts (raising the revision of a changed one), places, times, languages.</summary>
     public static async Task ArbeitsfassungAsync(ModuleTransaction tx, string id, AngebotEingabe e, string anbieterId, string jetzt, string wer)

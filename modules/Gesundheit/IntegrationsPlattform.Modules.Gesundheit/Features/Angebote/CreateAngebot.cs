@@ -28,17 +28,7 @@ internal sealed class CreateAngebotHandler(IModuleDatabase<GesundheitModule> dat
         RecordScope.Of(user, GesundheitModule.Angebote).EnsureWritable(AngebotSchreiben.Kommunen(e), owner: null, "Angebot", null, "anbieterId", [anbieterId]);
         await AngebotSchreiben.AnbieterPruefenAsync(tx, anbieterId);
 
-        var id = Guid.CreateVersion7().ToString();
-        var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
-        var wer = AngebotSchreiben.Wer(user);
-        await tx.Connection.ExecuteAsync(
-            """
-            INSERT INTO angebote (id, anbieter_id, status, status_seit, angelegt_am, angelegt_von) VALUES (@id, @anbieterId, @status, @jetzt, @jetzt, @wer);
-            INSERT INTO angebot_status_verlauf (id, angebot_id, von, nach, am, durch) VALUES (@verlaufId, @id, NULL, @status, @jetzt, @wer);
-            """,
-            new { id, anbieterId, status = Lebenszyklen.Angebot.Start.Key, jetzt, wer, verlaufId = Guid.CreateVersion7().ToString() },
-            tx.Sql);
-        await AngebotSchreiben.ArbeitsfassungAsync(tx, id, e, anbieterId, jetzt, wer);
+        var id = await AngebotSchreiben.NeuAsync(tx, e, anbieterId, GermanFormat.StoredInstant(clock.UtcNow), AngebotSchreiben.Wer(user), grund: null);
         await audit.RecordAsync(new AuditEntry(AuditAction.Create, "Angebot", id), cancellationToken);
         return id;
     }
