@@ -68,7 +68,11 @@ public sealed class BereichTests : GesundheitFixture
             .Exempt(
                 "gesundheit.pruefen lässt sich nicht einschränken: der Kreis prüft alle Angebote (der Handler prüft dazu den Bereich von gesundheit.angebote)",
                 "POST /api/gesundheit/angebote/{id:guid}/pruefung", "POST /api/gesundheit/angebote/{id:guid}/archivieren")
-            .Exempt("gesundheit.verwalten lässt sich nicht einschränken: Anbieter legt der Kreis an", "POST /api/gesundheit/anbieter/");
+            .Exempt("gesundheit.verwalten lässt sich nicht einschränken: Anbieter legt der Kreis an", "POST /api/gesundheit/anbieter/")
+            .Exempt(
+                "gesundheit.verwalten lässt sich nicht einschränken: Barrieren und Maßnahmen führt der Kreis für alle Angebote, Anbieter sehen sie nicht",
+                "GET /api/gesundheit/barrieren/", "GET /api/gesundheit/barrieren/{id:guid}", "POST /api/gesundheit/barrieren/",
+                "POST /api/gesundheit/barrieren/{id:guid}/massnahmen", "POST /api/gesundheit/massnahmen/{id:guid}/status");
 
         Assert.That(await matrix.RunAsync(), Is.Empty);
     }

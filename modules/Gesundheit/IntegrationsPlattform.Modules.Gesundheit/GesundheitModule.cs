@@ -4,6 +4,7 @@ using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Anbieter;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Angebote;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Barrieren;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -65,6 +66,7 @@ public sealed class GesundheitModule : PlatformModule
     {
         AnbieterEndpoints.Map(api.Group);
         AngeboteEndpoints.Map(api.Group);
+        BarrierenEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
