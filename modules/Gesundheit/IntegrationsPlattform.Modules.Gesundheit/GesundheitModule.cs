@@ -2,6 +2,7 @@ using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Abdeckung;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Anbieter;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Angebote;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Barrieren;
@@ -67,11 +68,13 @@ public sealed class GesundheitModule : PlatformModule
         AnbieterEndpoints.Map(api.Group);
         AngeboteEndpoints.Map(api.Group);
         BarrierenEndpoints.Map(api.Group);
+        AbdeckungEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
     {
         AngeboteEndpoints.MapDownloads(pages.Group);
+        AbdeckungEndpoints.MapDownloads(pages.Group);
     }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
