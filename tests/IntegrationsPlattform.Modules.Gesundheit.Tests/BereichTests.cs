@@ -70,7 +70,14 @@ public sealed class BereichTests : GesundheitFixture
                 "POST /api/gesundheit/angebote/{id:guid}/pruefung", "POST /api/gesundheit/angebote/{id:guid}/archivieren")
             .Exempt("gesundheit.verwalten lässt sich nicht einschränken: Anbieter legt der Kreis an", "POST /api/gesundheit/anbieter/")
             .Exempt("öffentlich: nur veröffentlichte Angebote, keine Personendaten (Hsds/HsdsApiTests)", Hsds.HsdsApiTests.OeffentlicheEndpunkte)
-            .Exempt("CSV statt JSON; den Bereich von gesundheit.angebote prüft der Import je Zeile (Import/AngeboteImportTests)", "POST /api/gesundheit/import/angebote");
+            .Exempt("CSV statt JSON; den Bereich von gesundheit.angebote prüft der Import je Zeile (Import/AngeboteImportTests)", "POST /api/gesundheit/import/angebote")
+            .Exempt(
+                "gesundheit.verwalten lässt sich nicht einschränken: Barrieren und Maßnahmen führt der Kreis für alle Angebote, Anbieter sehen sie nicht",
+                "GET /api/gesundheit/barrieren/", "GET /api/gesundheit/barrieren/{id:guid}", "POST /api/gesundheit/barrieren/",
+                "POST /api/gesundheit/barrieren/{id:guid}/massnahmen", "POST /api/gesundheit/massnahmen/{id:guid}/status")
+            .Exempt(
+                "gesundheit.verwalten lässt sich nicht einschränken: die Abdeckung zeigt den ganzen Kreis; ein Bereich hätte keine Lücken, nur fehlende Zeilen",
+                "GET /api/gesundheit/abdeckung", "GET /api/gesundheit/abdeckung.csv");
 
         Assert.That(await matrix.RunAsync(), Is.Empty);
     }

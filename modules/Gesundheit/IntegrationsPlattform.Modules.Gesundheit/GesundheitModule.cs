@@ -2,8 +2,10 @@ using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Abdeckung;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Anbieter;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Angebote;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Barrieren;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Demo;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Import;
@@ -69,12 +71,15 @@ public sealed class GesundheitModule : PlatformModule
         AngeboteEndpoints.Map(api.Group);
         HsdsEndpoints.Map(api.Group);
         ImportEndpoints.Map(api.Group);
+        BarrierenEndpoints.Map(api.Group);
+        AbdeckungEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
     {
         AngeboteEndpoints.MapDownloads(pages.Group);
         ImportEndpoints.MapDownloads(pages.Group);
+        AbdeckungEndpoints.MapDownloads(pages.Group);
     }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)

@@ -16,6 +16,17 @@ internal static class Lebenszyklen
         new LifecycleStatus("veroeffentlicht", "veröffentlicht", "archiviert"),
         new LifecycleStatus("archiviert", "archiviert") { ReasonRequired = true });
 
+    /// <summary>
+    /// A measure against a barrier: planned, under way, done; dropping it is possible until it is done. Done and
+    /// dropped are final — a new attempt is a new measure, so the barrier's page keeps what was tried.
+    /// </summary>
+    public static readonly Lifecycle Massnahme = new(
+        "Maßnahme",
+        new LifecycleStatus("geplant", "geplant", "laufend", "verworfen"),
+        new LifecycleStatus("laufend", "läuft", "umgesetzt", "verworfen"),
+        new LifecycleStatus("umgesetzt", "umgesetzt"),
+        new LifecycleStatus("verworfen", "verworfen"));
+
     /// <summary>The decisions of a review, for a first publication and for a change to a published offer alike.</summary>
     public const string Freigeben = "freigeben";
     public const string Zurueckweisen = "zurueckweisen";
