@@ -2,6 +2,8 @@ using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
+using IntegrationsPlattform.Modules.Schulungen.Features.Termine;
+using IntegrationsPlattform.Modules.Schulungen.Features.Trainer;
 
 namespace IntegrationsPlattform.Modules.Schulungen;
 
@@ -40,5 +42,7 @@ public sealed class SchulungenModule : PlatformModule
     public override void MapApi(ModuleApiBuilder api)
     {
         KurseEndpoints.Map(api.Group);
+        TermineEndpoints.Map(api.Group);
+        TrainerEndpoints.Map(api.Group);
     }
 }
