@@ -37,6 +37,7 @@ public sealed class SchulungenModule : PlatformModule
     public override IReadOnlyList<NavigationEntry> Navigation =>
     [
         new("Schulungen", "/schulungen", Verwalten, Order: 20),
+        new("Schulungstermine", "/schulungen/termine", Anwesenheit, Order: 21),
     ];
 
     public override void MapApi(ModuleApiBuilder api)
