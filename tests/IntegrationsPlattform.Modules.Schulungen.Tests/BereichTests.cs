@@ -23,6 +23,10 @@ public sealed class BereichTests : SchulungenFixture
                 "POST /api/schulungen/termine/{id:guid}/zeiten", "PUT /api/schulungen/termine/{id:guid}/zeiten/{zeit:guid}",
                 "DELETE /api/schulungen/termine/{id:guid}/zeiten/{zeit:guid}", "GET /api/schulungen/trainer/", "POST /api/schulungen/trainer/")
             .Exempt(
+                "schulungen.verwalten lässt sich nicht einschränken: die Schulen des Kreises und ihre Schularten sind Stammdaten ohne Personenbezug",
+                "GET /api/schulungen/schulen/", "GET /api/schulungen/schulen/{id:guid}", "POST /api/schulungen/schulen/", "PUT /api/schulungen/schulen/{id:guid}",
+                "GET /api/schulungen/schularten")
+            .Exempt(
                 "schulungen.verwalten lässt sich nicht einschränken: der Kurskatalog gilt für den ganzen Kreis und enthält keine Personendaten",
                 "GET /api/schulungen/kurse/", "GET /api/schulungen/kurse/{id:guid}", "POST /api/schulungen/kurse/",
                 "PUT /api/schulungen/kurse/{id:guid}", "POST /api/schulungen/kurse/{id:guid}/status");

@@ -2,6 +2,7 @@ using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
+using IntegrationsPlattform.Modules.Schulungen.Features.Schulen;
 using IntegrationsPlattform.Modules.Schulungen.Features.Termine;
 using IntegrationsPlattform.Modules.Schulungen.Features.Trainer;
 
@@ -45,5 +46,6 @@ public sealed class SchulungenModule : PlatformModule
         KurseEndpoints.Map(api.Group);
         TermineEndpoints.Map(api.Group);
         TrainerEndpoints.Map(api.Group);
+        SchulenEndpoints.Map(api.Group);
     }
 }
