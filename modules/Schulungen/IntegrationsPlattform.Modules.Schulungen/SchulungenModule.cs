@@ -1,6 +1,8 @@
+using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Schulungen.Features.Demo;
 using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
 using IntegrationsPlattform.Modules.Schulungen.Features.Schulen;
 using IntegrationsPlattform.Modules.Schulungen.Features.Termine;
@@ -40,6 +42,9 @@ public sealed class SchulungenModule : PlatformModule
         new("Schulungen", "/schulungen", Verwalten, Order: 20),
         new("Schulungstermine", "/schulungen/termine", Anwesenheit, Order: 21),
     ];
+
+    /// <summary>A trainer who sees and records only the sessions she leads (README).</summary>
+    public override IReadOnlyList<DemoAccount> DemoAccounts => DemoKonten.Alle;
 
     public override void MapApi(ModuleApiBuilder api)
     {
