@@ -90,6 +90,16 @@ internal sealed class IcsWriter(ILocalClock clock, IPublicLinks links)
     private static string MailTo(string email) => "mailto:" + email;
 
     /// <summary>
+    /// The first day Ical.Net is asked to cover with the zone's rules. Ical.Net reads the zone's transitions from 1 January
+    /// of the year before this day up to the machine's real clock (NodaTime's <c>SystemClock</c>, not the host's) and builds
+    /// that start from the day's month and day: a day after the real clock (a feed of future events on a host whose clock
+    /// was started later, as the tests on another day do) made the range end before it starts, and 29 February a day that
+    /// does not exist a year before. The first of January of the earlier of the two years avoids both; the rules of the
+    /// zone's most recent period are the same either way.
+    /// </summary>
+    private static DateTime ZoneRulesFrom(DateTime earliestEvent) => new(Math.Min(earliestEvent.Year, DateTime.UtcNow.Year), 1, 1);
+
+    /// <summary>
     /// The calendar with the VTIMEZONE of the deployment's zone (from the earliest timed event on) before the events, where
     /// Outlook expects it; without timed events none.
     /// </summary>
@@ -104,7 +114,7 @@ internal sealed class IcsWriter(ILocalClock clock, IPublicLinks links)
         var timed = events.Where(e => e.DtStart is { HasTime: true }).ToList();
         if (timed.Count > 0)
         {
-            calendar.AddTimeZone(clock.Zone.Id, timed.Min(e => e.DtStart!.Value), includeHistoricalData: false);
+            calendar.AddTimeZone(clock.Zone.Id, ZoneRulesFrom(timed.Min(e => e.DtStart!.Value)), includeHistoricalData: false);
         }
 
         foreach (var item in events)
