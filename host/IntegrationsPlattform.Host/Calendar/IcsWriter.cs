@@ -85,14 +85,19 @@ internal sealed class IcsWriter(ILocalClock clock, IPublicLinks links)
 
     private CalDateTime Local(DateTimeOffset instant) => new(clock.ToLocal(instant).DateTime, clock.Zone.Id);
 
-    /// <summary>The earliest rules a VTIMEZONE carries at the latest (those of Europe/Berlin are unchanged since 1996).</summary>
-    private static readonly DateTime RulesSince = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
-
-    private static DateTime Earlier(DateTime first, DateTime second) => first < second ? first : second;
-
     private static Organizer Organizer(CalendarOrganizer organizer) => new(MailTo(organizer.Email)) { CommonName = organizer.Name };
 
     private static string MailTo(string email) => "mailto:" + email;
+
+    /// <summary>
+    /// The first day Ical.Net is asked to cover with the zone's rules. Ical.Net reads the zone's transitions from 1 January
+    /// of the year before this day up to the machine's real clock (NodaTime's <c>SystemClock</c>, not the host's) and builds
+    /// that start from the day's month and day: a day after the real clock (a feed of future events on a host whose clock
+    /// was started later, as the tests on another day do) made the range end before it starts, and 29 February a day that
+    /// does not exist a year before. The first of January of the event's year, and of 2020 at the latest, avoids both
+    /// without reading the machine's clock here; the rules of Europe/Berlin are unchanged since 1996.
+    /// </summary>
+    private static DateTime ZoneRulesFrom(DateTime earliestEvent) => new(Math.Min(earliestEvent.Year, 2020), 1, 1);
 
     /// <summary>
     /// The calendar with the VTIMEZONE of the deployment's zone (from the earliest timed event on) before the events, where
@@ -109,10 +114,7 @@ internal sealed class IcsWriter(ILocalClock clock, IPublicLinks links)
         var timed = events.Where(e => e.DtStart is { HasTime: true }).ToList();
         if (timed.Count > 0)
         {
-            // Ical.Net takes the zone's rules from this moment up to the machine's present; a later start (an event
-            // more than about a year ahead) would make that span negative. The zone's rules from the earlier of the two
-            // cover every event: the yearly rule of its latest period runs on without end.
-            calendar.AddTimeZone(clock.Zone.Id, Earlier(timed.Min(e => e.DtStart!.Value), RulesSince), includeHistoricalData: false);
+            calendar.AddTimeZone(clock.Zone.Id, ZoneRulesFrom(timed.Min(e => e.DtStart!.Value)), includeHistoricalData: false);
         }
 
         foreach (var item in events)

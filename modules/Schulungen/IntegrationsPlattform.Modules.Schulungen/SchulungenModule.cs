@@ -1,10 +1,15 @@
+using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Jobs;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Schulungen.Features.Anmeldungen;
 using IntegrationsPlattform.Modules.Schulungen.Features.Aufbewahrung;
+using IntegrationsPlattform.Modules.Schulungen.Features.Demo;
 using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
+using IntegrationsPlattform.Modules.Schulungen.Features.Schulen;
+using IntegrationsPlattform.Modules.Schulungen.Features.Termine;
+using IntegrationsPlattform.Modules.Schulungen.Features.Trainer;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Schulungen;
@@ -39,7 +44,11 @@ public sealed class SchulungenModule : PlatformModule
     public override IReadOnlyList<NavigationEntry> Navigation =>
     [
         new("Schulungen", "/schulungen", Verwalten, Order: 20),
+        new("Schulungstermine", "/schulungen/termine", Anwesenheit, Order: 21),
     ];
+
+    /// <summary>A trainer who sees and records only the sessions she leads (README).</summary>
+    public override IReadOnlyList<DemoAccount> DemoAccounts => DemoKonten.Alle;
 
     public override IReadOnlyList<ScheduledJobDefinition> Jobs =>
     [
@@ -50,6 +59,9 @@ public sealed class SchulungenModule : PlatformModule
     {
         KurseEndpoints.Map(api.Group);
         AnmeldungenEndpoints.Map(api.Group);
+        TermineEndpoints.Map(api.Group);
+        TrainerEndpoints.Map(api.Group);
+        SchulenEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
