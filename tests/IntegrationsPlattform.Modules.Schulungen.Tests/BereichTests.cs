@@ -1,3 +1,5 @@
+using IntegrationsPlattform.Modules.Schulungen.Tests.Nachweis;
+
 namespace IntegrationsPlattform.Modules.Schulungen.Tests;
 
 /// <summary>
@@ -17,9 +19,23 @@ public sealed class BereichTests : SchulungenFixture
             .Exempt(
                 "schulungen.verwalten lässt sich nicht einschränken: der Kurskatalog gilt für den ganzen Kreis und enthält keine Personendaten",
                 "GET /api/schulungen/kurse/", "GET /api/schulungen/kurse/{id:guid}", "POST /api/schulungen/kurse/",
-                "PUT /api/schulungen/kurse/{id:guid}", "POST /api/schulungen/kurse/{id:guid}/status");
+                "PUT /api/schulungen/kurse/{id:guid}", "POST /api/schulungen/kurse/{id:guid}/status")
+            .List("GET /api/schulungen/anwesenheit", _ => "", ags => Task.FromResult(Termin(ags).Id))
+            .Read("GET /api/schulungen/termine/{id:guid}/anwesenheit", ags => Task.FromResult(Termin(ags).Id))
+            .Change("PUT /api/schulungen/termine/{id:guid}/anwesenheit", ags => Task.FromResult(Termin(ags).Id), () => Task.FromResult<object>(new { zeitId = _letzterTermin!.Zeiten[0], anwesend = Array.Empty<string>() }));
 
         Assert.That(await matrix.RunAsync(), Is.Empty);
+    }
+
+    /// <summary>The session made last: the attendance body names one of its appointments (the matrix makes the record first).</summary>
+    private TestTermin? _letzterTermin;
+
+    private TestTermin Termin(string ags)
+    {
+        using var db = ModuleDatabase();
+        _letzterTermin = NachweisDaten.Termin(db, Clock, ags);
+        NachweisDaten.Anmeldung(db, Clock, _letzterTermin.Id, "Aylin", "Demir");
+        return _letzterTermin;
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Schulungen.Features.Anwesenheit;
 using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
 
 namespace IntegrationsPlattform.Modules.Schulungen;
@@ -35,10 +36,12 @@ public sealed class SchulungenModule : PlatformModule
     public override IReadOnlyList<NavigationEntry> Navigation =>
     [
         new("Schulungen", "/schulungen", Verwalten, Order: 20),
+        new("Anwesenheit", "/schulungen/anwesenheit", Anwesenheit, Order: 21),
     ];
 
     public override void MapApi(ModuleApiBuilder api)
     {
         KurseEndpoints.Map(api.Group);
+        AnwesenheitEndpoints.Map(api.Group);
     }
 }
