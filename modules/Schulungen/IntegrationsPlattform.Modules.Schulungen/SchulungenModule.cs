@@ -1,7 +1,9 @@
 using IntegrationsPlattform.Contracts.Modules;
+using Microsoft.Extensions.DependencyInjection;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Schulungen.Features.Anwesenheit;
+using IntegrationsPlattform.Modules.Schulungen.Features.Bescheinigungen;
 using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
 
 namespace IntegrationsPlattform.Modules.Schulungen;
@@ -27,6 +29,12 @@ public sealed class SchulungenModule : PlatformModule
         Description = "Antidiskriminierungs-Schulungen für die Schulsozialarbeit: Katalog, Termine, Anmeldungen, Anwesenheit, Bescheinigungen und Feedback.",
     };
 
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        base.ConfigureServices(services, context);
+        services.AddSingleton(SchulungenSettings.From(context.Settings));
+    }
+
     public override IReadOnlyList<PermissionDefinition> Permissions =>
     [
         new(Verwalten, "Schulungen: Kurse, Termine, Schulen und Anmeldungen verwalten"),
@@ -43,5 +51,11 @@ public sealed class SchulungenModule : PlatformModule
     {
         KurseEndpoints.Map(api.Group);
         AnwesenheitEndpoints.Map(api.Group);
+        BescheinigungenEndpoints.Map(api.Group);
+    }
+
+    public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
+    {
+        BescheinigungenEndpoints.MapDownloads(pages.Group);
     }
 }

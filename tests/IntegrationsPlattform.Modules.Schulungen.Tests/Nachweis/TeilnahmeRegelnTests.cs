@@ -47,4 +47,21 @@ public sealed class TeilnahmeRegelnTests
     [Test]
     public void No_certificate_before_every_appointment_is_recorded()
         => Assert.That(TeilnahmeRegeln.BescheinigungMoeglich([Da(480), new Teiltermin(60, null)], 0.75m), Is.False);
+
+    [Test]
+    public void The_refusal_names_the_share_attended_and_the_minimum()
+        => Assert.That(TeilnahmeRegeln.KeineBescheinigung([Da(120), Weg(120)], 0.75m), Is.EqualTo("Anwesend war sie oder er 50 % der Zeit; für eine Bescheinigung sind mindestens 75 % nötig."));
+
+    [Test]
+    public void The_public_check_knows_initials_and_reads_a_code_as_typed()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(BescheinigungsRegeln.Initialen(" aylin", "Demir"), Is.EqualTo("A. D."));
+            Assert.That(BescheinigungsRegeln.Normalisieren("k7qm 2abc-defg hjkm npqr"), Is.EqualTo("K7QM-2ABC-DEFG-HJKM-NPQR"));
+            Assert.That(BescheinigungsRegeln.Normalisieren("K7QM-2ABC-DEFG-HJKM-NPQ0"), Is.Null, "0 is never part of a code");
+            Assert.That(BescheinigungsRegeln.Normalisieren("K7QM-2ABC"), Is.Null);
+            Assert.That(BescheinigungsRegeln.Normalisieren(null), Is.Null);
+        });
+    }
 }

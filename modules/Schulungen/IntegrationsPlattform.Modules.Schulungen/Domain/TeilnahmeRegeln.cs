@@ -57,7 +57,21 @@ internal static class TeilnahmeRegeln
 
     /// <summary>A certificate needs every appointment recorded and at least the configured share attended.</summary>
     public static bool BescheinigungMoeglich(IReadOnlyCollection<Teiltermin> termine, decimal mindestAnteil)
-        => Status(termine) is not null && Anteil(termine) >= mindestAnteil;
+        => KeineBescheinigung(termine, mindestAnteil) is null;
+
+    /// <summary>Why the person gets no certificate, in German; null when she gets one.</summary>
+    public static string? KeineBescheinigung(IReadOnlyCollection<Teiltermin> termine, decimal mindestAnteil)
+    {
+        if (Status(termine) is null)
+        {
+            return "Die Anwesenheit ist noch nicht für alle Termintage erfasst.";
+        }
+
+        var anteil = Anteil(termine);
+        return anteil >= mindestAnteil
+            ? null
+            : $"Anwesend war sie oder er {Prozent(anteil)} der Zeit; für eine Bescheinigung sind mindestens {Prozent(mindestAnteil)} nötig.";
+    }
 
     /// <summary>„75 %“: a share as people read it, rounded half away from zero.</summary>
     public static string Prozent(decimal anteil) => GermanFormat.Round(anteil * 100, 0).ToString(CultureInfo.InvariantCulture) + " %";
