@@ -15,7 +15,19 @@ public sealed class BereichTests : SchulungenFixture
     [Test]
     public async Task Every_endpoint_keeps_records_outside_the_users_scope_out_of_reach()
     {
+        var kurs = await SchulungenApi.KursAsync(StaffApi, "Matrix-Kurs", "veroeffentlicht");
         var matrix = new ScopeMatrix(Host, "Schulungen", inScope: Erbach, outOfScope: Oberzent)
+            .List("GET /api/schulungen/termine/", ags => $"kommune={ags}&groesse=200", ags => SchulungenApi.TerminAsync(StaffApi, kurs, ags, 30))
+            .Read("GET /api/schulungen/termine/{id:guid}", ags => SchulungenApi.TerminAsync(StaffApi, kurs, ags, 30))
+            .Exempt(
+                "schulungen.verwalten lässt sich nicht einschränken: Termine anlegen und ändern ist Sache der Fachkräfte für den ganzen Kreis",
+                "POST /api/schulungen/termine/", "PUT /api/schulungen/termine/{id:guid}", "POST /api/schulungen/termine/{id:guid}/status",
+                "POST /api/schulungen/termine/{id:guid}/zeiten", "PUT /api/schulungen/termine/{id:guid}/zeiten/{zeit:guid}",
+                "DELETE /api/schulungen/termine/{id:guid}/zeiten/{zeit:guid}", "GET /api/schulungen/trainer/", "POST /api/schulungen/trainer/")
+            .Exempt(
+                "schulungen.verwalten lässt sich nicht einschränken: die Schulen des Kreises und ihre Schularten sind Stammdaten ohne Personenbezug",
+                "GET /api/schulungen/schulen/", "GET /api/schulungen/schulen/{id:guid}", "POST /api/schulungen/schulen/", "PUT /api/schulungen/schulen/{id:guid}",
+                "GET /api/schulungen/schularten")
             .Exempt(
                 "schulungen.verwalten lässt sich nicht einschränken: der Kurskatalog gilt für den ganzen Kreis und enthält keine Personendaten",
                 "GET /api/schulungen/kurse/", "GET /api/schulungen/kurse/{id:guid}", "POST /api/schulungen/kurse/",

@@ -5,6 +5,9 @@ using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Schulungen.Features.Anwesenheit;
 using IntegrationsPlattform.Modules.Schulungen.Features.Bescheinigungen;
 using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
+using IntegrationsPlattform.Modules.Schulungen.Features.Schulen;
+using IntegrationsPlattform.Modules.Schulungen.Features.Termine;
+using IntegrationsPlattform.Modules.Schulungen.Features.Trainer;
 
 namespace IntegrationsPlattform.Modules.Schulungen;
 
@@ -44,12 +47,16 @@ public sealed class SchulungenModule : PlatformModule
     public override IReadOnlyList<NavigationEntry> Navigation =>
     [
         new("Schulungen", "/schulungen", Verwalten, Order: 20),
-        new("Anwesenheit", "/schulungen/anwesenheit", Anwesenheit, Order: 21),
+        new("Schulungstermine", "/schulungen/termine", Anwesenheit, Order: 21),
+        new("Anwesenheit", "/schulungen/anwesenheit", Anwesenheit, Order: 22),
     ];
 
     public override void MapApi(ModuleApiBuilder api)
     {
         KurseEndpoints.Map(api.Group);
+        TermineEndpoints.Map(api.Group);
+        TrainerEndpoints.Map(api.Group);
+        SchulenEndpoints.Map(api.Group);
         AnwesenheitEndpoints.Map(api.Group);
         BescheinigungenEndpoints.Map(api.Group);
     }

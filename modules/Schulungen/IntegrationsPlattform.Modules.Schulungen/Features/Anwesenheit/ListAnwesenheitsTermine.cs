@@ -5,6 +5,7 @@ using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Schulungen.Domain;
+using IntegrationsPlattform.Modules.Schulungen.Features.Termine;
 using MediatR;
 
 namespace IntegrationsPlattform.Modules.Schulungen.Features.Anwesenheit;
@@ -39,12 +40,7 @@ internal sealed class ListAnwesenheitsTermineHandler(IModuleDatabase<SchulungenM
         var seite = Math.Max(1, request.Seite);
         await using var connection = await database.OpenAsync(cancellationToken);
         var parameter = new DynamicParameters(new { platzstatus = TeilnahmeRegeln.Platzstatus, take = groesse, skip = Paging.Offset(seite, groesse) });
-        var bereich = (await AnwesenheitReichweite.FuerAsync(user, connection)).SqlCondition(ags => $"t.kommune_ags IN {ags}", "tt.trainer_id", parameter);
-        // A session with several trainers appears once: the trainers are only joined to find the user's own sessions.
-        var where = $"""
-            WHERE t.status <> 'abgesagt' AND t.beginnt_am IS NOT NULL
-              AND EXISTS (SELECT 1 FROM termine t2 LEFT JOIN termin_trainer tt ON tt.termin_id = t2.id WHERE t2.id = t.id AND {bereich})
-            """;
+        var where = $"WHERE t.status <> 'abgesagt' AND t.beginnt_am IS NOT NULL AND {TerminBereich.SqlCondition(TerminBereich.Of(user), parameter)}";
         var total = await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM termine t {where}", parameter);
         var rows = await connection.QueryAsync<Zeile>(
             $"""
