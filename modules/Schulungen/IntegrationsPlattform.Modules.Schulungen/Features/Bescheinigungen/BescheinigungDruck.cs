@@ -27,7 +27,7 @@ internal static class BescheinigungDruck
 
         bloecke.AddRange(
         [
-            new PrintText($"{b.Name ?? b.Initialen} hat an der Fortbildung „{b.KursTitel}“ des WIR-Vielfaltszentrums des {deployment.KreisName} teilgenommen."),
+            new PrintText($"{b.Name ?? b.Initialen} hat an der Fortbildung „{b.KursTitel}“ teilgenommen, veranstaltet vom WIR-Vielfaltszentrum ({deployment.KreisName})."),
             new PrintTable("Angaben zur Fortbildung", ["Angabe", "Inhalt"],
             [
                 ["Fortbildung", b.KursTitel],
