@@ -38,6 +38,10 @@ public sealed class BereichTests : SchulungenFixture
                 "GET /api/schulungen/bescheinigungen/{id:guid}", "GET /api/schulungen/bescheinigungen/{id:guid}/pdf",
                 "POST /api/schulungen/bescheinigungen/{id:guid}/rueckzug")
             .Exempt("öffentlich: die Prüfung eines Codes zeigt nur Kurs, Zeitraum, Initialen und ob gültig", "GET /api/schulungen/nachweis/{code}")
+            .Exempt(
+                "Feedback fordert nur das Personal an und wertet es aus (schulungen.verwalten, nicht einschränkbar); das Formular öffnet der persönliche Link",
+                "POST /api/schulungen/termine/{id:guid}/feedback/anforderung", "GET /api/schulungen/termine/{id:guid}/feedback",
+                "GET /api/schulungen/feedback/{token}", "POST /api/schulungen/feedback/{token}")
             .List("GET /api/schulungen/anwesenheit", _ => "", ags => Task.FromResult(Termin(ags).Id))
             .Read("GET /api/schulungen/termine/{id:guid}/anwesenheit", ags => Task.FromResult(Termin(ags).Id))
             .Change("PUT /api/schulungen/termine/{id:guid}/anwesenheit", ags => Task.FromResult(Termin(ags).Id), () => Task.FromResult<object>(new { zeitId = _letzterTermin!.Zeiten[0], anwesend = Array.Empty<string>() }));
@@ -56,8 +60,8 @@ public sealed class BereichTests : SchulungenFixture
         return _letzterTermin;
     }
 
-    /// <summary>The endpoints anyone may call: the check of a certificate's code.</summary>
-    private static readonly HashSet<string> Oeffentlich = ["GET /api/schulungen/nachweis/{code}"];
+    /// <summary>The endpoints anyone may call: the check of a certificate's code, the feedback form behind a personal link.</summary>
+    private static readonly HashSet<string> Oeffentlich = ["GET /api/schulungen/nachweis/{code}", "GET /api/schulungen/feedback/{token}", "POST /api/schulungen/feedback/{token}"];
 
     [Test]
     public async Task Every_endpoint_answers_401_without_token_and_403_without_the_permission()

@@ -4,6 +4,7 @@ using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Schulungen.Features.Anwesenheit;
 using IntegrationsPlattform.Modules.Schulungen.Features.Bescheinigungen;
+using IntegrationsPlattform.Modules.Schulungen.Features.Feedback;
 using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
 using IntegrationsPlattform.Modules.Schulungen.Features.Schulen;
 using IntegrationsPlattform.Modules.Schulungen.Features.Termine;
@@ -59,6 +60,7 @@ public sealed class SchulungenModule : PlatformModule
         SchulenEndpoints.Map(api.Group);
         AnwesenheitEndpoints.Map(api.Group);
         BescheinigungenEndpoints.Map(api.Group);
+        FeedbackEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)

@@ -64,4 +64,18 @@ public sealed class TeilnahmeRegelnTests
             Assert.That(BescheinigungsRegeln.Normalisieren(null), Is.Null);
         });
     }
+
+    [Test]
+    public void Feedback_results_show_from_five_answers_with_mean_and_distribution()
+    {
+        int?[] werte = [5, 4, null, 4, 1];
+        Assert.Multiple(() =>
+        {
+            Assert.That(FeedbackRegeln.ErgebnisseSichtbar(4), Is.False);
+            Assert.That(FeedbackRegeln.ErgebnisseSichtbar(5), Is.True);
+            Assert.That(FeedbackRegeln.Durchschnitt(werte), Is.EqualTo(3.5m), "an unanswered scale does not count");
+            Assert.That(FeedbackRegeln.Verteilung(werte), Is.EqualTo(new[] { 1, 0, 0, 2, 1 }));
+            Assert.That(FeedbackRegeln.Durchschnitt([null]), Is.Null);
+        });
+    }
 }
