@@ -4,8 +4,11 @@ using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Schulungen.Features.Anmeldungen;
+using IntegrationsPlattform.Modules.Schulungen.Features.Anwesenheit;
 using IntegrationsPlattform.Modules.Schulungen.Features.Aufbewahrung;
+using IntegrationsPlattform.Modules.Schulungen.Features.Bescheinigungen;
 using IntegrationsPlattform.Modules.Schulungen.Features.Demo;
+using IntegrationsPlattform.Modules.Schulungen.Features.Feedback;
 using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
 using IntegrationsPlattform.Modules.Schulungen.Features.Schulen;
 using IntegrationsPlattform.Modules.Schulungen.Features.Termine;
@@ -35,6 +38,12 @@ public sealed class SchulungenModule : PlatformModule
         Description = "Antidiskriminierungs-Schulungen für die Schulsozialarbeit: Katalog, Termine, Anmeldungen, Anwesenheit, Bescheinigungen und Feedback.",
     };
 
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        base.ConfigureServices(services, context);
+        services.AddSingleton(SchulungenSettings.From(context.Settings));
+    }
+
     public override IReadOnlyList<PermissionDefinition> Permissions =>
     [
         new(Verwalten, "Schulungen: Kurse, Termine, Schulen und Anmeldungen verwalten"),
@@ -45,6 +54,7 @@ public sealed class SchulungenModule : PlatformModule
     [
         new("Schulungen", "/schulungen", Verwalten, Order: 20),
         new("Schulungstermine", "/schulungen/termine", Anwesenheit, Order: 21),
+        new("Anwesenheit", "/schulungen/anwesenheit", Anwesenheit, Order: 22),
     ];
 
     /// <summary>A trainer who sees and records only the sessions she leads (README).</summary>
@@ -62,11 +72,15 @@ public sealed class SchulungenModule : PlatformModule
         TermineEndpoints.Map(api.Group);
         TrainerEndpoints.Map(api.Group);
         SchulenEndpoints.Map(api.Group);
+        AnwesenheitEndpoints.Map(api.Group);
+        BescheinigungenEndpoints.Map(api.Group);
+        FeedbackEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
     {
         AnmeldungenEndpoints.MapDownloads(pages.Group);
+        BescheinigungenEndpoints.MapDownloads(pages.Group);
     }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)

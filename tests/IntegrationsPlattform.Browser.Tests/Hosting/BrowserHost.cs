@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -36,6 +39,20 @@ public sealed class BrowserHost : IDisposable
     public Uri BaseAddress { get; }
 
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
+
+    /// <summary>
+    /// The platform admin's API client, for accounts a test needs (<c>TestAccounts.CreateAsync</c>).
+    /// The in-memory client of the test server does not reach a host on Kestrel: this one goes over the socket.
+    /// </summary>
+    public async Task<HttpClient> AdminApiAsync()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = PlatformHost.AdminUser, password = PlatformHost.AdminPassword });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     /// <summary>The host's clock, from the suite's starting moment.</summary>
     public MovableClock Clock => _host.Clock;
