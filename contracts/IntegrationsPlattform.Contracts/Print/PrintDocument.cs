@@ -22,7 +22,17 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
 }
 
 /// <summary>One block of a <see cref="PrintDocument"/>.</summary>
-public abstract record PrintBlock;
+public abstract record PrintBlock
+{
+    /// <summary>
+    /// ISO 639 code of a heading or text in another language than the document's — a German text standing in for
+    /// a missing translation; the HTML page marks it with its own <c>lang</c> and <c>dir</c>. Null: the document's.
+    /// </summary>
+    public string? Language { get; init; }
+
+    /// <summary>The writing direction of a block in its own language, else null.</summary>
+    public string? Direction => Language is null ? null : Languages.Find(Language)?.Direction ?? "ltr";
+}
 
 /// <summary>A heading inside the document (the title is the first level).</summary>
 public sealed record PrintHeading(string Text) : PrintBlock;
