@@ -15,8 +15,8 @@ public sealed partial class AdminFlowTests : BrowserTest
 
         await Expect(Heading("Integration und Teilhabe im Odenwaldkreis")).ToBeVisibleAsync();
         var programmes = Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Level = 2 });
-        await Expect(programmes).ToHaveCountAsync(3);
-        Assert.That(await programmes.AllInnerTextsAsync(), Is.EquivalentTo(new[] { "Beispielprogramm", "Integrationslotsen", "Verbraucher" }));
+        await Expect(programmes).ToHaveCountAsync(4);
+        Assert.That(await programmes.AllInnerTextsAsync(), Is.EquivalentTo(new[] { "Beispielprogramm", "Gesundheitsprävention", "Integrationslotsen", "Verbraucher" }));
         await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Beispielprogramm", Exact = true })).ToContainTextAsync("Testmodul der Plattform-Tests.");
         await Expect(Page.GetByText("Probe Ruhend")).ToHaveCountAsync(0);
         await SaveScreenshotAsync("dashboard");

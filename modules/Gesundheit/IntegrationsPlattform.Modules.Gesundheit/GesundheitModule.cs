@@ -1,0 +1,63 @@
+using IntegrationsPlattform.Contracts.Modules;
+using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Anbieter;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationsPlattform.Modules.Gesundheit;
+
+/// <summary>
+/// Health prevention offers for children in migrant families: the directory of offers with their providers, places
+/// and translations, the barriers and measures against them, outreach, and hand-overs to the Lotsen.
+/// </summary>
+public sealed class GesundheitModule : PlatformModule
+{
+    /// <summary>
+    /// Create and edit offers, their places and texts. Staff hold it for all offers; a provider organisation's
+    /// accounts hold it for their provider (a scope group), so they see and change only their own offers.
+    /// </summary>
+    public const string Angebote = "gesundheit.angebote";
+
+    /// <summary>Review offers and changes to published ones: publish, approve, send back, archive.</summary>
+    public const string Pruefen = "gesundheit.pruefen";
+
+    /// <summary>Everything beyond single offers: providers, barriers and measures, outreach, hand-overs to the Lotsen, exports.</summary>
+    public const string Verwalten = "gesundheit.verwalten";
+
+    /// <summary>People of a provider organisation, invited to maintain its offers.</summary>
+    public static readonly InvitableRole AnbieterRolle = new("gesundheit.anbieter", "Anbieter von Gesundheitsangeboten", [Angebote])
+    {
+        Groups = AnbieterGruppen.Art,
+        ManagedBy = Angebote,
+    };
+
+    public override ModuleManifest Manifest { get; } = new()
+    {
+        Id = "Gesundheit",
+        DisplayName = "Gesundheitsprävention",
+        Version = new Version(1, 0, 0),
+        SdkMajor = PlatformSdk.Major,
+        Description = "Präventionsangebote für Kinder in Familien mit Migrationsgeschichte: Angebote, Übersetzungen, Barrieren und Maßnahmen, Öffentlichkeitsarbeit.",
+        Uses = ["Lotsen"],
+    };
+
+    public override IReadOnlyList<PermissionDefinition> Permissions =>
+    [
+        new(Angebote, "Gesundheit: Angebote anlegen und bearbeiten", Scopable: true) { Groups = AnbieterGruppen.Art },
+        new(Pruefen, "Gesundheit: Angebote prüfen und veröffentlichen"),
+        new(Verwalten, "Gesundheit: Anbieter, Barrieren, Öffentlichkeitsarbeit und Exporte verwalten"),
+    ];
+
+    public override IReadOnlyList<InvitableRole> InvitableRoles => [AnbieterRolle];
+
+    public override IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new("Gesundheitsprävention", "/gesundheit", Angebote, Order: 40),
+    ];
+
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        base.ConfigureServices(services, context);
+        services.AddSingleton(GesundheitSettings.From(context.Settings));
+    }
+}
