@@ -2,6 +2,7 @@ using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Anbieter;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Uebersetzungen;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Gesundheit;
@@ -54,6 +55,11 @@ public sealed class GesundheitModule : PlatformModule
     [
         new("Gesundheitsprävention", "/gesundheit", Angebote, Order: 40),
     ];
+
+    public override void MapApi(ModuleApiBuilder api)
+    {
+        UebersetzungenEndpoints.Map(api.Group);
+    }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
