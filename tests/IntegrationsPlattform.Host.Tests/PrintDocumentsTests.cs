@@ -95,16 +95,17 @@ public sealed partial class PrintDocumentsTests : HostFixture
         });
     }
 
-    /// <summary>A German text standing in for a missing translation keeps its own language inside a Farsi page.</summary>
+    /// <summary>A German title or text standing in for a missing translation keeps its own language inside a Farsi page.</summary>
     [Test]
     public async Task HtmlTwinMarksABlockInAnotherLanguage()
     {
-        var document = new PrintDocument("خدمات", [new PrintHeading("زمان"), new PrintText("Anmeldung im Sekretariat") { Language = "de" }, new PrintText("رایگان")]) { Language = "fa" };
+        var document = new PrintDocument("Impftag", [new PrintHeading("زمان"), new PrintText("Anmeldung im Sekretariat") { Language = "de" }, new PrintText("رایگان")]) { Language = "fa", TitleLanguage = "de" };
         var html = await RenderAsync(document);
 
         Assert.Multiple(() =>
         {
             Assert.That(html, Does.Contain("<p lang=\"de\" dir=\"ltr\">Anmeldung im Sekretariat</p>"));
+            Assert.That(html, Does.Contain("<h1 lang=\"de\" dir=\"ltr\">Impftag</h1>"));
             Assert.That(html, Does.Contain("<h2>زمان</h2>").And.Contain("<p>رایگان</p>"), "a block in the document's language needs no mark");
         });
     }

@@ -14,6 +14,9 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
     /// <summary>ISO 639 code of the document's language; the HTML page takes <c>lang</c> and <c>dir</c> from it.</summary>
     public string Language { get; init; } = "de";
 
+    /// <summary>ISO 639 code of a title in another language than the document's (a German title standing in for a missing translation); null: the document's.</summary>
+    public string? TitleLanguage { get; init; }
+
     /// <summary>Whether the PDF can show the document: not for right-to-left languages, whose letters PDFsharp does not join.</summary>
     public bool PdfPossible => Languages.Find(Language)?.RightToLeft != true;
 

@@ -3,6 +3,7 @@ using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Anbieter;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Uebersetzungen;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Verzeichnis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Gesundheit;
@@ -59,6 +60,11 @@ public sealed class GesundheitModule : PlatformModule
     public override void MapApi(ModuleApiBuilder api)
     {
         UebersetzungenEndpoints.Map(api.Group);
+    }
+
+    public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
+    {
+        VerzeichnisEndpoints.MapDownloads(pages.Group);
     }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
