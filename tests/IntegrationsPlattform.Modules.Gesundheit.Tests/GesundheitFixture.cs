@@ -10,18 +10,23 @@ public abstract class GesundheitFixture : ModuleFixture
 
     protected override bool DemoData => true;
 
-    /// <summary>Staff of the WIR-Vielfaltszentrum signed in to the pages (cookie session), as a browser.</summary>
+    /// <summary>Staff of the WIR-Vielfaltszentrum (JSON API), holding every Gesundheit permission for all offers.</summary>
+    protected HttpClient StaffApi { get; private set; } = null!;
+
+    /// <summary>The same staff member signed in to the pages (cookie session), as a browser.</summary>
     protected HttpClient StaffBrowser { get; private set; } = null!;
 
     [OneTimeSetUp]
     public async Task SignInStaffAsync()
     {
+        StaffApi = await Host.ApiClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
         StaffBrowser = await Host.SignedInClientAsync(PlatformHost.StaffUser, PlatformHost.StaffPassword);
     }
 
     [OneTimeTearDown]
     public void DisposeStaffClients()
     {
+        StaffApi.Dispose();
         StaffBrowser.Dispose();
     }
 

@@ -46,7 +46,7 @@ public sealed class SchemaTests : GesundheitFixture
         new TestCaseData("INSERT INTO angebot_texte (angebot_id, fassung, sprache, feld, text, geaendert_am, geaendert_von) VALUES (@Angebot, 'arbeit', 'ar', 'titel', 'تطعيم', 'x', 'test')")
             .SetName("A translation without the German revision it was made from"),
         new TestCaseData("INSERT INTO angebot_texte (angebot_id, fassung, sprache, feld, text, geaendert_am, geaendert_von) VALUES (@Angebot, 'arbeit', 'DE', 'titel', 'Impftag', 'x', 'test')")
-            .SetName("A language code not in ISO 639-1 form"),
+            .SetName("A language code not in lower case"),
         new TestCaseData("INSERT INTO angebot_texte (angebot_id, fassung, sprache, feld, text, geaendert_am, geaendert_von) VALUES (@Angebot, 'veroeffentlicht', 'de', 'titel', 'Impftag', 'x', 'test')")
             .SetName("A text of a version that does not exist"),
         new TestCaseData("INSERT INTO oeffnungszeiten (id, angebot_id, fassung, freq, byday, opens_at, closes_at) VALUES ('z1', @Angebot, 'arbeit', 'WEEKLY', 'MO', '12:00', '09:00')")

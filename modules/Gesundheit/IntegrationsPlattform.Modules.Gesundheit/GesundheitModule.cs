@@ -1,7 +1,10 @@
+using IntegrationsPlattform.Contracts.Demo;
 using IntegrationsPlattform.Contracts.Modules;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Anbieter;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Angebote;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Demo;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Uebersetzungen;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Verzeichnis;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,13 +60,19 @@ public sealed class GesundheitModule : PlatformModule
         new("Gesundheitsprävention", "/gesundheit", Angebote, Order: 40),
     ];
 
+    /// <summary>A provider's account (the Kinderarztpraxis of the demo data) that maintains only its own offers (README).</summary>
+    public override IReadOnlyList<DemoAccount> DemoAccounts => DemoKonten.Alle;
+
     public override void MapApi(ModuleApiBuilder api)
     {
+        AnbieterEndpoints.Map(api.Group);
+        AngeboteEndpoints.Map(api.Group);
         UebersetzungenEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
     {
+        AngeboteEndpoints.MapDownloads(pages.Group);
         VerzeichnisEndpoints.MapDownloads(pages.Group);
     }
 

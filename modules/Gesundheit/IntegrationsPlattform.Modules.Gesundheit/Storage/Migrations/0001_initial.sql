@@ -2,7 +2,8 @@
 -- measures, outreach and hand-overs to the Lotsen.
 -- Ids are UUID text (v7, generated in code: HSDS 3.0 requires uuids, and they stay stable in exports);
 -- instants are UTC text 'yyyy-MM-ddTHH:mm:ssZ'; days 'yyyy-MM-dd'; times of day 'HH:MM';
--- municipalities by their 8-digit AGS; languages by ISO 639-1 code (two lower-case letters).
+-- municipalities by their 8-digit AGS; languages by ISO 639 code in lower case (639-1 where there
+-- is one, else 639-3 such as kmr, ckb, prs: the SDK's Languages).
 --
 -- Published and working version: everything the public sees of an offer lives in one of its two
 -- versions (fassung), 'arbeit' (what providers and staff edit) and 'veroeffentlicht' (the reviewed
@@ -84,7 +85,7 @@ CREATE INDEX ix_angebot_fassungen_kategorie ON angebot_fassungen (fassung, kateg
 CREATE TABLE angebot_texte (
     angebot_id    TEXT NOT NULL,
     fassung       TEXT NOT NULL,
-    sprache       TEXT NOT NULL CHECK (length(sprache) = 2 AND sprache GLOB '[a-z][a-z]'),
+    sprache       TEXT NOT NULL CHECK (sprache GLOB '[a-z][a-z]' OR sprache GLOB '[a-z][a-z][a-z]'),
     feld          TEXT NOT NULL CHECK (feld IN ('titel', 'beschreibung', 'anmeldung', 'voraussetzungen', 'kosten')),
     text          TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 4000 AND (feld <> 'titel' OR length(text) <= 200)),
     revision      INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
@@ -151,7 +152,7 @@ CREATE INDEX ix_oeffnungszeiten_datum ON oeffnungszeiten (fassung, datum) WHERE 
 CREATE TABLE angebot_sprachen (
     angebot_id TEXT NOT NULL,
     fassung    TEXT NOT NULL,
-    sprache    TEXT NOT NULL CHECK (length(sprache) = 2 AND sprache GLOB '[a-z][a-z]'),
+    sprache    TEXT NOT NULL CHECK (sprache GLOB '[a-z][a-z]' OR sprache GLOB '[a-z][a-z][a-z]'),
     PRIMARY KEY (angebot_id, fassung, sprache),
     FOREIGN KEY (angebot_id, fassung) REFERENCES angebot_fassungen (angebot_id, fassung) ON DELETE CASCADE
 );
@@ -163,7 +164,7 @@ CREATE TABLE materialien (
     angebot_id TEXT NOT NULL,
     fassung    TEXT NOT NULL,
     datei_id   TEXT NOT NULL,
-    sprache    TEXT NOT NULL CHECK (length(sprache) = 2 AND sprache GLOB '[a-z][a-z]'),
+    sprache    TEXT NOT NULL CHECK (sprache GLOB '[a-z][a-z]' OR sprache GLOB '[a-z][a-z][a-z]'),
     titel      TEXT NOT NULL CHECK (length(titel) BETWEEN 1 AND 200),
     angelegt_am TEXT NOT NULL,
     PRIMARY KEY (id, fassung),
@@ -181,7 +182,7 @@ CREATE TABLE barrieren (
     kommune_ags  TEXT CHECK (kommune_ags IS NULL OR length(kommune_ags) = 8),
     art          TEXT NOT NULL
                  CHECK (art IN ('sprache', 'kosten', 'mobilitaet', 'information', 'vertrauen', 'oeffnungszeiten')),
-    sprache      TEXT CHECK (sprache IS NULL OR (length(sprache) = 2 AND sprache GLOB '[a-z][a-z]')),
+    sprache      TEXT CHECK (sprache IS NULL OR sprache GLOB '[a-z][a-z]' OR sprache GLOB '[a-z][a-z][a-z]'),
     beschreibung TEXT NOT NULL CHECK (length(beschreibung) BETWEEN 1 AND 2000),
     erfasst_am   TEXT NOT NULL,
     erfasst_von  TEXT NOT NULL,
@@ -239,7 +240,7 @@ CREATE INDEX ix_materialausgaben_kampagne ON materialausgaben (kampagne_id);
 
 CREATE TABLE materialausgabe_sprachen (
     ausgabe_id TEXT NOT NULL REFERENCES materialausgaben (id) ON DELETE CASCADE,
-    sprache    TEXT NOT NULL CHECK (length(sprache) = 2 AND sprache GLOB '[a-z][a-z]'),
+    sprache    TEXT NOT NULL CHECK (sprache GLOB '[a-z][a-z]' OR sprache GLOB '[a-z][a-z][a-z]'),
     PRIMARY KEY (ausgabe_id, sprache)
 );
 
@@ -251,7 +252,7 @@ CREATE TABLE materialausgabe_sprachen (
 CREATE TABLE lotsen_uebergaben (
     korrelations_id TEXT PRIMARY KEY,
     angebot_id      TEXT NOT NULL REFERENCES angebote (id),
-    sprache         TEXT NOT NULL CHECK (length(sprache) = 2 AND sprache GLOB '[a-z][a-z]'),
+    sprache         TEXT NOT NULL CHECK (sprache GLOB '[a-z][a-z]' OR sprache GLOB '[a-z][a-z][a-z]'),
     kommune_ags     TEXT NOT NULL CHECK (length(kommune_ags) = 8),
     datum           TEXT NOT NULL CHECK (length(datum) = 10),
     status          TEXT NOT NULL DEFAULT 'uebergeben'

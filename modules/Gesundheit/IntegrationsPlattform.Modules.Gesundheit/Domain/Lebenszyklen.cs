@@ -1,0 +1,22 @@
+using IntegrationsPlattform.Contracts.Kernel;
+
+namespace IntegrationsPlattform.Modules.Gesundheit.Domain;
+
+/// <summary>The module's status machines, declared with the SDK's <see cref="Lifecycle"/>; the keys are those of the tables' CHECK constraints.</summary>
+internal static class Lebenszyklen
+{
+    /// <summary>
+    /// An offer as the public sees it. Sending a submitted offer back to draft needs a reason for the provider.
+    /// A change to a published offer does not leave „veröffentlicht“: it waits beside it (<see cref="Aenderung"/>).
+    /// </summary>
+    public static readonly Lifecycle Angebot = new(
+        "Angebot",
+        new LifecycleStatus("entwurf", "Entwurf", "zur_pruefung") { ReasonRequired = true },
+        new LifecycleStatus("zur_pruefung", "zur Prüfung", "veroeffentlicht", "entwurf"),
+        new LifecycleStatus("veroeffentlicht", "veröffentlicht", "archiviert"),
+        new LifecycleStatus("archiviert", "archiviert") { ReasonRequired = true });
+
+    /// <summary>The decisions of a review, for a first publication and for a change to a published offer alike.</summary>
+    public const string Freigeben = "freigeben";
+    public const string Zurueckweisen = "zurueckweisen";
+}

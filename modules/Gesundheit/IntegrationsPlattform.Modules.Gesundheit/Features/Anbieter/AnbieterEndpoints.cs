@@ -1,0 +1,26 @@
+using IntegrationsPlattform.Contracts.Web;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IntegrationsPlattform.Modules.Gesundheit.Features.Anbieter;
+
+/// <summary>The JSON API of the provider organisations under <c>/api/gesundheit/anbieter</c>.</summary>
+internal static class AnbieterEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var anbieter = api.MapGroup("/anbieter").WithTags("Gesundheit: Anbieter");
+
+        anbieter.MapGet("", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListAnbieter(), ct))
+            .RequirePermission(GesundheitModule.Angebote).WithSummary("Anbieter, für die der Benutzer Angebote pflegen darf");
+
+        anbieter.MapPost("", async (AnbieterEingabe body, IMediator mediator, CancellationToken ct) =>
+            {
+                var id = await mediator.Send(new CreateAnbieter(body), ct);
+                return Results.Created($"/api/gesundheit/anbieter/{id}", new NeueId(id));
+            })
+            .RequirePermission(GesundheitModule.Verwalten).WithSummary("Anbieter anlegen (Name, Beschreibung, E-Mail, Website)");
+    }
+}
