@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using IntegrationsPlattform.Modules.Gesundheit.Tests.Testdaten;
 
 namespace IntegrationsPlattform.Modules.Gesundheit.Tests.Uebersetzungen;
 
@@ -55,21 +54,20 @@ public sealed class UebersetzungenApiTests : GesundheitFixture
     public async Task ATranslationSavedAgainstTheCurrentGermanTextIsCurrentUntilTheGermanTextChanges()
     {
         var id = Angebot("Zahnputzschule");
-        using var gespeichert = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen/TR", new { titel = "  Diş fırçalama okulu ", beschreibung = "Çocuklar için." });
+        using var gespeichert = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen", new { sprache = "TR", titel = "  Diş fırçalama okulu ", beschreibung = "Çocuklar için." });
         Assert.That(gespeichert.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await gespeichert.Content.ReadAsStringAsync());
         Assert.That(Stand(await SpracheAsync(id, "tr")), Is.EqualTo(new[] { ("titel", "aktuell"), ("beschreibung", "aktuell") }));
         Assert.That(Count("angebot_texte", "angebot_id = @id AND sprache = 'tr' AND fassung = 'arbeit' AND text = 'Diş fırçalama okulu'", new { id }), Is.EqualTo(1), "trimmed, in the working version");
 
         Testangebote.DeutschGeaendert(Host.ModuleDatabase("Gesundheit"), id, "beschreibung", "Kinder lernen Zähneputzen.");
         Assert.That(Stand(await SpracheAsync(id, "tr")), Is.EqualTo(new[] { ("titel", "aktuell"), ("beschreibung", "veraltet") }));
-        var ueberblick = await _staff.GetFromJsonAsync<JsonElement>("/api/gesundheit/uebersetzungen?sprache=tr&stand=veraltet&groesse=200");
-        Assert.That(Zeilen(ueberblick).Where(z => z.Id == id), Is.EqualTo(new[] { (id, "tr", 0, 1) }));
+        Assert.That((await UeberblickAsync(_staff, "sprache=tr&stand=veraltet")).Where(z => z.Id == id), Is.EqualTo(new[] { (id, "tr", 0, 1) }));
 
         // The translator checks the translation against the new German text and saves it unchanged: current again.
-        using var bestaetigt = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen/tr", new { titel = "Diş fırçalama okulu", beschreibung = "Çocuklar için." });
+        using var bestaetigt = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen", new { sprache = "tr", titel = "Diş fırçalama okulu", beschreibung = "Çocuklar için." });
         Assert.That(Stand(await SpracheAsync(id, "tr")), Is.EqualTo(new[] { ("titel", "aktuell"), ("beschreibung", "aktuell") }));
 
-        using var entfernt = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen/tr", new { titel = "Diş fırçalama okulu" });
+        using var entfernt = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen", new { sprache = "tr", titel = "Diş fırçalama okulu" });
         Assert.That(Stand(await SpracheAsync(id, "tr")), Is.EqualTo(new[] { ("titel", "aktuell"), ("beschreibung", "fehlt") }), "an empty field removes that translation");
     }
 
@@ -77,8 +75,8 @@ public sealed class UebersetzungenApiTests : GesundheitFixture
     public async Task TheOverviewListsMissingAndOutdatedTranslationsPerLanguage()
     {
         var id = Angebot("Elterncafé Sprachentwicklung", new Testtext("en", "titel", "Parents' café"), new Testtext("en", "beschreibung", "About language."));
-        var alle = Zeilen(await _staff.GetFromJsonAsync<JsonElement>("/api/gesundheit/uebersetzungen?groesse=200")).Where(z => z.Id == id).ToList();
-        var fehlend = Zeilen(await _staff.GetFromJsonAsync<JsonElement>("/api/gesundheit/uebersetzungen?stand=fehlt&sprache=ar&groesse=200")).Where(z => z.Id == id).ToList();
+        var alle = (await UeberblickAsync(_staff, "")).Where(z => z.Id == id).ToList();
+        var fehlend = (await UeberblickAsync(_staff, "stand=fehlt&sprache=ar")).Where(z => z.Id == id).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(alle, Is.EquivalentTo(new[] { (id, "ar", 2, 0), (id, "tr", 2, 0) }), "English is complete");
@@ -92,7 +90,7 @@ public sealed class UebersetzungenApiTests : GesundheitFixture
     public async Task ATranslationIntoALanguageTheDeploymentDoesNotOfferIsRefusedAndNothingIsWritten(string sprache, string meldung)
     {
         var id = Angebot("Frühe Hilfen Michelstadt " + sprache);
-        using var antwort = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen/{sprache}", new { titel = "Early help" });
+        using var antwort = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen", new { sprache, titel = "Early help" });
         Assert.Multiple(async () =>
         {
             Assert.That(antwort.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -105,9 +103,9 @@ public sealed class UebersetzungenApiTests : GesundheitFixture
     public async Task BadTextsAreRefusedAtTheirFieldAndNothingIsWritten()
     {
         var id = Angebot("Bewegungskurs Kita");
-        using var zuLang = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen/en", new { titel = new string('x', 201), beschreibung = "ok" });
-        using var ohneVorlage = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen/en", new { titel = "Exercise", kosten = "free" });
-        using var unbekannt = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{Guid.NewGuid()}/uebersetzungen/en", new { titel = "Exercise" });
+        using var zuLang = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen", new { sprache = "en", titel = new string('x', 201), beschreibung = "ok" });
+        using var ohneVorlage = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen", new { sprache = "en", titel = "Exercise", kosten = "free" });
+        using var unbekannt = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{Guid.NewGuid()}/uebersetzungen", new { sprache = "en", titel = "Exercise" });
         using var filter = await _staff.GetAsync("/api/gesundheit/uebersetzungen?stand=irgendwas&sprache=12345");
         Assert.Multiple(async () =>
         {
@@ -126,7 +124,7 @@ public sealed class UebersetzungenApiTests : GesundheitFixture
     public async Task ATranslationOfAPublishedOfferWaitsForReviewAndThePublishedTextsStay()
     {
         var id = Angebot("U-Untersuchung erklärt");
-        using var antwort = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen/ar", new { titel = "<script>alert(1)</script> الفحص" });
+        using var antwort = await _staff.PutAsJsonAsync($"/api/gesundheit/angebote/{id}/uebersetzungen", new { sprache = "ar", titel = "<script>alert(1)</script> الفحص" });
         Assert.Multiple(() =>
         {
             Assert.That(antwort.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
@@ -144,10 +142,10 @@ public sealed class UebersetzungenApiTests : GesundheitFixture
         var fremdes = Testangebote.Anlegen(Host.ModuleDatabase("Gesundheit"), anderer, new Testangebot("Rückbildung"));
         using var praxis = await ApiAsync("uebersetzung-praxis", TestGrant.InGroups(Angebote, _anbieter));
 
-        using var eigen = await praxis.PutAsJsonAsync($"/api/gesundheit/angebote/{eigenes}/uebersetzungen/en", new { titel = "Baby massage" });
-        using var fremd = await praxis.PutAsJsonAsync($"/api/gesundheit/angebote/{fremdes}/uebersetzungen/en", new { titel = "Recovery" });
+        using var eigen = await praxis.PutAsJsonAsync($"/api/gesundheit/angebote/{eigenes}/uebersetzungen", new { sprache = "en", titel = "Baby massage" });
+        using var fremd = await praxis.PutAsJsonAsync($"/api/gesundheit/angebote/{fremdes}/uebersetzungen", new { sprache = "en", titel = "Recovery" });
         using var fremdLesen = await praxis.GetAsync($"/api/gesundheit/angebote/{fremdes}/uebersetzungen");
-        var ueberblick = Zeilen(await praxis.GetFromJsonAsync<JsonElement>("/api/gesundheit/uebersetzungen?groesse=200"));
+        var ueberblick = await UeberblickAsync(praxis, "");
         Assert.Multiple(() =>
         {
             Assert.That(eigen.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
@@ -164,9 +162,21 @@ public sealed class UebersetzungenApiTests : GesundheitFixture
     private static (string, string)[] Stand(JsonElement sprache)
         => sprache.GetProperty("felder").EnumerateArray().Select(f => (f.GetProperty("feld").GetString()!, f.GetProperty("stand").GetString()!)).ToArray();
 
-    private static List<(string Id, string Sprache, int Fehlend, int Veraltet)> Zeilen(JsonElement liste)
-        => liste.GetProperty("rows").EnumerateArray()
-            .Select(z => (z.GetProperty("angebotId").GetString()!, z.GetProperty("sprache").GetString()!, z.GetProperty("fehlend").GetInt32(), z.GetProperty("veraltet").GetInt32())).ToList();
+    /// <summary>Every page of the overview (the demo data's offers are in it too).</summary>
+    private static async Task<List<(string Id, string Sprache, int Fehlend, int Veraltet)>> UeberblickAsync(HttpClient client, string filter)
+    {
+        var zeilen = new List<(string, string, int, int)>();
+        for (var seite = 1; ; seite++)
+        {
+            var liste = await client.GetFromJsonAsync<JsonElement>($"/api/gesundheit/uebersetzungen?{filter}&groesse=200&seite={seite}");
+            zeilen.AddRange(liste.GetProperty("rows").EnumerateArray()
+                .Select(z => (z.GetProperty("angebotId").GetString()!, z.GetProperty("sprache").GetString()!, z.GetProperty("fehlend").GetInt32(), z.GetProperty("veraltet").GetInt32())));
+            if (seite >= liste.GetProperty("lastPage").GetInt32())
+            {
+                return zeilen;
+            }
+        }
+    }
 
     private static async Task<string> FehlerAsync(HttpResponseMessage antwort, string feld)
         => string.Join(" | ", (await antwort.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty(feld).EnumerateArray().Select(e => e.GetString()));

@@ -1,5 +1,4 @@
 using System.Net;
-using IntegrationsPlattform.Modules.Gesundheit.Tests.Testdaten;
 
 namespace IntegrationsPlattform.Modules.Gesundheit.Tests.Uebersetzungen;
 
@@ -23,14 +22,14 @@ public sealed class UebersetzungenSeitenTests : GesundheitFixture
     [Test]
     public async Task StaffTranslateAnOfferThroughTheFormAndSeeItCurrent()
     {
-        var pfad = $"/gesundheit/angebote/{_angebot}/uebersetzungen?sprache=fa";
+        var pfad = $"/gesundheit/verwaltung/angebote/{_angebot}/uebersetzungen?sprache=fa";
         var formular = await PageAsync(pfad);
         Assert.That(formular, Does.Contain("Deutsch: Seitentest Impftag im Rathaus").And.Contain("lang=\"fa\" dir=\"rtl\""), "the German text beside a right-to-left input");
 
         using var gespeichert = await PageForms.SubmitAsync(StaffBrowser, pfad, "uebersetzung", ("Input.Titel", "روز واکسیناسیون"), ("Input.Beschreibung", "<b>برای کودکان</b>"));
         Assert.That(gespeichert.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await gespeichert.Content.ReadAsStringAsync());
         var ansicht = await PageAsync(PageForms.RedirectTarget(gespeichert)!);
-        var roh = await StaffBrowser.GetStringAsync($"/gesundheit/angebote/{_angebot}/uebersetzungen");
+        var roh = await StaffBrowser.GetStringAsync($"/gesundheit/verwaltung/angebote/{_angebot}/uebersetzungen");
         Assert.Multiple(() =>
         {
             Assert.That(ansicht, Does.Contain("Übersetzung auf Persisch (Farsi) gespeichert."));
@@ -44,7 +43,7 @@ public sealed class UebersetzungenSeitenTests : GesundheitFixture
     [Test]
     public async Task ATooLongTitleIsShownAtItsFieldAndNothingIsSaved()
     {
-        var pfad = $"/gesundheit/angebote/{_angebot}/uebersetzungen?sprache=tr";
+        var pfad = $"/gesundheit/verwaltung/angebote/{_angebot}/uebersetzungen?sprache=tr";
         using var antwort = await PageForms.SubmitAsync(StaffBrowser, pfad, "uebersetzung", ("Input.Titel", new string('ş', 201)));
         var html = WebUtility.HtmlDecode(await antwort.Content.ReadAsStringAsync());
         Assert.Multiple(() =>
@@ -58,11 +57,11 @@ public sealed class UebersetzungenSeitenTests : GesundheitFixture
     [Test]
     public async Task TheOverviewListsOutdatedTranslationsWithALinkToTheirForm()
     {
-        var html = await PageAsync("/gesundheit/uebersetzungen?sprache=ru&stand=veraltet");
-        var falsch = await PageAsync("/gesundheit/uebersetzungen?sprache=zz&stand=alt");
+        var html = await PageAsync("/gesundheit/verwaltung/uebersetzungen?sprache=ru&stand=veraltet");
+        var falsch = await PageAsync("/gesundheit/verwaltung/uebersetzungen?sprache=zz&stand=alt");
         Assert.Multiple(() =>
         {
-            Assert.That(html, Does.Contain($"href=\"/gesundheit/angebote/{_angebot}/uebersetzungen?sprache=ru#formular\">Seitentest Impftag im Rathaus</a>"));
+            Assert.That(html, Does.Contain($"href=\"/gesundheit/verwaltung/angebote/{_angebot}/uebersetzungen?sprache=ru#formular\">Seitentest Impftag im Rathaus</a>"));
             Assert.That(falsch, Does.Contain("Der Filter ist ungültig").And.Contain("Unbekannter Sprachcode „zz“"));
         });
     }
@@ -70,9 +69,9 @@ public sealed class UebersetzungenSeitenTests : GesundheitFixture
     [Test]
     public async Task AnOfferOutsideTheUsersScopeIsNotFoundAndThePagesNeedThePermission()
     {
-        var fremd = await PageAsync($"/gesundheit/angebote/{Guid.NewGuid()}/uebersetzungen");
+        var fremd = await PageAsync($"/gesundheit/verwaltung/angebote/{Guid.NewGuid()}/uebersetzungen");
         Assert.That(fremd, Does.Contain("Angebot nicht gefunden"));
-        await PageForms.AssertRefusedAsync(Host, "/gesundheit/uebersetzungen");
-        await PageForms.AssertRefusedAsync(Host, $"/gesundheit/angebote/{_angebot}/uebersetzungen");
+        await PageForms.AssertRefusedAsync(Host, "/gesundheit/verwaltung/uebersetzungen");
+        await PageForms.AssertRefusedAsync(Host, $"/gesundheit/verwaltung/angebote/{_angebot}/uebersetzungen");
     }
 }

@@ -1,4 +1,3 @@
-using IntegrationsPlattform.Modules.Gesundheit.Tests.Testdaten;
 
 namespace IntegrationsPlattform.Modules.Gesundheit.Tests.Verzeichnis;
 
@@ -22,7 +21,7 @@ public sealed class VerzeichnisSprachenTests : GesundheitFixture
     [Test]
     public async Task AConfiguredLanguageWithoutResourceFileIsOfferedWithEveryTextMarkedAsGerman()
     {
-        var html = await SeiteAsync("/gesundheit/angebote?lang=pl");
+        var html = await SeiteAsync("/gesundheit/angebote?suche=Qsp&lang=pl");
         Assert.Multiple(() =>
         {
             Assert.That(html, Does.Contain("<html lang=\"pl\" dir=\"ltr\">"));

@@ -2,26 +2,27 @@ using Dapper;
 using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
-using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Angebote;
 using MediatR;
 
 namespace IntegrationsPlattform.Modules.Gesundheit.Features.Uebersetzungen;
 
 /// <summary>
 /// The translations view of one offer: its working version's German texts beside their translation into every
-/// language the deployment's public pages offer, each marked missing, outdated or current.
+/// language the deployment's public pages offer, each marked missing, outdated or current. An offer outside the
+/// user's scope does not exist for them (<see cref="GetAngebot"/>'s check).
 /// </summary>
 internal sealed record GetUebersetzungen(Guid AngebotId) : IQuery<AngebotUebersetzungen>;
 
-internal sealed class GetUebersetzungenHandler(IModuleDatabase<GesundheitModule> database, ICurrentUser user, DeploymentInfo deployment) : IRequestHandler<GetUebersetzungen, AngebotUebersetzungen>
+internal sealed class GetUebersetzungenHandler(IModuleDatabase<GesundheitModule> database, IMediator mediator, DeploymentInfo deployment) : IRequestHandler<GetUebersetzungen, AngebotUebersetzungen>
 {
     private sealed record Text(string Feld, string Sprache, string Inhalt, long Revision, long? DeRevision);
 
     public async Task<AngebotUebersetzungen> Handle(GetUebersetzungen request, CancellationToken cancellationToken)
     {
         var id = request.AngebotId.ToString();
+        var angebot = await mediator.Send(new GetAngebot(id), cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var kopf = await AngebotZugriff.LesenAsync(connection, null, id, RecordScope.Of(user, GesundheitModule.Angebote));
         var texte = (await connection.QueryAsync<Text>(
             "SELECT feld, sprache, text AS Inhalt, revision, de_revision AS DeRevision FROM angebot_texte WHERE angebot_id = @id AND fassung = 'arbeit'",
             new { id })).ToList();
@@ -39,6 +40,6 @@ internal sealed class GetUebersetzungenHandler(IModuleDatabase<GesundheitModule>
                 felder.Count(f => f.Stand == Uebersetzungsstand.Fehlt), felder.Count(f => f.Stand == Uebersetzungsstand.Veraltet), felder);
         }).ToList();
 
-        return new AngebotUebersetzungen(kopf.Id, deutsch.GetValueOrDefault("titel")?.Inhalt ?? "(ohne Titel)", kopf.Status, sprachen);
+        return new AngebotUebersetzungen(id, deutsch.GetValueOrDefault("titel")?.Inhalt ?? "(ohne Titel)", angebot.Status, sprachen);
     }
 }

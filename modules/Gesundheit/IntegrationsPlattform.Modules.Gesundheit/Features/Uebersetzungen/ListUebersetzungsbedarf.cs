@@ -4,6 +4,7 @@ using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Angebote;
 using MediatR;
 
 namespace IntegrationsPlattform.Modules.Gesundheit.Features.Uebersetzungen;
@@ -36,7 +37,19 @@ internal sealed class ListUebersetzungsbedarfValidator(DeploymentInfo deployment
 
 internal sealed class ListUebersetzungsbedarfHandler(IModuleDatabase<GesundheitModule> database, ICurrentUser user, DeploymentInfo deployment) : IRequestHandler<ListUebersetzungsbedarf, PagedList<UebersetzungsbedarfZeile>>
 {
-    private sealed record Zeile(string AngebotId, string Titel, string Sprache, long Fehlend, long Veraltet);
+    /// <summary>A row as Dapper maps it by name: an aggregate column of an empty result has no type SQLite can tell, which a constructor would refuse.</summary>
+    private sealed class Zeile
+    {
+        public string AngebotId { get; init; } = "";
+
+        public string Titel { get; init; } = "";
+
+        public string Sprache { get; init; } = "";
+
+        public long Fehlend { get; init; }
+
+        public long Veraltet { get; init; }
+    }
 
     public async Task<PagedList<UebersetzungsbedarfZeile>> Handle(ListUebersetzungsbedarf request, CancellationToken cancellationToken)
     {
@@ -49,7 +62,7 @@ internal sealed class ListUebersetzungsbedarfHandler(IModuleDatabase<GesundheitM
         }
 
         var parameter = new DynamicParameters(new { take = groesse, skip = Paging.Offset(seite, groesse) });
-        var scope = AngebotZugriff.Bedingung(RecordScope.Of(user, GesundheitModule.Angebote), parameter);
+        var scope = RecordScope.Of(user, GesundheitModule.Angebote).SqlCondition(AngeboteSql.InKommunen, ownerColumn: null, parameter, groupColumn: "a.anbieter_id");
         // The languages as a table of parameters, so that a language without any translation counts as missing.
         var werte = string.Join(", ", sprachen.Select((s, i) => $"(@sprache{i})"));
         for (var i = 0; i < sprachen.Count; i++)
@@ -67,8 +80,8 @@ internal sealed class ListUebersetzungsbedarfHandler(IModuleDatabase<GesundheitM
             WITH sprachen (code) AS (VALUES {werte}),
             bedarf AS (
                 SELECT g.angebot_id, s.code AS sprache,
-                       sum(t.feld IS NULL) AS fehlend,
-                       sum(t.de_revision < g.revision) AS veraltet
+                       coalesce(sum(t.feld IS NULL), 0) AS fehlend,
+                       coalesce(sum(t.de_revision < g.revision), 0) AS veraltet
                 FROM angebot_texte g
                 JOIN angebote a ON a.id = g.angebot_id
                 CROSS JOIN sprachen s

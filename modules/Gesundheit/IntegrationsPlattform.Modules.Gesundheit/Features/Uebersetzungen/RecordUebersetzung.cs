@@ -3,6 +3,7 @@ using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Security;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Angebote;
 using MediatR;
 
 namespace IntegrationsPlattform.Modules.Gesundheit.Features.Uebersetzungen;
@@ -45,10 +46,8 @@ internal sealed class RecordUebersetzungHandler(IModuleDatabase<GesundheitModule
         var tx = database.Transaction;
         var id = request.AngebotId.ToString();
         var sprache = Languages.Normalize(request.Sprache!);
-        var scope = RecordScope.Of(user, GesundheitModule.Angebote);
-        var kopf = await AngebotZugriff.LesenAsync(tx.Connection, tx.Sql, id, scope);
-        scope.EnsureWritable([], null, "Angebot", id, "sprache", [kopf.AnbieterId]);
-        if (kopf.Status == "archiviert")
+        var lage = await AngebotSchreiben.ZumAendernAsync(tx, RecordScope.Of(user, GesundheitModule.Angebote), id);
+        if (lage.Status == "archiviert")
         {
             throw new DomainRuleException("Das Angebot ist archiviert; seine Texte werden nicht mehr übersetzt.");
         }
@@ -63,6 +62,8 @@ internal sealed class RecordUebersetzungHandler(IModuleDatabase<GesundheitModule
             throw new RequestValidationException(ohneVorlage);
         }
 
+        var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
+        var wer = AngebotSchreiben.Wer(user);
         var geaendert = 0;
         foreach (var (feld, text) in texte)
         {
@@ -72,19 +73,18 @@ internal sealed class RecordUebersetzungHandler(IModuleDatabase<GesundheitModule
                 : await tx.Connection.ExecuteAsync(
                     """
                     INSERT INTO angebot_texte (angebot_id, fassung, sprache, feld, text, revision, de_revision, geaendert_am, geaendert_von)
-                    VALUES (@id, 'arbeit', @sprache, @feld, @text, 1, @deRevision, @jetzt, @von)
+                    VALUES (@id, 'arbeit', @sprache, @feld, @text, 1, @deRevision, @jetzt, @wer)
                     ON CONFLICT (angebot_id, fassung, sprache, feld) DO UPDATE SET
                         revision = revision + (text <> excluded.text), text = excluded.text, de_revision = excluded.de_revision,
                         geaendert_am = excluded.geaendert_am, geaendert_von = excluded.geaendert_von
                     WHERE text <> excluded.text OR de_revision <> excluded.de_revision
                     """,
-                    new { id, sprache, feld, text, deRevision = deutsch[feld], jetzt = GermanFormat.StoredInstant(clock.UtcNow), von = user.DisplayName ?? user.UserName ?? "System" }, tx.Sql);
+                    new { id, sprache, feld, text, deRevision = deutsch[feld], jetzt, wer }, tx.Sql);
         }
 
-        if (geaendert > 0)
+        if (geaendert > 0 && lage.Status == "veroeffentlicht" && lage.Aenderung != "zur_pruefung")
         {
-            await tx.Connection.ExecuteAsync(
-                "UPDATE angebote SET aenderung_status = 'zur_pruefung' WHERE id = @id AND status = 'veroeffentlicht'", new { id }, tx.Sql);
+            await AngebotSchreiben.StatusAsync(tx, id, lage.Status, lage.Status, "zur_pruefung", jetzt, wer, "Übersetzung wartet auf Prüfung", geprueft: false);
         }
 
         return Done.Value;

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace IntegrationsPlattform.Modules.Gesundheit.Features.Uebersetzungen;
 
-/// <summary>An offer's texts in one language; a field left out or empty has no translation.</summary>
-internal sealed record UebersetzungEingabe(string? Titel, string? Beschreibung, string? Voraussetzungen, string? Anmeldung, string? Kosten)
+/// <summary>An offer's texts in one language (<c>sprache</c>, ISO 639); a field left out or empty has no translation.</summary>
+internal sealed record UebersetzungEingabe(string? Sprache, string? Titel, string? Beschreibung, string? Voraussetzungen, string? Anmeldung, string? Kosten)
 {
     public IReadOnlyDictionary<string, string?> Texte() => new Dictionary<string, string?>
     {
@@ -33,9 +33,9 @@ internal static class UebersetzungenEndpoints
         angebot.MapGet("", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetUebersetzungen(id), ct))
             .RequirePermission(GesundheitModule.Angebote).WithSummary("Die Texte eines Angebots in jeder öffentlichen Sprache neben dem deutschen, mit Stand");
 
-        angebot.MapPut("/{sprache}", async (Guid id, string sprache, UebersetzungEingabe body, IMediator mediator, CancellationToken ct) =>
+        angebot.MapPut("", async (Guid id, UebersetzungEingabe body, IMediator mediator, CancellationToken ct) =>
             {
-                await mediator.Send(new RecordUebersetzung(id, sprache, body.Texte()), ct);
+                await mediator.Send(new RecordUebersetzung(id, body.Sprache, body.Texte()), ct);
                 return Results.NoContent();
             })
             .RequirePermission(GesundheitModule.Angebote).WithSummary("Übersetzung in eine öffentliche Sprache speichern (leeres Feld: ohne Übersetzung)");

@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace IntegrationsPlattform.Modules.Gesundheit.Tests.Testdaten;
+namespace IntegrationsPlattform.Modules.Gesundheit.Tests;
 
 /// <summary>One public text of an offer: German, or a translation made from the German text's revision <paramref name="DeRevision"/>.</summary>
 public sealed record Testtext(string Sprache, string Feld, string Text, int Revision = 1, int? DeRevision = null);
