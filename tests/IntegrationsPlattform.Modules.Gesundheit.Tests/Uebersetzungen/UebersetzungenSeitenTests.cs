@@ -55,14 +55,18 @@ public sealed class UebersetzungenSeitenTests : GesundheitFixture
     }
 
     [Test]
-    public async Task TheOverviewListsOutdatedTranslationsWithALinkToTheirForm()
+    public async Task TheOverviewListsOutdatedTranslationsWithALinkToTheirFormAndTheOffersLeadThere()
     {
+        var start = await PageAsync("/gesundheit");
+        var angebot = await PageAsync($"/gesundheit/verwaltung/angebote/{_angebot}");
         var html = await PageAsync("/gesundheit/verwaltung/uebersetzungen?sprache=ru&stand=veraltet");
         var falsch = await PageAsync("/gesundheit/verwaltung/uebersetzungen?sprache=zz&stand=alt");
         Assert.Multiple(() =>
         {
             Assert.That(html, Does.Contain($"href=\"/gesundheit/verwaltung/angebote/{_angebot}/uebersetzungen?sprache=ru#formular\">Seitentest Impftag im Rathaus</a>"));
             Assert.That(falsch, Does.Contain("Der Filter ist ungültig").And.Contain("Unbekannter Sprachcode „zz“"));
+            Assert.That(start, Does.Contain("href=\"/gesundheit/verwaltung/uebersetzungen\"").And.Contain("href=\"/gesundheit/angebote\""), "the start page leads to both");
+            Assert.That(angebot, Does.Contain($"href=\"/gesundheit/verwaltung/angebote/{_angebot}/uebersetzungen\""), "the offer's page leads to its translations");
         });
     }
 

@@ -112,7 +112,7 @@ public sealed partial class VerzeichnisTests : GesundheitFixture
             Assert.That(html, Does.Contain("<div lang=\"de\" dir=\"ltr\"><p>Anmeldung im Sekretariat, Telefon 06062 70-0</p></div>"));
             Assert.That(html, Does.Contain("Gesundheitsamt, Michelstädter Straße 12, 64711 Erbach").And.Contain("مدخل بدون درج"), "the place, step-free");
             Assert.That(html, Does.Contain("09:00–12:00"), "the opening time");
-            Assert.That(html, Does.Contain("<li lang=\"tr\" dir=\"ltr\">Türkçe</li>").And.Contain("مترجم عند الطلب"), "languages and interpreter");
+            Assert.That(html, Does.Contain("<span lang=\"tr\" dir=\"ltr\">Türkçe</span>").And.Contain("مترجم عند الطلب"), "languages and interpreter");
             Assert.That(html, Does.Contain("مجاني"), "free of charge");
             Assert.That(html, Does.Contain($"href=\"/gesundheit/angebote/{_impfen}/druck\""));
             Assert.That(html, Does.Not.Contain("<span lang=\"de\" dir=\"ltr\">Wo</span>"), "the page's own texts are translated");
