@@ -85,11 +85,14 @@ internal sealed partial class AngebotFormularDaten
         };
     }
 
-    /// <summary>One empty row for a new place and a new opening time, after the filled ones.</summary>
+    /// <summary>
+    /// One empty row for a new place and a new opening time, after the filled ones. The form binder leaves a posted row
+    /// of empty fields as null: it counts as empty.
+    /// </summary>
     public void LeereZeilenErgaenzen()
     {
-        Orte.RemoveAll(o => o.Leer);
-        Zeiten.RemoveAll(z => z.Leer);
+        Orte.RemoveAll(o => o is null || o.Leer);
+        Zeiten.RemoveAll(z => z is null || z.Leer);
         Orte.Add(new OrtDaten());
         Zeiten.Add(new ZeitDaten());
     }
