@@ -109,6 +109,27 @@ public sealed class FieldRulesTests
         });
     }
 
+    /// <summary>A text for visitors may be written only in a language the deployment's public pages offer.</summary>
+    [Test]
+    public void A_public_language_is_one_the_deployment_offers()
+    {
+        var kreis = Kreis with { PublicLanguages = [Languages.German, Languages.Find("ar")!, Languages.Find("tr")!] };
+        var errors = new List<FieldError>();
+        var arabisch = errors.PublicLanguage("sprache", " AR ", kreis);
+        var paschtu = errors.PublicLanguage("sprache", "ps", kreis);
+        errors.PublicLanguage("sprache", "xx", kreis);
+        Assert.Multiple(() =>
+        {
+            Assert.That(arabisch, Is.EqualTo("ar"));
+            Assert.That(paschtu, Is.Null);
+            Assert.That(errors.Select(e => e.Message), Is.EqualTo(new[]
+            {
+                "Die öffentlichen Seiten bieten Paschtu nicht an (angeboten: Deutsch, Arabisch, Türkisch).",
+                "Unbekannter Sprachcode „xx“ (erwartet ISO 639, z. B. ar, fa, uk).",
+            }));
+        });
+    }
+
     [TestCase(null, 25)]
     [TestCase(0, 1)]
     [TestCase(50, 50)]

@@ -81,9 +81,7 @@ public sealed partial class PrintDocumentsTests : HostFixture
     public async Task HtmlTwinShowsTheSameBlocksWithLanguageAndDirection()
     {
         var document = Sample(rows: 2) with { Language = "fa" };
-        var services = new ServiceCollection().AddSingleton(Kreis).BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
-        var html = await renderer.Dispatcher.InvokeAsync(async () => WebUtility.HtmlDecode((await renderer.RenderComponentAsync<PrintView>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Document"] = document }))).ToHtmlString()));
+        var html = await RenderAsync(document);
 
         Assert.Multiple(() =>
         {
@@ -95,6 +93,28 @@ public sealed partial class PrintDocumentsTests : HostFixture
             Assert.That(html, Does.Contain("alt=\"Siegel\"").And.Contain("src=\"data:image/png;base64,"));
             Assert.That(QrModules(html), Is.EqualTo(Dark(new PrintQrCode("https://kreis.example/schulungen/1", "").Modules())));
         });
+    }
+
+    /// <summary>A German title or text standing in for a missing translation keeps its own language inside a Farsi page.</summary>
+    [Test]
+    public async Task HtmlTwinMarksABlockInAnotherLanguage()
+    {
+        var document = new PrintDocument("Impftag", [new PrintHeading("زمان"), new PrintText("Anmeldung im Sekretariat") { Language = "de" }, new PrintText("رایگان")]) { Language = "fa", TitleLanguage = "de" };
+        var html = await RenderAsync(document);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("<p lang=\"de\" dir=\"ltr\">Anmeldung im Sekretariat</p>"));
+            Assert.That(html, Does.Contain("<h1 lang=\"de\" dir=\"ltr\">Impftag</h1>"));
+            Assert.That(html, Does.Contain("<h2>زمان</h2>").And.Contain("<p>رایگان</p>"), "a block in the document's language needs no mark");
+        });
+    }
+
+    private static async Task<string> RenderAsync(PrintDocument document)
+    {
+        var services = new ServiceCollection().AddSingleton(Kreis).BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
+        return await renderer.Dispatcher.InvokeAsync(async () => WebUtility.HtmlDecode((await renderer.RenderComponentAsync<PrintView>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Document"] = document }))).ToHtmlString()));
     }
 
     [Test]

@@ -275,7 +275,11 @@ public sealed class ConfigurationTests
         var settings = Valid();
         settings["Platform:PublicLanguages"] = " ps, EN ,ps";
         var options = PlatformOptions.Load(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new TestEnvironment("Demo"));
-        Assert.That(options.PublicLanguages.Select(l => (l.Code, l.RightToLeft)), Is.EqualTo(new[] { ("de", false), ("ps", true), ("en", false) }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.PublicLanguages.Select(l => (l.Code, l.RightToLeft)), Is.EqualTo(new[] { ("de", false), ("ps", true), ("en", false) }));
+            Assert.That(options.Deployment.PublicLanguages, Is.EqualTo(options.PublicLanguages), "modules see the same languages through DeploymentInfo");
+        });
     }
 
     [TestCase("ar", true)]

@@ -65,6 +65,14 @@ public sealed class BereichTests : GesundheitFixture
             .Create("POST /api/gesundheit/angebote/", ziel => Task.FromResult<object>(Body(ziel.Group!, ziel.Municipalities, NeuerTitel())))
             .Move("PUT /api/gesundheit/angebote/{id:guid}", AngebotInAsync, ziel => Task.FromResult<object>(Body(ziel.Group!, ziel.Municipalities, NeuerTitel())))
             .Change("POST /api/gesundheit/angebote/{id:guid}/einreichen", AngebotInAsync, () => Task.FromResult<object>(new { }))
+            .List("GET /api/gesundheit/uebersetzungen", _ => "sprache=en&stand=fehlt&groesse=200", async ags =>
+            {
+                var titel = NeuerTitel();
+                await AngebotAsync(StaffApi, Body(_ersteGruppe, [ags], titel));
+                return titel;
+            })
+            .Read("GET /api/gesundheit/angebote/{id:guid}/uebersetzungen/", AngebotInAsync)
+            .Change("PUT /api/gesundheit/angebote/{id:guid}/uebersetzungen/", AngebotInAsync, () => Task.FromResult<object>(new { sprache = "en", titel = "Matrix offer" }))
             .Exempt(
                 "gesundheit.pruefen lässt sich nicht einschränken: der Kreis prüft alle Angebote (der Handler prüft dazu den Bereich von gesundheit.angebote)",
                 "POST /api/gesundheit/angebote/{id:guid}/pruefung", "POST /api/gesundheit/angebote/{id:guid}/archivieren")

@@ -210,6 +210,22 @@ public static class FieldRules
         return code;
     }
 
+    /// <summary>
+    /// A language of the deployment's public pages (<see cref="DeploymentInfo.PublicLanguages"/>) — what a text meant
+    /// for visitors may be written in; returns it normalised.
+    /// </summary>
+    public static string? PublicLanguage(this ICollection<FieldError> errors, string field, string? value, DeploymentInfo deployment)
+    {
+        var code = errors.LanguageCode(field, value);
+        if (code is not null && !deployment.OffersPublicly(code))
+        {
+            errors.Add(new FieldError(field, $"Die öffentlichen Seiten bieten {Languages.GermanName(code)} nicht an (angeboten: {string.Join(", ", deployment.PublicLanguages.Select(l => l.GermanName))})."));
+            return null;
+        }
+
+        return code;
+    }
+
     /// <summary>User input quoted in a message, cut short so that a huge value does not become a huge message.</summary>
     public static string Echo(string text) => text.Length > 20 ? text[..20] + "…" : text;
 

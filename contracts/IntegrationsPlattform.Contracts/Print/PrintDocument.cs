@@ -14,6 +14,9 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
     /// <summary>ISO 639 code of the document's language; the HTML page takes <c>lang</c> and <c>dir</c> from it.</summary>
     public string Language { get; init; } = "de";
 
+    /// <summary>ISO 639 code of a title in another language than the document's (a German title standing in for a missing translation); null: the document's.</summary>
+    public string? TitleLanguage { get; init; }
+
     /// <summary>Whether the PDF can show the document: not for right-to-left languages, whose letters PDFsharp does not join.</summary>
     public bool PdfPossible => Languages.Find(Language)?.RightToLeft != true;
 
@@ -22,7 +25,17 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
 }
 
 /// <summary>One block of a <see cref="PrintDocument"/>.</summary>
-public abstract record PrintBlock;
+public abstract record PrintBlock
+{
+    /// <summary>
+    /// ISO 639 code of a heading or text in another language than the document's — a German text standing in for
+    /// a missing translation; the HTML page marks it with its own <c>lang</c> and <c>dir</c>. Null: the document's.
+    /// </summary>
+    public string? Language { get; init; }
+
+    /// <summary>The writing direction of a block in its own language, else null.</summary>
+    public string? Direction => Language is null ? null : Languages.Find(Language)?.Direction ?? "ltr";
+}
 
 /// <summary>A heading inside the document (the title is the first level).</summary>
 public sealed record PrintHeading(string Text) : PrintBlock;

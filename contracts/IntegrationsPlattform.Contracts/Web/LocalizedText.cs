@@ -52,12 +52,32 @@ public sealed class LocalizedText : ComponentBase
 
         try
         {
-            return localizer.GetAllStrings(includeParentCultures: false).Any(s => s.Name == key) ? visitor : Languages.German;
+            if (!localizer.GetAllStrings(includeParentCultures: false).Any(s => s.Name == key))
+            {
+                return Languages.German;
+            }
         }
         catch (MissingManifestResourceException)
         {
             // No resource file for the visitor's language at all: every text is German.
             return Languages.German;
         }
+
+        // Once a text was looked up with its fallback, the resource manager keeps the German resources under the
+        // visitor's culture too, so for a language without a resource file the lookup above finds every key. A text
+        // that reads exactly like the German one is therefore taken as German.
+        var saved = CultureInfo.CurrentUICulture;
+        string german;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            german = localizer[key].Value;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+
+        return localizer[key].Value == german ? Languages.German : visitor;
     }
 }

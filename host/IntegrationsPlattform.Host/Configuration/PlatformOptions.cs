@@ -113,6 +113,7 @@ internal sealed partial class PlatformOptions
         }
 
         var firstAdminPassword = section["FirstAdmin:Password"];
+        var publicLanguages = LoadPublicLanguages(section["PublicLanguages"]);
         if (firstAdminPassword is not null && IsInJsonFile(configuration, "Platform:FirstAdmin:Password"))
         {
             throw new ConfigurationErrorException("Platform:FirstAdmin:Password", "Das Passwort darf nicht in appsettings*.json stehen; bitte per Umgebungsvariable Platform__FirstAdmin__Password oder mit 'users add-admin' setzen.");
@@ -131,7 +132,7 @@ internal sealed partial class PlatformOptions
             DataDirectory = Path.GetFullPath(dataDirectory, environment.ContentRootPath),
             PluginsDirectory = pluginsDirectory,
             PublicBaseUrl = publicBaseUrl,
-            Deployment = LoadDeployment(section.GetSection("Deployment")) with { TimeZone = timeZone },
+            Deployment = LoadDeployment(section.GetSection("Deployment")) with { TimeZone = timeZone, PublicLanguages = publicLanguages },
             SeedDemo = seedDemo,
             IsProduction = isProduction,
             TimeZone = timeZone,
@@ -141,7 +142,7 @@ internal sealed partial class PlatformOptions
             OptIn = OptInOptions.Load(section.GetSection("OptIn")),
             AccountLinks = AccountLinkOptions.Load(section.GetSection("Accounts")),
             Outbox = OutboxOptions.Load(section.GetSection("Outbox"), isProduction),
-            PublicLanguages = LoadPublicLanguages(section["PublicLanguages"]),
+            PublicLanguages = publicLanguages,
             ClockStart = clockStart,
             FirstAdminUserName = section["FirstAdmin:UserName"],
             FirstAdminPassword = firstAdminPassword,

@@ -9,6 +9,8 @@ using IntegrationsPlattform.Modules.Gesundheit.Features.Barrieren;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Demo;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Import;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Uebersetzungen;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Verzeichnis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationsPlattform.Modules.Gesundheit;
@@ -73,6 +75,7 @@ public sealed class GesundheitModule : PlatformModule
         ImportEndpoints.Map(api.Group);
         BarrierenEndpoints.Map(api.Group);
         AbdeckungEndpoints.Map(api.Group);
+        UebersetzungenEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
@@ -80,6 +83,7 @@ public sealed class GesundheitModule : PlatformModule
         AngeboteEndpoints.MapDownloads(pages.Group);
         ImportEndpoints.MapDownloads(pages.Group);
         AbdeckungEndpoints.MapDownloads(pages.Group);
+        VerzeichnisEndpoints.MapDownloads(pages.Group);
     }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
