@@ -42,6 +42,7 @@ public sealed class SchulungenModule : PlatformModule
     {
         base.ConfigureServices(services, context);
         services.AddSingleton(SchulungenSettings.From(context.Settings));
+        services.AddSingleton<AnmeldungMail>();
     }
 
     public override IReadOnlyList<PermissionDefinition> Permissions =>
@@ -81,11 +82,5 @@ public sealed class SchulungenModule : PlatformModule
     {
         AnmeldungenEndpoints.MapDownloads(pages.Group);
         BescheinigungenEndpoints.MapDownloads(pages.Group);
-    }
-
-    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
-    {
-        base.ConfigureServices(services, context);
-        services.AddSingleton<AnmeldungMail>();
     }
 }
