@@ -64,6 +64,10 @@ public sealed class AngeboteSeitenTests : GesundheitFixture
     }
 
     [Test]
-    public Task The_pages_are_refused_without_a_Gesundheit_permission()
-        => Task.WhenAll(PageForms.AssertRefusedAsync(Host, "/gesundheit/verwaltung/angebote"), PageForms.AssertRefusedAsync(Host, Neu));
+    public async Task The_pages_are_refused_without_a_Gesundheit_permission()
+    {
+        // One after the other: each check opens its own assertion scope, and NUnit's scopes must not interleave.
+        await PageForms.AssertRefusedAsync(Host, "/gesundheit/verwaltung/angebote");
+        await PageForms.AssertRefusedAsync(Host, Neu);
+    }
 }

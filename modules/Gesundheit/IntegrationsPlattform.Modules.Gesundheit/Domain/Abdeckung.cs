@@ -35,9 +35,6 @@ internal static class Abdeckung
         new("14-17", "14–17 Jahre", 168, AngebotRegeln.AlterMaxMonate),
     ];
 
-    /// <summary>The languages the matrix shows when none is asked for: the SDK's public languages without German.</summary>
-    public static readonly IReadOnlyList<string> Standardsprachen = ["ar", "en", "fa", "ru", "tr", "uk"];
-
     public static bool Gueltig(AngebotReichweite angebot, DateOnly heute)
         => (angebot.GueltigVon is null || angebot.GueltigVon <= heute) && (angebot.GueltigBis is null || angebot.GueltigBis >= heute);
 

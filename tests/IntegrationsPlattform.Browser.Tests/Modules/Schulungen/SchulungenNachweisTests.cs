@@ -21,7 +21,7 @@ public sealed partial class SchulungenNachweisTests : ModuleBrowserTest
         await SignInAsync(trainerin.UserName, TestAccounts.Password);
         await Page.GotoAsync("/schulungen/anwesenheit");
         await AssertNoSeriousViolationsAsync();
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Elternarbeit in der Migrationsgesellschaft" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Elternarbeit in der Migrationsgesellschaft (Nachweis)", Exact = true }).ClickAsync();
         await Page.GetByLabel("Demir, Aylin").CheckAsync();
         await AssertNoSeriousViolationsAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Anwesenheit speichern" }).ClickAsync();

@@ -35,7 +35,7 @@ internal static class SchulungenTestdaten
 
         Ausfuehren("""
             INSERT INTO kurse (id, titel, beschreibung, lernziele, zielgruppe, format, unterrichtseinheiten, stunden, status, status_seit, angelegt_am, geaendert_am)
-            VALUES ($termin, 'Elternarbeit in der Migrationsgesellschaft', 'Zusammenarbeit mit Eltern', 'Elterngespräche vorbereiten', 'Schulsozialarbeit',
+            VALUES ($termin, 'Elternarbeit in der Migrationsgesellschaft (Nachweis)', 'Zusammenarbeit mit Eltern', 'Elterngespräche vorbereiten', 'Schulsozialarbeit',
                     'praesenz', 4, 3, 'veroeffentlicht', $jetzt, $jetzt, $jetzt)
             """);
         Ausfuehren("""

@@ -8,7 +8,7 @@ using MediatR;
 namespace IntegrationsPlattform.Modules.Gesundheit.Features.Abdeckung;
 
 /// <summary>
-/// The coverage matrix on the host's today, for one language or the default ones (<see cref="Domain.Abdeckung.Standardsprachen"/>)
+/// The coverage matrix on the host's today, for one language or every public language of the deployment but German
 /// and one municipality or all; read from the published versions of published offers only.
 /// </summary>
 internal sealed record GetAbdeckung(string? Sprache, string? Kommune) : IQuery<AbdeckungsMatrix>;
@@ -50,7 +50,9 @@ internal sealed class GetAbdeckungHandler(IModuleDatabase<GesundheitModule> data
         var angebote = fakten.Select(f => new AngebotReichweite(
             f.Id, kommunen[f.Id].ToList(), sprachen[f.Id].ToList(), f.Dolmetscher, f.Schwangerschaft, (int)f.VonMonate, (int)f.BisMonate,
             f.GueltigVon is null ? null : GermanFormat.ParseStoredDay(f.GueltigVon), f.GueltigBis is null ? null : GermanFormat.ParseStoredDay(f.GueltigBis))).ToList();
-        var gefragteSprachen = string.IsNullOrWhiteSpace(request.Sprache) ? Domain.Abdeckung.Standardsprachen : [Languages.Normalize(request.Sprache)];
+        IReadOnlyList<string> gefragteSprachen = string.IsNullOrWhiteSpace(request.Sprache)
+            ? deployment.PublicLanguages.Where(l => l != Languages.German).Select(l => l.Code).ToList()
+            : [Languages.Normalize(request.Sprache)];
         var gefragteKommunen = string.IsNullOrWhiteSpace(request.Kommune) ? deployment.Municipalities.Select(m => m.Ags).ToList() : [request.Kommune.Trim()];
         var heute = clock.Today;
         return new AbdeckungsMatrix(
