@@ -19,14 +19,26 @@ public static class RepositoryPaths
     }
 
     /// <summary>
-    /// A folder of <c>../shared/standards/</c> next to the repository (the standards' schemas are read from there
-    /// at test time and never copied into the repository).
+    /// A folder of the shared standards (their schemas are read at test time and never copied into the repository):
+    /// <c>IP_SHARED_STANDARDS</c> when set, else the nearest <c>shared/standards/</c> beside the repository or beside
+    /// one of the folders above it (<c>../shared/standards/</c> in the usual layout).
     /// </summary>
     public static string SharedStandard(string folder)
     {
-        var path = Path.GetFullPath(Path.Combine(Root(), "..", "shared", "standards", folder));
-        return Directory.Exists(path)
-            ? path
-            : throw new DirectoryNotFoundException($"Die Schemas des Standards fehlen: {path} (erwartet in ../shared/standards/ neben dem Repository).");
+        var configured = Environment.GetEnvironmentVariable("IP_SHARED_STANDARDS");
+        var candidates = string.IsNullOrWhiteSpace(configured)
+            ? Beside(new DirectoryInfo(Root())).Select(parent => Path.Combine(parent, "shared", "standards", folder))
+            : [Path.Combine(configured, folder)];
+        return candidates.Select(Path.GetFullPath).FirstOrDefault(Directory.Exists)
+            ?? throw new DirectoryNotFoundException(
+                $"Die Schemas des Standards „{folder}“ fehlen: erwartet in ../shared/standards/ neben dem Repository (oder IP_SHARED_STANDARDS setzen).");
+    }
+
+    private static IEnumerable<string> Beside(DirectoryInfo repository)
+    {
+        for (var parent = repository.Parent; parent is not null; parent = parent.Parent)
+        {
+            yield return parent.FullName;
+        }
     }
 }
