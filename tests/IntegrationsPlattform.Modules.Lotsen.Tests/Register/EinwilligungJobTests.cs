@@ -94,10 +94,13 @@ public sealed class EinwilligungJobTests
         _clock.Now = new DateTimeOffset(_clock.Today.AddDays(-60).AddMonths(24).AddDays(-20).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero);
 
         // A file where the pickup folder should be: the mail "server" refuses every mail until it is removed.
+        // What is queued now goes out first, and the folder is moved aside in one step: deleting it file by file
+        // raced with the dispatcher writing a mail into it.
+        await _host.DeliverOutboxAsync();
         var mailFolder = Path.Combine(_host.DataDirectory, "mail");
         if (Directory.Exists(mailFolder))
         {
-            Directory.Delete(mailFolder, recursive: true);
+            Directory.Move(mailFolder, mailFolder + "-" + Guid.NewGuid().ToString("N"));
         }
 
         await File.WriteAllTextAsync(mailFolder, "kein Ordner");
