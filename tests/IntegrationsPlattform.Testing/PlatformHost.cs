@@ -69,6 +69,13 @@ public sealed partial class PlatformHost : WebApplicationFactory<Program>
     public static PlatformHost ForModules(IEnumerable<string> modules, bool demoData, IDictionary<string, string?>? settings = null, MovableClock? clock = null)
     {
         var only = TestPluginSwitches.Keys.ToDictionary(key => key, _ => (string?)"false");
+        // Real modules are enabled by the host's appsettings: one that a test project installs as a peer of another
+        // (Lotsen beside Gesundheit) runs only in the fixtures that name it.
+        foreach (var installed in Directory.Exists(PluginsDirectory) ? Directory.GetDirectories(PluginsDirectory) : [])
+        {
+            only[$"Modules:{Path.GetFileName(installed)}:Enabled"] = "false";
+        }
+
         foreach (var module in modules)
         {
             only[$"Modules:{module}:Enabled"] = "true";

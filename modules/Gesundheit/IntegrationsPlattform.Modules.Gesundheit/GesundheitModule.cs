@@ -6,6 +6,7 @@ using IntegrationsPlattform.Modules.Gesundheit.Features.Abdeckung;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Anbieter;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Angebote;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Barrieren;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Begleitung;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Demo;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Import;
@@ -76,6 +77,7 @@ public sealed class GesundheitModule : PlatformModule
         BarrierenEndpoints.Map(api.Group);
         AbdeckungEndpoints.Map(api.Group);
         UebersetzungenEndpoints.Map(api.Group);
+        BegleitungEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)

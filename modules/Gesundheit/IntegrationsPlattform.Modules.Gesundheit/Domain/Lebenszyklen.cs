@@ -27,6 +27,19 @@ internal static class Lebenszyklen
         new LifecycleStatus("umgesetzt", "umgesetzt"),
         new LifecycleStatus("verworfen", "verworfen"));
 
+    /// <summary>
+    /// A family's hand-over to the Lotsen, as the Lotsen module reports it back (never changed by hand): handed over,
+    /// created there as a request, matched with a Lotse, then done or cancelled. Every report may come first — a
+    /// delivery that is late skips a step rather than being refused.
+    /// </summary>
+    public static readonly Lifecycle LotsenUebergabe = new(
+        "Übergabe an die Lotsen",
+        new LifecycleStatus("uebergeben", "übergeben", "angelegt", "vermittelt", "erledigt", "abgebrochen"),
+        new LifecycleStatus("angelegt", "bei den Lotsen angelegt", "vermittelt", "erledigt", "abgebrochen"),
+        new LifecycleStatus("vermittelt", "vermittelt", "erledigt", "abgebrochen"),
+        new LifecycleStatus("erledigt", "erledigt"),
+        new LifecycleStatus("abgebrochen", "abgebrochen"));
+
     /// <summary>The decisions of a review, for a first publication and for a change to a published offer alike.</summary>
     public const string Freigeben = "freigeben";
     public const string Zurueckweisen = "zurueckweisen";
