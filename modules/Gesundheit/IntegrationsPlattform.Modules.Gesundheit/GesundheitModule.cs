@@ -22,6 +22,9 @@ namespace IntegrationsPlattform.Modules.Gesundheit;
 /// </summary>
 public sealed class GesundheitModule : PlatformModule
 {
+    /// <summary>The module's id: its configuration key and plugin folder, and how it names itself to other modules.</summary>
+    public const string ModulId = "Gesundheit";
+
     /// <summary>
     /// Create and edit offers, their places and texts. Staff hold it for all offers; a provider organisation's
     /// accounts hold it for their provider (a scope group), so they see and change only their own offers.
@@ -43,7 +46,7 @@ public sealed class GesundheitModule : PlatformModule
 
     public override ModuleManifest Manifest { get; } = new()
     {
-        Id = "Gesundheit",
+        Id = ModulId,
         DisplayName = "Gesundheitsprävention",
         Version = new Version(1, 0, 0),
         SdkMajor = PlatformSdk.Major,

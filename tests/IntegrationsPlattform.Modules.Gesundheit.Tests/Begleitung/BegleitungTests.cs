@@ -178,24 +178,24 @@ public sealed class BegleitungTests : GesundheitFixture
     [Test]
     public async Task Staff_hand_over_through_the_page_after_seeing_the_availability()
     {
-        await AktiverLotseAsync(StaffApi, "Tigrinya-Erbach", "ti", Erbach);
-        var pfad = $"/gesundheit/verwaltung/begleitung/neu?angebot={_angebot}&sprache=ti&kommune={Erbach}";
+        await AktiverLotseAsync(StaffApi, "Georgisch-Michelstadt", "ka", Michelstadt);
+        var pfad = $"/gesundheit/verwaltung/begleitung/neu?angebot={_angebot}&sprache=ka&kommune={Michelstadt}";
         var schritt2 = await PageAsync(pfad);
-        var vorher = Count("lotsen_uebergaben", "sprache = 'ti'");
+        var vorher = Count("lotsen_uebergaben", "sprache = 'ka' AND kommune_ags = @Michelstadt", new { Michelstadt });
 
         using var ohneInitialen = await PageForms.SubmitAsync(StaffBrowser, pfad, "uebergabe",
-            ("Input.Sprache", "ti"), ("Input.KommuneAgs", Erbach), ("Input.Ab", Tag(NaechsterDienstag())));
+            ("Input.Sprache", "ka"), ("Input.KommuneAgs", Michelstadt), ("Input.Ab", Tag(NaechsterDienstag())));
         var ohneInitialenHtml = WebUtility.HtmlDecode(await ohneInitialen.Content.ReadAsStringAsync());
         using var uebergeben = await PageForms.SubmitAsync(StaffBrowser, pfad, "uebergabe",
-            ("Input.Sprache", "ti"), ("Input.KommuneAgs", Erbach), ("Input.Initialen", "H. B."), ("Input.Ab", Tag(NaechsterDienstag())));
+            ("Input.Sprache", "ka"), ("Input.KommuneAgs", Michelstadt), ("Input.Initialen", "H. B."), ("Input.Ab", Tag(NaechsterDienstag())));
 
         Assert.Multiple(async () =>
         {
-            Assert.That(schritt2, Does.Contain("1 Lotsin oder Lotse spricht Tigrinya in dieser Kommune, frühestens am"));
+            Assert.That(schritt2, Does.Contain("1 Lotsin oder Lotse spricht Georgisch in dieser Kommune, frühestens am"));
             Assert.That(PageForms.MessagesAt(ohneInitialenHtml, "id=\"initialen\""), Is.EqualTo(new[] { "Bitte die Initialen der Familie (keinen Namen) angeben." }));
             Assert.That(uebergeben.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await uebergeben.Content.ReadAsStringAsync());
             Assert.That(PageForms.RedirectTarget(uebergeben), Is.EqualTo("/gesundheit/verwaltung/begleitung?gespeichert=uebergeben"));
-            Assert.That(Count("lotsen_uebergaben", "sprache = 'ti'"), Is.EqualTo(vorher + 1));
+            Assert.That(Count("lotsen_uebergaben", "sprache = 'ka' AND kommune_ags = @Michelstadt", new { Michelstadt }), Is.EqualTo(vorher + 1));
         });
     }
 

@@ -28,7 +28,8 @@ internal sealed class ChangeMassnahmeStatusHandler(IModuleDatabase<GesundheitMod
     {
         var tx = database.Transaction;
         var id = request.Id.ToLowerInvariant();
-        var status = await tx.Connection.QuerySingleOrDefaultAsync<string>("SELECT status FROM massnahmen WHERE id = @id", new { id }, tx.Sql)
+        var (status, titel, barriereId) = await tx.Connection.QuerySingleOrDefaultAsync<(string, string, string)?>(
+            "SELECT status, titel, barriere_id FROM massnahmen WHERE id = @id", new { id }, tx.Sql)
             ?? throw new RecordNotFoundException("Maßnahme nicht gefunden.");
         var nach = request.Status!.Trim();
         Lebenszyklen.Massnahme.EnsureTransition(status, nach);
@@ -36,6 +37,9 @@ internal sealed class ChangeMassnahmeStatusHandler(IModuleDatabase<GesundheitMod
             "UPDATE massnahmen SET status = @nach, status_seit = @jetzt WHERE id = @id",
             new { id, nach, jetzt = GermanFormat.StoredInstant(clock.UtcNow) },
             tx.Sql);
+        // Whatever points at the measure (Konzept's measures) follows its status, through the outbox with this change.
+        tx.PublishAfterCommit(new LinkableRecordChanged(
+            GesundheitModule.ModulId, MassnahmenVerknuepfbar.Art, id, titel, Lebenszyklen.Massnahme.Label(nach), MassnahmenVerknuepfbar.Link(barriereId)));
         await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Massnahme", id, $"Status {status} → {nach}"), cancellationToken);
         return Done.Value;
     }

@@ -82,7 +82,7 @@ internal sealed class CreateLotsenUebergabeHandler(IModuleDatabase<GesundheitMod
             },
             tx.Sql);
         tx.SendAfterCommit(new CreateLotsenAnfrage(
-            UebergabePruefung.QuelleModul, e.Initialen!.Trim(), [sprache], UebergabePruefung.LotsenThema, titel, kommune, ab, bis, KorrelationsId: korrelation));
+            GesundheitModule.ModulId, e.Initialen!.Trim(), [sprache], UebergabePruefung.LotsenThema, titel, kommune, ab, bis, KorrelationsId: korrelation));
         await audit.RecordAsync(new AuditEntry(AuditAction.Create, "LotsenUebergabe", korrelation.ToString(), $"Angebot {angebotId}"), cancellationToken);
         return korrelation.ToString();
     }

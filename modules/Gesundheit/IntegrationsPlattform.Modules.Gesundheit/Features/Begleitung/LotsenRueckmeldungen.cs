@@ -27,7 +27,7 @@ internal sealed class LotsenRueckmeldungen(IModuleDatabase<GesundheitModule> dat
 
     private async Task FolgenAsync(string? quelleModul, Guid? korrelation, Guid anfrageId, string nach)
     {
-        if (quelleModul != UebergabePruefung.QuelleModul || korrelation is not { } id)
+        if (quelleModul != GesundheitModule.ModulId || korrelation is not { } id)
         {
             return;
         }

@@ -10,9 +10,6 @@ namespace IntegrationsPlattform.Modules.Gesundheit.Features.Begleitung;
 /// </summary>
 internal static class UebergabePruefung
 {
-    /// <summary>The module's id, with which the Lotsen module marks the requests from here and reports back on them.</summary>
-    public const string QuelleModul = "Gesundheit";
-
     /// <summary>The Lotsen topic of every hand-over from health prevention (a key of the Lotsen module's default topics).</summary>
     public const string LotsenThema = "gesundheit";
 
