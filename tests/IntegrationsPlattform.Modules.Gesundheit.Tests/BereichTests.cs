@@ -85,7 +85,12 @@ public sealed class BereichTests : GesundheitFixture
                 "POST /api/gesundheit/barrieren/{id:guid}/massnahmen", "POST /api/gesundheit/massnahmen/{id:guid}/status")
             .Exempt(
                 "gesundheit.verwalten lässt sich nicht einschränken: die Abdeckung zeigt den ganzen Kreis; ein Bereich hätte keine Lücken, nur fehlende Zeilen",
-                "GET /api/gesundheit/abdeckung", "GET /api/gesundheit/abdeckung.csv");
+                "GET /api/gesundheit/abdeckung", "GET /api/gesundheit/abdeckung.csv")
+            .Exempt(
+                "gesundheit.verwalten lässt sich nicht einschränken: die Öffentlichkeitsarbeit führt der Kreis für alle Kommunen, Anbieter sehen sie nicht",
+                "GET /api/gesundheit/kampagnen/", "GET /api/gesundheit/kampagnen/{id:guid}", "POST /api/gesundheit/kampagnen/",
+                "POST /api/gesundheit/kampagnen/{id:guid}/status", "GET /api/gesundheit/materialausgaben/", "POST /api/gesundheit/materialausgaben/",
+                "GET /api/gesundheit/materialausgaben/zahlen", "GET /api/gesundheit/materialausgaben/zahlen.csv");
 
         Assert.That(await matrix.RunAsync(), Is.Empty);
     }

@@ -9,6 +9,8 @@ using IntegrationsPlattform.Modules.Gesundheit.Features.Barrieren;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Demo;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Import;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Kampagnen;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Materialausgaben;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Uebersetzungen;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Verzeichnis;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +78,8 @@ public sealed class GesundheitModule : PlatformModule
         BarrierenEndpoints.Map(api.Group);
         AbdeckungEndpoints.Map(api.Group);
         UebersetzungenEndpoints.Map(api.Group);
+        KampagnenEndpoints.Map(api.Group);
+        MaterialausgabenEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
@@ -84,6 +88,7 @@ public sealed class GesundheitModule : PlatformModule
         ImportEndpoints.MapDownloads(pages.Group);
         AbdeckungEndpoints.MapDownloads(pages.Group);
         VerzeichnisEndpoints.MapDownloads(pages.Group);
+        MaterialausgabenEndpoints.MapDownloads(pages.Group);
     }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
