@@ -72,6 +72,11 @@ public sealed class BereichTests : GesundheitFixture
                 return titel;
             })
             .Read("GET /api/gesundheit/angebote/{id:guid}/uebersetzungen/", AngebotInAsync)
+            .Read("GET /api/gesundheit/angebote/{id:guid}/materialien/", AngebotInAsync)
+            .Exempt(
+                "Datei-Upload (multipart) und Materialien, die es erst nach einem Upload gibt: den Bereich von gesundheit.angebote prüft Materialien/MaterialienTests",
+                "POST /api/gesundheit/angebote/{id:guid}/materialien/", "GET /api/gesundheit/angebote/{id:guid}/materialien/{material:guid}",
+                "DELETE /api/gesundheit/angebote/{id:guid}/materialien/{material:guid}")
             .Change("PUT /api/gesundheit/angebote/{id:guid}/uebersetzungen/", AngebotInAsync, () => Task.FromResult<object>(new { sprache = "en", titel = "Matrix offer" }))
             .Exempt(
                 "gesundheit.pruefen lässt sich nicht einschränken: der Kreis prüft alle Angebote (der Handler prüft dazu den Bereich von gesundheit.angebote)",

@@ -11,6 +11,7 @@ using IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Import;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Kampagnen;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Materialausgaben;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Materialien;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Uebersetzungen;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Verzeichnis;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,6 +81,7 @@ public sealed class GesundheitModule : PlatformModule
         UebersetzungenEndpoints.Map(api.Group);
         KampagnenEndpoints.Map(api.Group);
         MaterialausgabenEndpoints.Map(api.Group);
+        MaterialienEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
@@ -89,6 +91,7 @@ public sealed class GesundheitModule : PlatformModule
         AbdeckungEndpoints.MapDownloads(pages.Group);
         VerzeichnisEndpoints.MapDownloads(pages.Group);
         MaterialausgabenEndpoints.MapDownloads(pages.Group);
+        MaterialienEndpoints.MapDownloads(pages.Group);
     }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
