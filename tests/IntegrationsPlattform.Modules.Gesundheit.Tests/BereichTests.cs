@@ -72,6 +72,11 @@ public sealed class BereichTests : GesundheitFixture
                 return titel;
             })
             .Read("GET /api/gesundheit/angebote/{id:guid}/uebersetzungen/", AngebotInAsync)
+            .Read("GET /api/gesundheit/angebote/{id:guid}/materialien/", AngebotInAsync)
+            .Exempt(
+                "Datei-Upload (multipart) und Materialien, die es erst nach einem Upload gibt: den Bereich von gesundheit.angebote prüft Materialien/MaterialienTests",
+                "POST /api/gesundheit/angebote/{id:guid}/materialien/", "GET /api/gesundheit/angebote/{id:guid}/materialien/{material:guid}",
+                "DELETE /api/gesundheit/angebote/{id:guid}/materialien/{material:guid}")
             .Change("PUT /api/gesundheit/angebote/{id:guid}/uebersetzungen/", AngebotInAsync, () => Task.FromResult<object>(new { sprache = "en", titel = "Matrix offer" }))
             .Exempt(
                 "gesundheit.pruefen lässt sich nicht einschränken: der Kreis prüft alle Angebote (der Handler prüft dazu den Bereich von gesundheit.angebote)",
@@ -88,7 +93,12 @@ public sealed class BereichTests : GesundheitFixture
                 "GET /api/gesundheit/abdeckung", "GET /api/gesundheit/abdeckung.csv")
             .Exempt(
                 "gesundheit.verwalten lässt sich nicht einschränken: die Begleitung durch Lotsen übergibt der Kreis für alle Angebote (Begleitung/BegleitungTests)",
-                "GET /api/gesundheit/begleitung/verfuegbarkeit", "GET /api/gesundheit/begleitung/uebergaben", "POST /api/gesundheit/begleitung/uebergaben");
+                "GET /api/gesundheit/begleitung/verfuegbarkeit", "GET /api/gesundheit/begleitung/uebergaben", "POST /api/gesundheit/begleitung/uebergaben")
+            .Exempt(
+                "gesundheit.verwalten lässt sich nicht einschränken: die Öffentlichkeitsarbeit führt der Kreis für alle Kommunen, Anbieter sehen sie nicht",
+                "GET /api/gesundheit/kampagnen/", "GET /api/gesundheit/kampagnen/{id:guid}", "POST /api/gesundheit/kampagnen/",
+                "POST /api/gesundheit/kampagnen/{id:guid}/status", "GET /api/gesundheit/materialausgaben/", "POST /api/gesundheit/materialausgaben/",
+                "GET /api/gesundheit/materialausgaben/zahlen", "GET /api/gesundheit/materialausgaben/zahlen.csv");
 
         Assert.That(await matrix.RunAsync(), Is.Empty);
     }

@@ -10,6 +10,9 @@ using IntegrationsPlattform.Modules.Gesundheit.Features.Begleitung;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Demo;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Import;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Kampagnen;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Materialausgaben;
+using IntegrationsPlattform.Modules.Gesundheit.Features.Materialien;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Uebersetzungen;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Verzeichnis;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,6 +84,9 @@ public sealed class GesundheitModule : PlatformModule
         AbdeckungEndpoints.Map(api.Group);
         UebersetzungenEndpoints.Map(api.Group);
         BegleitungEndpoints.Map(api.Group);
+        KampagnenEndpoints.Map(api.Group);
+        MaterialausgabenEndpoints.Map(api.Group);
+        MaterialienEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
@@ -89,6 +95,8 @@ public sealed class GesundheitModule : PlatformModule
         ImportEndpoints.MapDownloads(pages.Group);
         AbdeckungEndpoints.MapDownloads(pages.Group);
         VerzeichnisEndpoints.MapDownloads(pages.Group);
+        MaterialausgabenEndpoints.MapDownloads(pages.Group);
+        MaterialienEndpoints.MapDownloads(pages.Group);
     }
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)

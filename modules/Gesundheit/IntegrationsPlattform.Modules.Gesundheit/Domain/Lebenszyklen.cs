@@ -40,6 +40,17 @@ internal static class Lebenszyklen
         new LifecycleStatus("erledigt", "erledigt"),
         new LifecycleStatus("abgebrochen", "abgebrochen"));
 
+    /// <summary>
+    /// An outreach campaign: planned, running, completed; calling it off is possible until it is completed and needs a
+    /// reason (what the other engaged bodies are told). Completed and called off are final.
+    /// </summary>
+    public static readonly Lifecycle Kampagne = new(
+        "Kampagne",
+        new LifecycleStatus("geplant", "geplant", "laufend", "abgesagt"),
+        new LifecycleStatus("laufend", "läuft", "abgeschlossen", "abgesagt"),
+        new LifecycleStatus("abgeschlossen", "abgeschlossen"),
+        new LifecycleStatus("abgesagt", "abgesagt") { ReasonRequired = true });
+
     /// <summary>The decisions of a review, for a first publication and for a change to a published offer alike.</summary>
     public const string Freigeben = "freigeben";
     public const string Zurueckweisen = "zurueckweisen";

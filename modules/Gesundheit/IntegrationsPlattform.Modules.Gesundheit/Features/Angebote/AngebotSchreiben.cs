@@ -263,6 +263,15 @@ internal static class AngebotSchreiben
         """,
         new { id }, tx.Sql);
 
+    /// <summary>A change to a published offer's working version waits for review (once: a change already waiting stays so).</summary>
+    public static async Task AenderungZurPruefungAsync(ModuleTransaction tx, string id, string status, string? aenderung, string jetzt, string wer)
+    {
+        if (status == "veroeffentlicht" && aenderung != "zur_pruefung")
+        {
+            await StatusAsync(tx, id, status, status, "zur_pruefung", jetzt, wer, "Änderung wartet auf Prüfung", geprueft: false);
+        }
+    }
+
     /// <summary>Sets the offer's status (and what waits beside it) and writes the history entry.</summary>
     public static async Task StatusAsync(ModuleTransaction tx, string id, string? von, string nach, string? aenderung, string jetzt, string wer, string? grund, bool geprueft)
     {

@@ -44,10 +44,7 @@ internal sealed class UpdateAngebotHandler(IModuleDatabase<GesundheitModule> dat
         var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
         var wer = AngebotSchreiben.Wer(user);
         await AngebotSchreiben.ArbeitsfassungAsync(tx, request.Id, e, anbieterId, jetzt, wer);
-        if (lage.Status == "veroeffentlicht" && lage.Aenderung != "zur_pruefung")
-        {
-            await AngebotSchreiben.StatusAsync(tx, request.Id, lage.Status, lage.Status, "zur_pruefung", jetzt, wer, "Änderung wartet auf Prüfung", geprueft: false);
-        }
+        await AngebotSchreiben.AenderungZurPruefungAsync(tx, request.Id, lage.Status, lage.Aenderung, jetzt, wer);
 
         await audit.RecordAsync(new AuditEntry(AuditAction.Change, "Angebot", request.Id), cancellationToken);
         return Done.Value;
