@@ -3,6 +3,7 @@ using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Modules.Schulungen.Domain;
+using IntegrationsPlattform.Modules.Schulungen.Features.Anmeldungen;
 using MediatR;
 
 namespace IntegrationsPlattform.Modules.Schulungen.Features.Termine;
@@ -10,7 +11,7 @@ namespace IntegrationsPlattform.Modules.Schulungen.Features.Termine;
 /// <summary>
 /// Moves a session along its lifecycle (<see cref="Lebenszyklen.Termin"/>). Opening needs a published course, „durchgeführt“
 /// a last appointment that is over; a cancellation keeps its reason and raises the calendar sequence, so that calendars
-/// show the appointments as cancelled.
+/// show the appointments as cancelled, and mails everyone registered (through the outbox, in the same transaction).
 /// </summary>
 internal sealed record ChangeTerminStatus(string Id, string? Nach, string? Grund) : ICommand<Done>;
 
@@ -24,7 +25,7 @@ internal sealed class ChangeTerminStatusValidator : IValidator<ChangeTerminStatu
     }
 }
 
-internal sealed class ChangeTerminStatusHandler(IModuleDatabase<SchulungenModule> database, ILocalClock clock) : IRequestHandler<ChangeTerminStatus, Done>
+internal sealed class ChangeTerminStatusHandler(IModuleDatabase<SchulungenModule> database, ILocalClock clock, AnmeldungMail mail) : IRequestHandler<ChangeTerminStatus, Done>
 {
     public async Task<Done> Handle(ChangeTerminStatus request, CancellationToken cancellationToken)
     {
@@ -52,6 +53,7 @@ internal sealed class ChangeTerminStatusHandler(IModuleDatabase<SchulungenModule
         if (nach == "abgesagt")
         {
             await TerminSchreiben.KalenderGeaendertAsync(tx, request.Id, jetzt);
+            await mail.TerminAbgesagtAsync(tx, request.Id, TerminSchreiben.Sauber(request.Grund));
         }
 
         return Done.Value;
