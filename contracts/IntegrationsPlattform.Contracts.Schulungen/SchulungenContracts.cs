@@ -15,6 +15,6 @@ public static class SchulungenIndikatoren
     /// <summary>Average overall feedback score (1–5) of the sessions evaluated in the period (Kreis).</summary>
     public const string Feedback = "schulungen.feedback";
 
-    /// <summary>People on waiting lists of sessions not yet held, as unmet demand (Kreis).</summary>
+    /// <summary>People on waiting lists of sessions not yet held, as unmet demand, per municipality of the session (the Kreis counts each person once).</summary>
     public const string Warteliste = "schulungen.warteliste";
 }

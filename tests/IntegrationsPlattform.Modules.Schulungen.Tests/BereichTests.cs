@@ -41,6 +41,9 @@ public sealed class BereichTests : SchulungenFixture
                 "GET /api/schulungen/termine/{id:guid}/bescheinigungen", "POST /api/schulungen/termine/{id:guid}/bescheinigungen",
                 "GET /api/schulungen/bescheinigungen/{id:guid}", "GET /api/schulungen/bescheinigungen/{id:guid}/pdf",
                 "POST /api/schulungen/bescheinigungen/{id:guid}/rueckzug")
+            .Exempt(
+                "schulungen.verwalten lässt sich nicht einschränken: die Reichweite zählt je Kommune des ganzen Kreises, ohne Personendaten",
+                "GET /api/schulungen/reichweite")
             .Exempt("öffentlich: die Prüfung eines Codes zeigt nur Kurs, Zeitraum, Initialen und ob gültig", "GET /api/schulungen/nachweis/{code}")
             .Exempt(
                 "Feedback fordert nur das Personal an und wertet es aus (schulungen.verwalten, nicht einschränkbar); das Formular öffnet der persönliche Link",

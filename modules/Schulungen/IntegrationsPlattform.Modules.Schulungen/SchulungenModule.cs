@@ -10,6 +10,7 @@ using IntegrationsPlattform.Modules.Schulungen.Features.Bescheinigungen;
 using IntegrationsPlattform.Modules.Schulungen.Features.Demo;
 using IntegrationsPlattform.Modules.Schulungen.Features.Feedback;
 using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
+using IntegrationsPlattform.Modules.Schulungen.Features.Reichweite;
 using IntegrationsPlattform.Modules.Schulungen.Features.Schulen;
 using IntegrationsPlattform.Modules.Schulungen.Features.Termine;
 using IntegrationsPlattform.Modules.Schulungen.Features.Trainer;
@@ -76,11 +77,13 @@ public sealed class SchulungenModule : PlatformModule
         AnwesenheitEndpoints.Map(api.Group);
         BescheinigungenEndpoints.Map(api.Group);
         FeedbackEndpoints.Map(api.Group);
+        ReichweiteEndpoints.Map(api.Group);
     }
 
     public override void MapPageEndpoints(ModulePageEndpointBuilder pages)
     {
         AnmeldungenEndpoints.MapDownloads(pages.Group);
         BescheinigungenEndpoints.MapDownloads(pages.Group);
+        ReichweiteEndpoints.MapDownloads(pages.Group);
     }
 }

@@ -75,16 +75,66 @@ internal sealed class AnmeldungMail(IPublicLinks links, DeploymentInfo deploymen
     }
 
     /// <summary>
+    /// The session was cancelled: everyone still registered for it (requested, with a seat or waiting) learns why. A seat's
+    /// appointments leave her calendar with their cancellation at the session's sequence, which the cancellation has just
+    /// raised; the waiting list never got invitations, so its mail carries none.
+    /// </summary>
+    public async Task TerminAbgesagtAsync(ModuleTransaction tx, string terminId, string? grund)
+    {
+        foreach (var d in await BetroffeneAsync(tx, terminId, ["angefragt", "angemeldet", "warteliste"]))
+        {
+            var sitzplatz = d.Status == "angemeldet";
+            Senden(tx, d, $"Abgesagt: {d.Kurs}", $"""
+                die Schulung „{d.Kurs}“ findet leider nicht statt – der Termin ist abgesagt.{(grund is null ? "" : "\nGrund: " + grund)}
+
+                {Termine(d)}
+
+                {(sitzplatz ? "Die angehängten Dateien entfernen die Termine aus Ihrem Kalender." : "Ihre Anmeldung zu diesem Termin ist damit hinfällig.")}
+                Sie können sich gern für einen anderen Termin anmelden.
+                """, sitzplatz ? Kalenderdateien(d, absage: true, d.Sequenz) : []);
+        }
+    }
+
+    /// <summary>
+    /// An appointment of the session was moved, added or removed (the command has raised the session's sequence): every
+    /// active registrant gets the appointments as they are now and a new personal link, in case she cannot come then. A
+    /// seat's invitations carry the new sequence, so that calendars update the events; a removed appointment's event is
+    /// cancelled.
+    /// </summary>
+    public async Task TermineGeaendertAsync(ModuleTransaction tx, string terminId, TerminZeit? entfernt = null)
+    {
+        foreach (var d in await BetroffeneAsync(tx, terminId, ["angemeldet", "warteliste"]))
+        {
+            var token = await AnmeldungSchreiben.NeuerLinkAsync(tx, d.AnmeldungId);
+            var sitzplatz = d.Status == "angemeldet";
+            var anhaenge = !sitzplatz ? []
+                : entfernt is null ? Einladungen(d, absage: false)
+                : [.. Einladungen(d, absage: false), .. Kalenderdateien(d with { Zeiten = [entfernt] }, absage: true, d.Sequenz, "schulung-entfallen.ics")];
+            Senden(tx, d, $"Terminänderung: {d.Kurs}", $"""
+                die Termine der Schulung „{d.Kurs}“ haben sich geändert. Es gilt jetzt:
+
+                {Termine(d)}
+                {(entfernt is null ? "" : "\nEntfallen: " + Zeitraum(entfernt) + "\n")}
+                {(sitzplatz ? "Die angehängten Kalenderdateien aktualisieren die Termine in Ihrem Kalender." : "Sie stehen weiterhin auf der Warteliste.")}
+
+                {Abmeldehinweis(token)}
+                """, anhaenge);
+        }
+    }
+
+    /// <summary>
     /// The invitations of her seat, one per appointment. The uid names the registration and the appointment, so that a
     /// cancelled registration and a later new one of the same person are separate events in her calendar; the sequence is
     /// the session's (raised with every change attendees should see) — plus one for a cancellation, which ends the event.
     /// </summary>
-    public IReadOnlyList<MailAttachment> Einladungen(Mailangaben d, bool absage)
+    public IReadOnlyList<MailAttachment> Einladungen(Mailangaben d, bool absage) => Kalenderdateien(d, absage, d.Sequenz + (absage ? 1 : 0));
+
+    private List<MailAttachment> Kalenderdateien(Mailangaben d, bool absage, int sequenz, string? dateiname = null)
         => d.Zeiten.Select((z, i) =>
         {
             var einladung = new CalendarInvitation(
                 Uid(d.AnmeldungId, z.Id),
-                d.Sequenz + (absage ? 1 : 0),
+                sequenz,
                 d.Kurs,
                 CalendarTime.Between(Utc(z.Beginn), Utc(z.Ende)),
                 new CalendarAttendee($"{d.Vorname} {d.Nachname}", d.Email))
@@ -94,7 +144,7 @@ internal sealed class AnmeldungMail(IPublicLinks links, DeploymentInfo deploymen
                 Link = $"/schulungen/termine/{d.TerminId}/anmeldung",
             };
             var datei = absage ? invitations.Cancel(einladung) : invitations.Request(einladung);
-            return datei with { FileName = d.Zeiten.Count == 1 ? "schulung.ics" : $"schulung-{i + 1}.ics" };
+            return datei with { FileName = dateiname ?? (d.Zeiten.Count == 1 ? "schulung.ics" : $"schulung-{i + 1}.ics") };
         }).ToList();
 
     public static string Uid(string anmeldungId, string zeitId) => $"{anmeldungId}-{zeitId}@schulungen.integrationsplattform";
@@ -123,6 +173,23 @@ internal sealed class AnmeldungMail(IPublicLinks links, DeploymentInfo deploymen
 
         var zeiten = await AnmeldungenSql.ZeitenAsync(connection, a.TerminId, sql);
         return new Mailangaben(anmeldungId, a.Status, a.Vorname, a.Nachname, a.Email, a.Kurs, a.TerminId, (int)a.Sequenz, zeiten);
+    }
+
+    /// <summary>What the mails of a session-wide change name, for each registration of the session in one of the states.</summary>
+    private static async Task<IReadOnlyList<Mailangaben>> BetroffeneAsync(ModuleTransaction tx, string terminId, string[] zustaende)
+    {
+        var termin = await tx.Connection.QuerySingleAsync<(string Kurs, long Sequenz)>(
+            "SELECT k.titel, t.kalender_sequenz FROM termine t JOIN kurse k ON k.id = t.kurs_id WHERE t.id = @terminId", new { terminId }, tx.Sql);
+        var zeiten = await AnmeldungenSql.ZeitenAsync(tx.Connection, terminId, tx.Sql);
+        var personen = await tx.Connection.QueryAsync<(string Id, string Status, string Vorname, string Nachname, string Email)>(
+            """
+            SELECT a.id, a.status, p.vorname, p.nachname, p.email
+            FROM anmeldungen a JOIN teilnehmende p ON p.id = a.teilnehmende_id
+            WHERE a.termin_id = @terminId AND a.status IN @zustaende
+            ORDER BY a.bestaetigt_am, a.id
+            """,
+            new { terminId, zustaende }, tx.Sql);
+        return personen.Select(p => new Mailangaben(p.Id, p.Status, p.Vorname, p.Nachname, p.Email, termin.Kurs, terminId, (int)termin.Sequenz, zeiten)).ToList();
     }
 
     private void Senden(ModuleTransaction tx, Mailangaben d, string betreff, string kern, IReadOnlyList<MailAttachment> anhaenge)

@@ -3,6 +3,7 @@ using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Modules.Schulungen.Domain;
+using IntegrationsPlattform.Modules.Schulungen.Features.Anmeldungen;
 using MediatR;
 
 namespace IntegrationsPlattform.Modules.Schulungen.Features.Termine;
@@ -10,7 +11,8 @@ namespace IntegrationsPlattform.Modules.Schulungen.Features.Termine;
 /// <summary>
 /// Moves a session along its lifecycle (<see cref="Lebenszyklen.Termin"/>). Opening needs a published course, „durchgeführt“
 /// a last appointment that is over; a cancellation keeps its reason and raises the calendar sequence, so that calendars
-/// show the appointments as cancelled.
+/// show the appointments as cancelled, and mails everyone registered. Whatever links to the session learns its new status (<see cref="TermineVerknuepfbar"/>); mails
+/// and that notice go through the outbox, in the same transaction.
 /// </summary>
 internal sealed record ChangeTerminStatus(string Id, string? Nach, string? Grund) : ICommand<Done>;
 
@@ -24,13 +26,13 @@ internal sealed class ChangeTerminStatusValidator : IValidator<ChangeTerminStatu
     }
 }
 
-internal sealed class ChangeTerminStatusHandler(IModuleDatabase<SchulungenModule> database, ILocalClock clock) : IRequestHandler<ChangeTerminStatus, Done>
+internal sealed class ChangeTerminStatusHandler(IModuleDatabase<SchulungenModule> database, ILocalClock clock, AnmeldungMail mail) : IRequestHandler<ChangeTerminStatus, Done>
 {
     public async Task<Done> Handle(ChangeTerminStatus request, CancellationToken cancellationToken)
     {
         var tx = database.Transaction;
         var termin = await tx.Connection.QuerySingleOrDefaultAsync<Stand>(
-                         "SELECT t.status, k.status AS KursStatus, t.endet_am AS EndetAm FROM termine t JOIN kurse k ON k.id = t.kurs_id WHERE t.id = @id", new { id = request.Id }, tx.Sql)
+                         "SELECT t.status, k.status AS KursStatus, k.titel AS Kurs, t.endet_am AS EndetAm FROM termine t JOIN kurse k ON k.id = t.kurs_id WHERE t.id = @id", new { id = request.Id }, tx.Sql)
                      ?? throw new RecordNotFoundException("Termin nicht gefunden.");
         var nach = request.Nach!;
         Lebenszyklen.Termin.EnsureTransition(termin.Status, nach);
@@ -52,7 +54,10 @@ internal sealed class ChangeTerminStatusHandler(IModuleDatabase<SchulungenModule
         if (nach == "abgesagt")
         {
             await TerminSchreiben.KalenderGeaendertAsync(tx, request.Id, jetzt);
+            await mail.TerminAbgesagtAsync(tx, request.Id, TerminSchreiben.Sauber(request.Grund));
         }
+
+        tx.PublishAfterCommit(TermineVerknuepfbar.Geaendert(request.Id, termin.Kurs, nach));
 
         return Done.Value;
     }
@@ -61,6 +66,7 @@ internal sealed class ChangeTerminStatusHandler(IModuleDatabase<SchulungenModule
     {
         public string Status { get; init; } = "";
         public string KursStatus { get; init; } = "";
+        public string Kurs { get; init; } = "";
         public string? EndetAm { get; init; }
     }
 }

@@ -2,6 +2,7 @@ using Dapper;
 using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
+using IntegrationsPlattform.Modules.Schulungen.Features.Anmeldungen;
 using MediatR;
 
 namespace IntegrationsPlattform.Modules.Schulungen.Features.Termine;
@@ -32,9 +33,10 @@ internal sealed class TerminZeitValidator : IValidator<CreateTerminZeit>, IValid
 
 /// <summary>
 /// Every change of an appointment is one the attendees' calendars must follow: it raises the session's calendar
-/// sequence in the same transaction, and the deadline may not come to lie after the new first day.
+/// sequence in the same transaction and mails the registrants the appointments as they are now (through the outbox), and
+/// the deadline may not come to lie after the new first day.
 /// </summary>
-internal sealed class TerminZeitHandler(IModuleDatabase<SchulungenModule> database, ILocalClock clock)
+internal sealed class TerminZeitHandler(IModuleDatabase<SchulungenModule> database, ILocalClock clock, AnmeldungMail mail)
     : IRequestHandler<CreateTerminZeit, string>, IRequestHandler<UpdateTerminZeit, Done>, IRequestHandler<DeleteTerminZeit, Done>
 {
     public async Task<string> Handle(CreateTerminZeit request, CancellationToken cancellationToken)
@@ -65,19 +67,15 @@ internal sealed class TerminZeitHandler(IModuleDatabase<SchulungenModule> databa
     public async Task<Done> Handle(DeleteTerminZeit request, CancellationToken cancellationToken)
     {
         var tx = await AenderbarAsync(request.TerminId);
-        var zeiten = await tx.Connection.QueryAsync<string>("SELECT id FROM termin_zeiten WHERE termin_id = @terminId", new { terminId = request.TerminId }, tx.Sql);
-        if (!zeiten.Contains(request.ZeitId))
-        {
-            throw new RecordNotFoundException("Termintag nicht gefunden.");
-        }
-
-        if (zeiten.Count() == 1)
+        var zeiten = await AnmeldungenSql.ZeitenAsync(tx.Connection, request.TerminId, tx.Sql);
+        var entfernt = zeiten.SingleOrDefault(z => z.Id == request.ZeitId) ?? throw new RecordNotFoundException("Termintag nicht gefunden.");
+        if (zeiten.Count == 1)
         {
             throw new DomainRuleException("Termin: Ein Termin braucht mindestens einen Termintag. Bitte erst einen anderen anlegen oder den Termin absagen.");
         }
 
         await tx.Connection.ExecuteAsync("DELETE FROM termin_zeiten WHERE id = @zeitId", new { zeitId = request.ZeitId }, tx.Sql);
-        await AbschliessenAsync(tx, request.TerminId);
+        await AbschliessenAsync(tx, request.TerminId, entfernt);
         return Done.Value;
     }
 
@@ -88,7 +86,7 @@ internal sealed class TerminZeitHandler(IModuleDatabase<SchulungenModule> databa
         return tx;
     }
 
-    private async Task AbschliessenAsync(ModuleTransaction tx, string terminId)
+    private async Task AbschliessenAsync(ModuleTransaction tx, string terminId, TerminZeit? entfernt = null)
     {
         var termin = await tx.Connection.QuerySingleAsync<(string Anmeldeschluss, string BeginntAm)>(
             "SELECT anmeldeschluss, beginnt_am FROM termine WHERE id = @terminId", new { terminId }, tx.Sql);
@@ -100,5 +98,6 @@ internal sealed class TerminZeitHandler(IModuleDatabase<SchulungenModule> databa
         }
 
         await TerminSchreiben.KalenderGeaendertAsync(tx, terminId, GermanFormat.StoredInstant(clock.UtcNow));
+        await mail.TermineGeaendertAsync(tx, terminId, entfernt);
     }
 }
