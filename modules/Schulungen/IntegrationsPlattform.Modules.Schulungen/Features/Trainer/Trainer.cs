@@ -73,5 +73,7 @@ internal static class TrainerEndpoints
                 return Results.Created($"/api/schulungen/trainer/{id}", new Angelegt(id));
             })
             .RequirePermission(SchulungenModule.Verwalten).WithSummary("Trainerin oder Trainer erfassen");
+
+        TrainerEinladung.MapEinladung(trainer);
     }
 }
