@@ -201,7 +201,8 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<SchulungenModule> d
             id = ids.Naechste(),
             kurs = kurse[i % kurse.Count].id,
             ags = kommunen[i % kommunen.Count],
-            status = statusFolge[i % statusFolge.Length],
+            // Every municipality has sessions in every status (the list's filters combine both).
+            status = statusFolge[i / kommunen.Count % statusFolge.Length],
             tag = start.AddDays(i * 3 % 1100),
             jetzt,
         }).ToList();
