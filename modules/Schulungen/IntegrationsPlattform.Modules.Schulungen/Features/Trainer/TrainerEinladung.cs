@@ -21,12 +21,12 @@ internal static class TrainerEinladung
     public const string RolleKey = "schulungen.trainer";
 
     /// <summary>
-    /// Staff hold <see cref="SchulungenModule.Anwesenheit"/> for the whole Kreis and so may invite; a trainer's own grant
-    /// reaches no municipality or group and so invites nobody.
+    /// The staff who run the trainings (<see cref="SchulungenModule.Verwalten"/>, always for the whole Kreis) invite; trainers
+    /// and municipality grants of <see cref="SchulungenModule.Anwesenheit"/> are neither offered the role nor may invite.
     /// </summary>
     public static readonly InvitableRole Rolle = new(RolleKey, "Trainerin/Trainer Schulungen", [SchulungenModule.Anwesenheit])
     {
-        ManagedBy = SchulungenModule.Anwesenheit,
+        ManagedBy = SchulungenModule.Verwalten,
     };
 
     public static void MapEinladung(RouteGroupBuilder trainer)
