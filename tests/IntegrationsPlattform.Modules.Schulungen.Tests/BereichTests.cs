@@ -23,7 +23,8 @@ public sealed class BereichTests : SchulungenFixture
                 "schulungen.verwalten lässt sich nicht einschränken: Termine anlegen und ändern ist Sache der Fachkräfte für den ganzen Kreis",
                 "POST /api/schulungen/termine/", "PUT /api/schulungen/termine/{id:guid}", "POST /api/schulungen/termine/{id:guid}/status",
                 "POST /api/schulungen/termine/{id:guid}/zeiten", "PUT /api/schulungen/termine/{id:guid}/zeiten/{zeit:guid}",
-                "DELETE /api/schulungen/termine/{id:guid}/zeiten/{zeit:guid}", "GET /api/schulungen/trainer/", "POST /api/schulungen/trainer/")
+                "DELETE /api/schulungen/termine/{id:guid}/zeiten/{zeit:guid}", "GET /api/schulungen/trainer/", "POST /api/schulungen/trainer/",
+                "POST /api/schulungen/trainer/{id:guid}/einladung")
             .Exempt(
                 "schulungen.verwalten lässt sich nicht einschränken: die Schulen des Kreises und ihre Schularten sind Stammdaten ohne Personenbezug",
                 "GET /api/schulungen/schulen/", "GET /api/schulungen/schulen/{id:guid}", "POST /api/schulungen/schulen/", "PUT /api/schulungen/schulen/{id:guid}",

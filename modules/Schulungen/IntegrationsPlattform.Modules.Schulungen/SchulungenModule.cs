@@ -52,6 +52,9 @@ public sealed class SchulungenModule : PlatformModule
         new(Anwesenheit, "Schulungen: Termine einsehen und Anwesenheit erfassen", Scopable: true),
     ];
 
+    /// <summary>Trainers are invited accounts that see and record only the sessions they lead.</summary>
+    public override IReadOnlyList<InvitableRole> InvitableRoles => [TrainerEinladung.Rolle];
+
     public override IReadOnlyList<NavigationEntry> Navigation =>
     [
         new("Schulungen", "/schulungen", Verwalten, Order: 20),

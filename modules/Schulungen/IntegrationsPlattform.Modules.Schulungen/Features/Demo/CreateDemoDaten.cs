@@ -5,22 +5,25 @@ using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Modules.Schulungen.Domain;
 using MediatR;
+using Microsoft.Extensions.Logging;
 
 namespace IntegrationsPlattform.Modules.Schulungen.Features.Demo;
 
 /// <summary>
 /// The showcase set — three courses, trainers (one linked to the demo account <c>trainerin</c>), schools of the Kreis and
 /// a school year of sessions in several municipalities, dates relative to today — and for <see cref="DemoSize.Benchmark"/>
-/// besides 500 courses with 5,000 sessions over all municipalities. Each set starts with ids from a fixed seed: its first
-/// id present means the set is there, so a second call adds nothing. Registrations, attendance, certificates and
-/// feedback come from those areas' own seeders.
+/// besides 500 courses with 5,000 sessions over all municipalities and 100,000 registrations (<see cref="BenchmarkAnmeldungen"/>). Each set starts with ids from a fixed seed: its first
+/// id present means the set is there, so a second call adds nothing. Registrations of the showcase, attendance,
+/// certificates and feedback come from those areas' own seeders.
 /// </summary>
 internal sealed record CreateDemoDaten(DeploymentInfo Deployment, DemoSize Groesse) : IBulkCommand<Done>;
 
-internal sealed class CreateDemoDatenHandler(IModuleDatabase<SchulungenModule> database, ILocalClock clock) : IRequestHandler<CreateDemoDaten, Done>
+internal sealed class CreateDemoDatenHandler(IModuleDatabase<SchulungenModule> database, ILocalClock clock, ILogger<CreateDemoDatenHandler> logger) : IRequestHandler<CreateDemoDaten, Done>
 {
     public const int BenchmarkKurse = 500;
     public const int BenchmarkTermine = 5000;
+    public const int BenchmarkPlaetze = 20;
+    public const int BenchmarkWarteliste = 30;
 
     private static readonly (string Titel, string Beschreibung, string Lernziele, string Format, int Einheiten, decimal Stunden)[] Kurse =
     [
@@ -71,7 +74,10 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<SchulungenModule> d
             var gross = new Ids(2026_12);
             if (!await ExistiertAsync(tx, gross.Erste))
             {
+                var uhr = System.Diagnostics.Stopwatch.StartNew();
                 await BenchmarkAsync(tx, gross, kommunen);
+                logger.LogInformation("Schulungen-Benchmarkdaten: {Kurse} Kurse, {Termine} Termine, {Anmeldungen} Anmeldungen geschrieben in {Ms} ms.",
+                    BenchmarkKurse, BenchmarkTermine, BenchmarkAnmeldungen.Anzahl, uhr.ElapsedMilliseconds);
             }
         }
 
@@ -195,20 +201,22 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<SchulungenModule> d
             id = ids.Naechste(),
             kurs = kurse[i % kurse.Count].id,
             ags = kommunen[i % kommunen.Count],
-            status = statusFolge[i % statusFolge.Length],
+            // Every municipality has sessions in every status (the list's filters combine both).
+            status = statusFolge[i / kommunen.Count % statusFolge.Length],
             tag = start.AddDays(i * 3 % 1100),
             jetzt,
         }).ToList();
         await tx.Connection.ExecuteAsync(
             """
             INSERT INTO termine (id, kurs_id, kommune_ags, kapazitaet, max_warteliste, anmeldeschluss, status, status_seit, angelegt_am, geaendert_am)
-            VALUES (@id, @kurs, @ags, 20, 30, @schluss, @status, @jetzt, @jetzt, @jetzt)
+            VALUES (@id, @kurs, @ags, @plaetze, @warteliste, @schluss, @status, @jetzt, @jetzt, @jetzt)
             """,
-            termine.Select(t => new { t.id, t.kurs, t.ags, schluss = GermanFormat.StoredDay(t.tag.AddDays(-7)), t.status, t.jetzt }), tx.Sql);
+            termine.Select(t => new { t.id, t.kurs, t.ags, plaetze = BenchmarkPlaetze, warteliste = BenchmarkWarteliste, schluss = GermanFormat.StoredDay(t.tag.AddDays(-7)), t.status, t.jetzt }), tx.Sql);
         await tx.Connection.ExecuteAsync(
             "INSERT INTO termin_zeiten (id, termin_id, beginn, ende, ort) VALUES (@zeit, @id, @von, @bis, 'Benchmarkraum')",
             termine.Select(t => new { zeit = ids.Naechste(), t.id, von = TerminRegeln.Ortszeit(t.tag, new TimeOnly(9, 0)), bis = TerminRegeln.Ortszeit(t.tag, new TimeOnly(16, 0)) }),
             tx.Sql);
+        await BenchmarkAnmeldungen.SchreibenAsync(tx, termine.Select(t => new BenchmarkTermin(t.id, t.status)).ToList(), ids.Naechste, clock.UtcNow);
     }
 
     /// <summary>Ids from a fixed seed; the first one is the set's first course, so that it tells whether the set is there.</summary>

@@ -23,8 +23,9 @@ internal sealed class ListTrainerHandler(IModuleDatabase<SchulungenModule> datab
     public async Task<IReadOnlyList<TrainerZeile>> Handle(ListTrainer request, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // The user name is the link the sessions' scope follows (the demo trainer has it without an invitation).
         return (await connection.QueryAsync<(string Id, string Name, string? Email, string? Konto)>(
-                "SELECT id, name, email, konto_id FROM trainer ORDER BY name COLLATE NOCASE"))
+                "SELECT id, name, email, benutzername FROM trainer ORDER BY name COLLATE NOCASE"))
             .Select(t => new TrainerZeile(t.Id, t.Name, t.Email, t.Konto is not null)).ToList();
     }
 }
@@ -73,5 +74,7 @@ internal static class TrainerEndpoints
                 return Results.Created($"/api/schulungen/trainer/{id}", new Angelegt(id));
             })
             .RequirePermission(SchulungenModule.Verwalten).WithSummary("Trainerin oder Trainer erfassen");
+
+        TrainerEinladung.MapEinladung(trainer);
     }
 }
