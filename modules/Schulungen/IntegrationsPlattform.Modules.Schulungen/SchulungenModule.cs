@@ -64,6 +64,7 @@ public sealed class SchulungenModule : PlatformModule
     public override IReadOnlyList<ScheduledJobDefinition> Jobs =>
     [
         new(AufbewahrungJob.Key, "Schulungen: Daten der Teilnehmenden zwei Jahre nach ihrem letzten Termin löschen", TimeSpan.FromDays(1), typeof(AufbewahrungJob)),
+        new(FeedbackJob.Key, "Schulungen: nach dem letzten Termintag jede teilnehmende Person einmal um Feedback bitten", TimeSpan.FromHours(1), typeof(FeedbackJob)),
     ];
 
     public override void MapApi(ModuleApiBuilder api)
