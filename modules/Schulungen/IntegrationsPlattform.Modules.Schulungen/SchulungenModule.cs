@@ -8,6 +8,7 @@ using IntegrationsPlattform.Modules.Schulungen.Features.Anwesenheit;
 using IntegrationsPlattform.Modules.Schulungen.Features.Aufbewahrung;
 using IntegrationsPlattform.Modules.Schulungen.Features.Bescheinigungen;
 using IntegrationsPlattform.Modules.Schulungen.Features.Demo;
+using IntegrationsPlattform.Modules.Schulungen.Features.Exporte;
 using IntegrationsPlattform.Modules.Schulungen.Features.Feedback;
 using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
 using IntegrationsPlattform.Modules.Schulungen.Features.Schulen;
@@ -83,5 +84,6 @@ public sealed class SchulungenModule : PlatformModule
     {
         AnmeldungenEndpoints.MapDownloads(pages.Group);
         BescheinigungenEndpoints.MapDownloads(pages.Group);
+        ExporteEndpoints.MapDownloads(pages.Group);
     }
 }
