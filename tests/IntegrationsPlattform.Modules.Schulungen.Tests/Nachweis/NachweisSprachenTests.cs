@@ -1,0 +1,54 @@
+using System.Xml.Linq;
+using IntegrationsPlattform.Contracts.Kernel;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationsPlattform.Modules.Schulungen.Tests.Nachweis;
+
+/// <summary>
+/// The public certificate check speaks every public language of the deployment: each has a resource file with every key
+/// of the German one, and the page answers in the visitor's language (Farsi right to left).
+/// </summary>
+public sealed class NachweisSprachenTests : SchulungenFixture
+{
+    /// <summary>The module's public texts whose every key each public language has (the registration pages' texts follow with their translations).</summary>
+    private static readonly string[] Texte = ["NachweisTexts"];
+
+    [Test]
+    public void Every_public_language_has_every_key_of_the_certificate_checks_texts()
+    {
+        var sprachen = Host.Services.GetRequiredService<DeploymentInfo>().PublicLanguages.Select(l => l.Code).Where(c => c != "de").ToList();
+        var ordner = Path.Combine(RepositoryPaths.Root(), "modules", "Schulungen", "IntegrationsPlattform.Modules.Schulungen", "Resources");
+        var fehlend = new List<string>();
+        foreach (var text in Texte)
+        {
+            var deutsch = Schluessel(Path.Combine(ordner, text + ".resx"));
+            foreach (var sprache in sprachen)
+            {
+                var datei = Path.Combine(ordner, $"{text}.{sprache}.resx");
+                var vorhanden = File.Exists(datei) ? Schluessel(datei) : [];
+                fehlend.AddRange(deutsch.Except(vorhanden).Select(k => $"{text}.{sprache}: {k}"));
+            }
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sprachen, Is.SupersetOf(new[] { "en", "ar", "tr", "uk", "ru", "fa" }));
+            Assert.That(fehlend, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task The_check_answers_in_Farsi_right_to_left()
+    {
+        var seite = await PageForms.TextAsync(Host.Anonymous(), "/schulungen/nachweis/ABCD-EFGH-JKMN-PQRS-TUVW?lang=fa");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(seite, Does.Contain("dir=\"rtl\""));
+            Assert.That(seite, Does.Contain("گواهی‌ای با این کد وجود ندارد"));
+        });
+    }
+
+    private static HashSet<string> Schluessel(string datei)
+        => XDocument.Load(datei).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
+}
