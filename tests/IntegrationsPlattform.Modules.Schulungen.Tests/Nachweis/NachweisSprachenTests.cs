@@ -5,16 +5,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IntegrationsPlattform.Modules.Schulungen.Tests.Nachweis;
 
 /// <summary>
-/// The public certificate check speaks every public language of the deployment: each has a resource file with every key
-/// of the German one, and the page answers in the visitor's language (Farsi right to left).
+/// The public registration pages and the certificate check speak every public language of the deployment: each has a
+/// resource file with every key of the German one, and the pages answer in the visitor's language (Farsi right to left).
 /// </summary>
 public sealed class NachweisSprachenTests : SchulungenFixture
 {
-    /// <summary>The module's public texts whose every key each public language has (the registration pages' texts follow with their translations).</summary>
-    private static readonly string[] Texte = ["NachweisTexts"];
+    /// <summary>The module's public texts: the registration form and personal link, and the certificate check.</summary>
+    private static readonly string[] Texte = ["AnmeldungTexts", "NachweisTexts"];
 
     [Test]
-    public void Every_public_language_has_every_key_of_the_certificate_checks_texts()
+    public void Every_public_language_has_every_key_of_the_public_pages_texts()
     {
         var sprachen = Host.Services.GetRequiredService<DeploymentInfo>().PublicLanguages.Select(l => l.Code).Where(c => c != "de").ToList();
         var ordner = Path.Combine(RepositoryPaths.Root(), "modules", "Schulungen", "IntegrationsPlattform.Modules.Schulungen", "Resources");
@@ -38,14 +38,16 @@ public sealed class NachweisSprachenTests : SchulungenFixture
     }
 
     [Test]
-    public async Task The_check_answers_in_Farsi_right_to_left()
+    public async Task The_check_and_a_personal_link_answer_in_Farsi_right_to_left_and_in_Ukrainian()
     {
-        var seite = await PageForms.TextAsync(Host.Anonymous(), "/schulungen/nachweis/ABCD-EFGH-JKMN-PQRS-TUVW?lang=fa");
+        var nachweis = await PageForms.TextAsync(Host.Anonymous(), "/schulungen/nachweis/ABCD-EFGH-JKMN-PQRS-TUVW?lang=fa");
+        var link = await PageForms.TextAsync(Host.Anonymous(), "/schulungen/anmeldung/kein-gueltiger-link?lang=uk");
 
         Assert.Multiple(() =>
         {
-            Assert.That(seite, Does.Contain("dir=\"rtl\""));
-            Assert.That(seite, Does.Contain("گواهی‌ای با این کد وجود ندارد"));
+            Assert.That(nachweis, Does.Contain("dir=\"rtl\""));
+            Assert.That(nachweis, Does.Contain("گواهی‌ای با این کد وجود ندارد"));
+            Assert.That(link, Does.Contain("Це посилання недійсне."));
         });
     }
 
