@@ -49,6 +49,7 @@ public sealed class BereichTests : SchulungenFixture
             .Exempt(
                 "Feedback fordert nur das Personal an und wertet es aus (schulungen.verwalten, nicht einschränkbar); das Formular öffnet der persönliche Link",
                 "POST /api/schulungen/termine/{id:guid}/feedback/anforderung", "GET /api/schulungen/termine/{id:guid}/feedback",
+                "GET /api/schulungen/kurse/{id:guid}/feedback",
                 "GET /api/schulungen/feedback/{token}", "POST /api/schulungen/feedback/{token}")
             .List("GET /api/schulungen/anwesenheit", _ => "", ags => Task.FromResult(Termin(ags).Id))
             .Read("GET /api/schulungen/termine/{id:guid}/anwesenheit", ags => Task.FromResult(Termin(ags).Id))

@@ -8,6 +8,7 @@ using IntegrationsPlattform.Modules.Schulungen.Features.Anwesenheit;
 using IntegrationsPlattform.Modules.Schulungen.Features.Aufbewahrung;
 using IntegrationsPlattform.Modules.Schulungen.Features.Bescheinigungen;
 using IntegrationsPlattform.Modules.Schulungen.Features.Demo;
+using IntegrationsPlattform.Modules.Schulungen.Features.Exporte;
 using IntegrationsPlattform.Modules.Schulungen.Features.Feedback;
 using IntegrationsPlattform.Modules.Schulungen.Features.Kurse;
 using IntegrationsPlattform.Modules.Schulungen.Features.Reichweite;
@@ -68,6 +69,7 @@ public sealed class SchulungenModule : PlatformModule
     public override IReadOnlyList<ScheduledJobDefinition> Jobs =>
     [
         new(AufbewahrungJob.Key, "Schulungen: Daten der Teilnehmenden zwei Jahre nach ihrem letzten Termin löschen", TimeSpan.FromDays(1), typeof(AufbewahrungJob)),
+        new(FeedbackJob.Key, "Schulungen: nach dem letzten Termintag jede teilnehmende Person einmal um Feedback bitten", TimeSpan.FromHours(1), typeof(FeedbackJob)),
     ];
 
     public override void MapApi(ModuleApiBuilder api)
@@ -88,5 +90,6 @@ public sealed class SchulungenModule : PlatformModule
         AnmeldungenEndpoints.MapDownloads(pages.Group);
         BescheinigungenEndpoints.MapDownloads(pages.Group);
         ReichweiteEndpoints.MapDownloads(pages.Group);
+        ExporteEndpoints.MapDownloads(pages.Group);
     }
 }

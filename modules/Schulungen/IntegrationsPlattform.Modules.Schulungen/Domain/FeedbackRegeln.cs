@@ -8,6 +8,9 @@ internal static class FeedbackRegeln
 
     public const int LinkGueltigTage = 14;
 
+    /// <summary>How long after a session's end the hourly run still requests its feedback by itself; later only staff do.</summary>
+    public const int AutomatischBisTage = 30;
+
     public const int FreitextMax = 4000;
 
     /// <summary>The scales 1–5 (5 = best) as stored (column) and asked (German); only the overall one is required.</summary>

@@ -62,5 +62,22 @@ internal static class SchulungenTestdaten
         return termin;
     }
 
+    /// <summary>Anonymous answers of the session as the feedback form stores them: one per overall score, with a free text each.</summary>
+    public static void Feedback(string datenbank, string termin, params int[] gesamt)
+    {
+        using var connection = new SqliteConnection($"Data Source={datenbank};Pooling=False");
+        connection.Open();
+        foreach (var (wert, nummer) in gesamt.Select((g, i) => (g, i + 1)))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO feedback_antworten (id, termin_id, gesamt, praxisnutzen, freitext) VALUES ($id, $termin, $gesamt, $gesamt, $freitext)";
+            command.Parameters.AddWithValue("$id", Guid.NewGuid().ToString());
+            command.Parameters.AddWithValue("$termin", termin);
+            command.Parameters.AddWithValue("$gesamt", wert);
+            command.Parameters.AddWithValue("$freitext", $"Rückmeldung {nummer}: hilfreich für die Elternarbeit.");
+            command.ExecuteNonQuery();
+        }
+    }
+
     private static string Lokal(DateTime zeit) => zeit.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 }

@@ -8,9 +8,10 @@ namespace IntegrationsPlattform.Modules.Schulungen.Features.Anmeldungen;
 
 /// <summary>
 /// A session's registrations for staff: seats first (in order of confirmation), then the waiting list in its order, then
-/// the cancelled ones; with the seats taken and free. One audit entry with the count.
+/// the cancelled ones; with the seats taken and free. One audit entry with the count (an Export entry when
+/// <paramref name="AlsExport"/>: read for a CSV download).
 /// </summary>
-internal sealed record ListAnmeldungen(Guid TerminId) : IQuery<TerminAnmeldungen>;
+internal sealed record ListAnmeldungen(Guid TerminId, bool AlsExport = false) : IQuery<TerminAnmeldungen>;
 
 internal sealed class ListAnmeldungenHandler(IModuleDatabase<SchulungenModule> database, IAuditTrail audit) : IRequestHandler<ListAnmeldungen, TerminAnmeldungen>
 {
@@ -38,7 +39,9 @@ internal sealed class ListAnmeldungenHandler(IModuleDatabase<SchulungenModule> d
         var anmeldungen = zeilen.Select(z => new AnmeldungZeile(
             z.Id, z.TeilnehmendeId, z.Vorname, z.Nachname, z.Email, z.Arbeitgeber, z.Schulen, z.Status,
             z.Status == "warteliste" ? ++warteplatz : null, z.BestaetigtAm ?? "", z.AbgemeldetAm)).ToList();
-        await audit.RecordAsync(new AuditEntry(AuditAction.List, "Anmeldung", null, $"Anmeldungen des Termins {terminId}: {anmeldungen.Count}"), cancellationToken);
+        await audit.RecordAsync(
+            new AuditEntry(request.AlsExport ? AuditAction.Export : AuditAction.List, "Anmeldung", null, $"Anmeldungen des Termins {terminId}{(request.AlsExport ? " (CSV)" : "")}: {anmeldungen.Count}"),
+            cancellationToken);
         return new TerminAnmeldungen(
             terminId, termin.Kurs, termin.Status, (int)termin.Kapazitaet, (int)termin.MaxWarteliste,
             anmeldungen.Count(a => a.Warteplatz is null && a.Status is not "abgemeldet"), warteplatz, anmeldungen);

@@ -13,8 +13,8 @@ namespace IntegrationsPlattform.Modules.Schulungen.Features.Demo;
 /// The showcase set — three courses, trainers (one linked to the demo account <c>trainerin</c>), schools of the Kreis and
 /// a school year of sessions in several municipalities, dates relative to today — and for <see cref="DemoSize.Benchmark"/>
 /// besides 500 courses with 5,000 sessions over all municipalities and 100,000 registrations (<see cref="BenchmarkAnmeldungen"/>). Each set starts with ids from a fixed seed: its first
-/// id present means the set is there, so a second call adds nothing. Registrations of the showcase, attendance,
-/// certificates and feedback come from those areas' own seeders.
+/// id present means the set is there, so a second call adds nothing. Registrations, attendance, certificates and
+/// feedback of the showcase's sessions come after it from <see cref="CreateDemoTeilnahmen"/>.
 /// </summary>
 internal sealed record CreateDemoDaten(DeploymentInfo Deployment, DemoSize Groesse) : IBulkCommand<Done>;
 
@@ -54,6 +54,9 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<SchulungenModule> d
         ("Berufliche Schule am Bahnhof", "berufliche_schule"),
     ];
 
+    /// <summary>The showcase's course titles: <see cref="CreateDemoTeilnahmen"/> fills these courses' sessions, never the benchmark's.</summary>
+    public static IReadOnlyList<string> SchaufensterTitel { get; } = Kurse.Select(k => k.Titel).ToList();
+
     public async Task<Done> Handle(CreateDemoDaten request, CancellationToken cancellationToken)
     {
         var tx = database.Transaction;
@@ -63,7 +66,7 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<SchulungenModule> d
             return Done.Value;
         }
 
-        var schaufenster = new Ids(2026_11);
+        var schaufenster = new DemoIds(2026_11);
         if (!await ExistiertAsync(tx, schaufenster.Erste))
         {
             await SchaufensterAsync(tx, schaufenster, request.Deployment);
@@ -71,7 +74,7 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<SchulungenModule> d
 
         if (request.Groesse == DemoSize.Benchmark)
         {
-            var gross = new Ids(2026_12);
+            var gross = new DemoIds(2026_12);
             if (!await ExistiertAsync(tx, gross.Erste))
             {
                 var uhr = System.Diagnostics.Stopwatch.StartNew();
@@ -87,7 +90,7 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<SchulungenModule> d
     private static async Task<bool> ExistiertAsync(ModuleTransaction tx, string id)
         => await tx.Connection.ExecuteScalarAsync<long>("SELECT count(*) FROM kurse WHERE id = @id", new { id }, tx.Sql) > 0;
 
-    private async Task SchaufensterAsync(ModuleTransaction tx, Ids ids, DeploymentInfo deployment)
+    private async Task SchaufensterAsync(ModuleTransaction tx, DemoIds ids, DeploymentInfo deployment)
     {
         var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
         var kursIds = new List<string>();
@@ -176,7 +179,7 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<SchulungenModule> d
     }
 
     /// <summary>The benchmark set: prepared inserts in the bulk transaction; the host runs ANALYZE afterwards.</summary>
-    private async Task BenchmarkAsync(ModuleTransaction tx, Ids ids, List<string> kommunen)
+    private async Task BenchmarkAsync(ModuleTransaction tx, DemoIds ids, List<string> kommunen)
     {
         var jetzt = GermanFormat.StoredInstant(clock.UtcNow);
         var kurse = Enumerable.Range(1, BenchmarkKurse).Select(i => new
@@ -217,22 +220,5 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<SchulungenModule> d
             termine.Select(t => new { zeit = ids.Naechste(), t.id, von = TerminRegeln.Ortszeit(t.tag, new TimeOnly(9, 0)), bis = TerminRegeln.Ortszeit(t.tag, new TimeOnly(16, 0)) }),
             tx.Sql);
         await BenchmarkAnmeldungen.SchreibenAsync(tx, termine.Select(t => new BenchmarkTermin(t.id, t.status)).ToList(), ids.Naechste, clock.UtcNow);
-    }
-
-    /// <summary>Ids from a fixed seed; the first one is the set's first course, so that it tells whether the set is there.</summary>
-    private sealed class Ids(int saat)
-    {
-        private readonly Random _zufall = new(saat);
-
-        public string Erste { get; } = Erzeuge(new Random(saat));
-
-        public string Naechste() => Erzeuge(_zufall);
-
-        private static string Erzeuge(Random zufall)
-        {
-            var bytes = new byte[16];
-            zufall.NextBytes(bytes);
-            return new Guid(bytes).ToString();
-        }
     }
 }

@@ -25,6 +25,9 @@ internal static class FeedbackEndpoints
         gruppe.MapGet("/termine/{id:guid}/feedback", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetFeedbackAuswertung(id.ToString()), ct))
             .RequirePermission(SchulungenModule.Verwalten).WithSummary("Auswertung eines Termins: Durchschnitt und Verteilung je Frage, Freitexte — erst ab 5 Antworten");
 
+        gruppe.MapGet("/kurse/{id:guid}/feedback", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetKursFeedback(id.ToString()), ct))
+            .RequirePermission(SchulungenModule.Verwalten).WithSummary("Auswertung eines Kurses über alle Termine mit mindestens 5 Antworten: Durchschnitt und Verteilung je Frage, Freitexte");
+
         gruppe.MapGet("/feedback/{token}", (string token, IMediator mediator, CancellationToken ct) => mediator.Send(new GetFeedbackFormular(token), ct))
             .AsPublic().WithSummary("Zu welchem Kurs ein Feedback-Link gehört (öffentlich; benutzt oder abgelaufen: 409)");
 

@@ -25,25 +25,6 @@ internal sealed class GetFeedbackAuswertungHandler(IModuleDatabase<SchulungenMod
         public long Eingeladen { get; init; }
     }
 
-    private sealed class Antwort
-    {
-        public long Gesamt { get; init; }
-        public long? Inhalte { get; init; }
-        public long? Praxisnutzen { get; init; }
-        public long? Methoden { get; init; }
-        public long? Organisation { get; init; }
-        public string? Freitext { get; init; }
-
-        public int? Wert(string spalte) => spalte switch
-        {
-            "gesamt" => (int)Gesamt,
-            "inhalte" => (int?)Inhalte,
-            "praxisnutzen" => (int?)Praxisnutzen,
-            "methoden" => (int?)Methoden,
-            _ => (int?)Organisation,
-        };
-    }
-
     public async Task<FeedbackAuswertung> Handle(GetFeedbackAuswertung request, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -51,19 +32,15 @@ internal sealed class GetFeedbackAuswertungHandler(IModuleDatabase<SchulungenMod
             "SELECT k.titel AS Titel, (SELECT count(*) FROM feedback_einladungen f WHERE f.termin_id = t.id) AS Eingeladen FROM termine t JOIN kurse k ON k.id = t.kurs_id WHERE t.id = @id",
             new { id = request.TerminId }) ?? throw new RecordNotFoundException("Diesen Termin gibt es nicht.");
         // Ordered by the random id: the order of the free texts tells nothing about when they came in.
-        var antworten = (await connection.QueryAsync<Antwort>(
-            "SELECT gesamt AS Gesamt, inhalte AS Inhalte, praxisnutzen AS Praxisnutzen, methoden AS Methoden, organisation AS Organisation, freitext AS Freitext FROM feedback_antworten WHERE termin_id = @id ORDER BY id",
+        var antworten = (await connection.QueryAsync<FeedbackAntwort>(
+            $"SELECT {FeedbackErgebnisse.Spalten} FROM feedback_antworten WHERE termin_id = @id ORDER BY id",
             new { id = request.TerminId })).ToList();
         if (!FeedbackRegeln.ErgebnisseSichtbar(antworten.Count))
         {
             return new FeedbackAuswertung(request.TerminId, kopf.Titel, (int)kopf.Eingeladen, antworten.Count, false, [], []);
         }
 
-        var skalen = FeedbackRegeln.Skalen.Select(s =>
-        {
-            var werte = antworten.Select(a => a.Wert(s.Spalte)).ToList();
-            return new SkalenErgebnis(s.Spalte, s.Frage, FeedbackRegeln.Durchschnitt(werte), FeedbackRegeln.Verteilung(werte));
-        }).ToList();
-        return new FeedbackAuswertung(request.TerminId, kopf.Titel, (int)kopf.Eingeladen, antworten.Count, true, skalen, antworten.Select(a => a.Freitext).OfType<string>().ToList());
+        return new FeedbackAuswertung(
+            request.TerminId, kopf.Titel, (int)kopf.Eingeladen, antworten.Count, true, FeedbackErgebnisse.Skalen(antworten), FeedbackErgebnisse.Freitexte(antworten));
     }
 }
