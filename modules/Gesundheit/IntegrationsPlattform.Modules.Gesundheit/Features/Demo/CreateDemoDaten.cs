@@ -11,7 +11,8 @@ namespace IntegrationsPlattform.Modules.Gesundheit.Features.Demo;
 /// <summary>
 /// The showcase set: the invented providers and about 60 offers across the deployment's municipalities and every
 /// category, in every status — drafts, offers waiting for review, published ones (some with a change waiting, some not
-/// reviewed for over a year) and archived ones. A second call adds nothing.
+/// reviewed for over a year) and archived ones —, their translations (<see cref="DemoUebersetzungen"/>), and barriers
+/// with measures (<see cref="DemoBarrieren"/>). A second call adds nothing.
 /// </summary>
 internal sealed record CreateDemoDaten(DeploymentInfo Deployment) : IBulkCommand<int>;
 
@@ -51,9 +52,11 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<GesundheitModule> d
             var id = Guid.CreateVersion7().ToString();
             var angelegt = heute.AddDays(-400 + i * 3);
             await AnlegenAsync(tx, id, anbieterId, eingabe, angelegt);
+            eingabe = await DemoUebersetzungen.SchreibenAsync(tx, request.Deployment, id, i, kategorie, kommune, eingabe, GermanFormat.StoredInstant(angelegt), Wer);
             await StatusAsync(tx, id, eingabe, i, angelegt);
         }
 
+        await DemoBarrieren.SchreibenAsync(tx, request.Deployment, heute, Wer);
         return Angebote;
     }
 
