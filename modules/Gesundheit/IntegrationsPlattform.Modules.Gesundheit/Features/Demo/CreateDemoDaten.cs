@@ -44,9 +44,7 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<GesundheitModule> d
         var kategorien = settings.Kategorien.Keys.ToList();
         for (var i = 0; i < Angebote; i++)
         {
-            var kategorie = kategorien[i % kategorien.Count];
-            var vorlage = DemoKataloge.Vorlagen.GetValueOrDefault(kategorie, DemoKataloge.Vorlagen["u_untersuchungen"]);
-            var kommune = kommunen[i * 5 % kommunen.Count];
+            var (kategorie, vorlage, kommune) = DemoKataloge.Angebot(i, kategorien, kommunen);
             var anbieterId = DemoKataloge.Anbieter[i % 10 == 9 ? 0 : vorlage.Anbieter].Id;
             var eingabe = Eingabe(i, kategorie, vorlage, kommune, anbieterId, clock.Today);
             var id = Guid.CreateVersion7().ToString();
@@ -60,7 +58,8 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<GesundheitModule> d
         return Angebote;
     }
 
-    private static AngebotEingabe Eingabe(int i, string kategorie, (int Anbieter, string[] Titel, string Beschreibung, int Von, int Bis, bool Schwangerschaft) vorlage,
+    /// <summary>Offer number <paramref name="i"/> of a category: its template, a place in the municipality, one opening time in turns, languages in turns.</summary>
+    internal static AngebotEingabe Eingabe(int i, string kategorie, (int Anbieter, string[] Titel, string Beschreibung, int Von, int Bis, bool Schwangerschaft) vorlage,
         Municipality kommune, string anbieterId, DateOnly heute)
     {
         var kostenlos = i % 7 != 3;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using IntegrationsPlattform.Contracts.Data;
 using IntegrationsPlattform.Contracts.Kernel;
@@ -85,6 +86,20 @@ internal static class DemoUebersetzungen
         }),
     };
 
+    /// <summary>
+    /// Writes title, description and registration of an offer in every public language but German (the benchmark set):
+    /// a language without demo texts here gets the English ones — what the benchmark measures is rows, not wording.
+    /// </summary>
+    public static async Task AlleAsync(ModuleTransaction tx, DeploymentInfo deployment, string id, int i, string kategorie, Municipality kommune, string jetzt, string wer)
+    {
+        foreach (var code in deployment.PublicLanguages.Select(l => l.Code).Where(c => c != Languages.German.Code))
+        {
+            var sprache = Sprachen.GetValueOrDefault(code, Sprachen["en"]);
+            var vorlage = sprache.Vorlagen.GetValueOrDefault(kategorie, sprache.Vorlagen["u_untersuchungen"]);
+            await SchreibenAsync(tx, id, code, Texte(sprache, vorlage, i, kommune, mitBeschreibung: true), jetzt, wer);
+        }
+    }
+
     /// <summary>The German sentence added to the description after the translations were made, which outdates them.</summary>
     public const string Nachtrag = " Neu: nach Absprache auch samstags.";
 
@@ -106,20 +121,7 @@ internal static class DemoUebersetzungen
             }
 
             var vorlage = sprache.Vorlagen.GetValueOrDefault(kategorie, sprache.Vorlagen["u_untersuchungen"]);
-            var texte = new List<(string Feld, string Text)> { ("titel", string.Format(sprache.TitelMitOrt, vorlage.Titel[i % vorlage.Titel.Length], kommune.Name)) };
-            if ((i + j) % 4 != 1)
-            {
-                texte.Add(("beschreibung", vorlage.Beschreibung));
-                texte.Add(("anmeldung", sprache.Anmeldung));
-            }
-
-            await tx.Connection.ExecuteAsync(
-                """
-                INSERT INTO angebot_texte (angebot_id, fassung, sprache, feld, text, revision, de_revision, geaendert_am, geaendert_von)
-                SELECT @id, 'arbeit', @code, @Feld, @Text, 1, revision, @jetzt, @wer FROM angebot_texte
-                WHERE angebot_id = @id AND fassung = 'arbeit' AND sprache = 'de' AND feld = @Feld
-                """,
-                texte.Select(t => new { id, code, t.Feld, t.Text, jetzt, wer }), tx.Sql);
+            await SchreibenAsync(tx, id, code, Texte(sprache, vorlage, i, kommune, mitBeschreibung: (i + j) % 4 != 1), jetzt, wer);
         }
 
         if (i % 5 != 2)
@@ -131,4 +133,26 @@ internal static class DemoUebersetzungen
         await AngebotSchreiben.ArbeitsfassungAsync(tx, id, geaendert, geaendert.AnbieterId!, jetzt, wer);
         return geaendert;
     }
+
+    private static List<(string Feld, string Text)> Texte(Sprache sprache, (string[] Titel, string Beschreibung) vorlage, int i, Municipality kommune, bool mitBeschreibung)
+    {
+        var texte = new List<(string Feld, string Text)> { ("titel", string.Format(CultureInfo.InvariantCulture, sprache.TitelMitOrt, vorlage.Titel[i % vorlage.Titel.Length], kommune.Name)) };
+        if (mitBeschreibung)
+        {
+            texte.Add(("beschreibung", vorlage.Beschreibung));
+            texte.Add(("anmeldung", sprache.Anmeldung));
+        }
+
+        return texte;
+    }
+
+    /// <summary>The translations of an offer's working version in one language, each made from the German text's current revision.</summary>
+    private static Task<int> SchreibenAsync(ModuleTransaction tx, string id, string code, List<(string Feld, string Text)> texte, string jetzt, string wer)
+        => tx.Connection.ExecuteAsync(
+            """
+            INSERT INTO angebot_texte (angebot_id, fassung, sprache, feld, text, revision, de_revision, geaendert_am, geaendert_von)
+            SELECT @id, 'arbeit', @code, @Feld, @Text, 1, revision, @jetzt, @wer FROM angebot_texte
+            WHERE angebot_id = @id AND fassung = 'arbeit' AND sprache = 'de' AND feld = @Feld
+            """,
+            texte.Select(t => new { id, code, t.Feld, t.Text, jetzt, wer }), tx.Sql);
 }
