@@ -82,6 +82,7 @@ public sealed class BereichTests : GesundheitFixture
                 "gesundheit.pruefen lässt sich nicht einschränken: der Kreis prüft alle Angebote (der Handler prüft dazu den Bereich von gesundheit.angebote)",
                 "POST /api/gesundheit/angebote/{id:guid}/pruefung", "POST /api/gesundheit/angebote/{id:guid}/archivieren")
             .Exempt("gesundheit.verwalten lässt sich nicht einschränken: Anbieter legt der Kreis an", "POST /api/gesundheit/anbieter/")
+            .Exempt("gesundheit.verwalten lässt sich nicht einschränken: Anbieter pflegt der Kreis", "GET /api/gesundheit/anbieter/{id:guid}", "PUT /api/gesundheit/anbieter/{id:guid}")
             .Exempt("öffentlich: nur veröffentlichte Angebote, keine Personendaten (Hsds/HsdsApiTests)", Hsds.HsdsApiTests.OeffentlicheEndpunkte)
             .Exempt("CSV statt JSON; den Bereich von gesundheit.angebote prüft der Import je Zeile (Import/AngeboteImportTests)", "POST /api/gesundheit/import/angebote")
             .Exempt(

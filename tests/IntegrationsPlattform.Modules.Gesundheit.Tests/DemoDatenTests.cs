@@ -49,4 +49,43 @@ public sealed class DemoDatenTests : GesundheitFixture
 
         Assert.That(faellig.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("pruefungFaellig").GetBoolean()), Is.Not.Empty.And.All.True);
     }
+
+    [Test]
+    public async Task The_translation_overview_shows_missing_and_outdated_translations_in_every_public_language()
+    {
+        var fehlt = await StaffApi.GetFromJsonAsync<JsonElement>("/api/gesundheit/uebersetzungen?stand=fehlt&groesse=200");
+        var veraltet = await StaffApi.GetFromJsonAsync<JsonElement>("/api/gesundheit/uebersetzungen?stand=veraltet&groesse=200");
+        using var connection = ModuleDatabase();
+        var uebersetzt = connection.Query<string>("SELECT DISTINCT sprache FROM angebot_texte WHERE fassung = 'veroeffentlicht' AND sprache <> 'de'").ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(uebersetzt, Is.EquivalentTo(new[] { "en", "ar", "tr", "uk", "ru", "fa" }));
+            Assert.That(fehlt.GetProperty("total").GetInt32(), Is.GreaterThan(0));
+            Assert.That(veraltet.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("veraltet").GetInt32()), Is.Not.Empty.And.All.GreaterThan(0));
+        });
+    }
+
+    [Test]
+    public async Task Barriers_of_every_kind_lie_at_offers_and_in_municipalities_with_measures_in_every_status()
+    {
+        var liste = await StaffApi.GetFromJsonAsync<JsonElement>("/api/gesundheit/barrieren?groesse=200");
+        var barrieren = liste.GetProperty("rows").EnumerateArray().ToList();
+        var massnahmen = new List<JsonElement>();
+        foreach (var barriere in barrieren)
+        {
+            var detail = await StaffApi.GetFromJsonAsync<JsonElement>($"/api/gesundheit/barrieren/{barriere.GetProperty("id").GetString()}");
+            massnahmen.AddRange(detail.GetProperty("massnahmen").EnumerateArray());
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(barrieren.Select(b => b.GetProperty("art").GetString()).Distinct(), Is.EquivalentTo(new[] { "sprache", "kosten", "mobilitaet", "information", "vertrauen", "oeffnungszeiten" }));
+            Assert.That(barrieren.Any(b => b.GetProperty("angebotId").ValueKind == JsonValueKind.Null), Is.True, "eine Barriere nur in einer Kommune");
+            Assert.That(barrieren.Any(b => b.GetProperty("kommuneAgs").ValueKind == JsonValueKind.Null), Is.True, "eine Barriere nur an einem Angebot");
+            Assert.That(barrieren.Any(b => b.GetProperty("offeneMassnahmen").GetInt32() == 0), Is.True, "eine Barriere ohne Maßnahme");
+            Assert.That(massnahmen.Select(m => m.GetProperty("status").GetString()).Distinct(), Is.EquivalentTo(new[] { "geplant", "laufend", "umgesetzt", "verworfen" }));
+            Assert.That(massnahmen.Select(m => m.GetProperty("verantwortlich").GetString()), Is.All.Not.Empty);
+        });
+    }
 }

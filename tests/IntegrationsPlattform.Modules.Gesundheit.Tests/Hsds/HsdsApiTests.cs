@@ -78,7 +78,7 @@ public sealed class HsdsApiTests : ModuleFixture
             Assert.That((string?)service["application_process"], Is.EqualTo("Telefonisch oder in der Praxis"));
             Assert.That((string?)service["eligibility_description"], Is.EqualTo("Impfpass mitbringen"));
             Assert.That((string?)service["status"], Is.EqualTo("active"));
-            Assert.That((string?)service["interpretation_services"], Is.EqualTo("Dolmetschen auf Anfrage"));
+            Assert.That((string?)service["interpretation_services"], Is.EqualTo("Dolmetscher auf Anfrage"));
             Assert.That((string?)service["fees_description"], Is.EqualTo("kostenlos"));
             Assert.That((decimal?)service["minimum_age"], Is.EqualTo(0.5m), "6 Monate");
             Assert.That((decimal?)service["maximum_age"], Is.EqualTo(6m), "72 Monate");
@@ -155,6 +155,23 @@ public sealed class HsdsApiTests : ModuleFixture
             Assert.That((string?)service["application_process"], Is.EqualTo("Telefonisch oder in der Praxis"), "not translated: German");
             Assert.That((string?)other["name"], Is.EqualTo(otherName));
             Assert.That(listed, Does.Contain(name));
+        });
+    }
+
+    [TestCase("?lang=en", "Interpreter on request", "free of charge", "step-free access", TestName = "The module's phrases in English")]
+    [TestCase("?lang=tr", "İstek üzerine tercüman", "ücretsiz", "basamaksız giriş", TestName = "The module's phrases in Turkish")]
+    [TestCase("?lang=xx", "Dolmetscher auf Anfrage", "kostenlos", "stufenloser Zugang", TestName = "The module's phrases in German for a language the deployment does not offer")]
+    public async Task ThePhrasesTheModuleWritesComeInTheAskedLanguage(string lang, string dolmetschen, string kostenlos, string stufenlos)
+    {
+        var service = JsonNode.Parse(await JsonAsync("/services/" + HsdsTestdaten.Impfsprechstunde + lang))!;
+        var ort = JsonNode.Parse(await JsonAsync("/locations/" + HsdsTestdaten.OrtMarkt + lang))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)service["interpretation_services"], Is.EqualTo(dolmetschen));
+            Assert.That((string?)service["fees_description"], Is.EqualTo(kostenlos));
+            Assert.That((string?)service["service_at_locations"]![0]!["location"]!["accessibility"]![0]!["description"], Is.EqualTo(stufenlos));
+            Assert.That((string?)ort["accessibility"]![0]!["description"], Is.EqualTo(stufenlos));
         });
     }
 

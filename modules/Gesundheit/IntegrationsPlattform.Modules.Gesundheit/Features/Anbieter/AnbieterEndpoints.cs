@@ -13,14 +13,24 @@ internal static class AnbieterEndpoints
     {
         var anbieter = api.MapGroup("/anbieter").WithTags("Gesundheit: Anbieter");
 
-        anbieter.MapGet("", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListAnbieter(), ct))
-            .RequirePermission(GesundheitModule.Angebote).WithSummary("Anbieter, für die der Benutzer Angebote pflegen darf");
+        anbieter.MapGet("", (string? suche, IMediator mediator, CancellationToken ct) => mediator.Send(new ListAnbieter(suche), ct))
+            .RequirePermission(GesundheitModule.Angebote).WithSummary("Anbieter, für die der Benutzer Angebote pflegen darf (suche: Teil von Name, E-Mail oder Website)");
+
+        anbieter.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetAnbieter(id.ToString()), ct))
+            .RequirePermission(GesundheitModule.Verwalten).WithSummary("Ein Anbieter");
+
+        anbieter.MapPut("/{id:guid}", async (Guid id, AnbieterEingabe body, IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new UpdateAnbieter(id.ToString(), body), ct);
+                return Results.NoContent();
+            })
+            .RequirePermission(GesundheitModule.Verwalten).WithSummary("Anbieter ändern (Name, Beschreibung, E-Mail, Telefon, Website, Kommune)");
 
         anbieter.MapPost("", async (AnbieterEingabe body, IMediator mediator, CancellationToken ct) =>
             {
                 var id = await mediator.Send(new CreateAnbieter(body), ct);
                 return Results.Created($"/api/gesundheit/anbieter/{id}", new NeueId(id));
             })
-            .RequirePermission(GesundheitModule.Verwalten).WithSummary("Anbieter anlegen (Name, Beschreibung, E-Mail, Website)");
+            .RequirePermission(GesundheitModule.Verwalten).WithSummary("Anbieter anlegen (Name, Beschreibung, E-Mail, Telefon, Website, Kommune)");
     }
 }

@@ -11,7 +11,8 @@ namespace IntegrationsPlattform.Modules.Gesundheit.Features.Demo;
 /// <summary>
 /// The showcase set: the invented providers and about 60 offers across the deployment's municipalities and every
 /// category, in every status — drafts, offers waiting for review, published ones (some with a change waiting, some not
-/// reviewed for over a year) and archived ones. A second call adds nothing.
+/// reviewed for over a year) and archived ones —, their translations (<see cref="DemoUebersetzungen"/>), and barriers
+/// with measures (<see cref="DemoBarrieren"/>). A second call adds nothing.
 /// </summary>
 internal sealed record CreateDemoDaten(DeploymentInfo Deployment) : IBulkCommand<int>;
 
@@ -43,21 +44,22 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<GesundheitModule> d
         var kategorien = settings.Kategorien.Keys.ToList();
         for (var i = 0; i < Angebote; i++)
         {
-            var kategorie = kategorien[i % kategorien.Count];
-            var vorlage = DemoKataloge.Vorlagen.GetValueOrDefault(kategorie, DemoKataloge.Vorlagen["u_untersuchungen"]);
-            var kommune = kommunen[i * 5 % kommunen.Count];
+            var (kategorie, vorlage, kommune) = DemoKataloge.Angebot(i, kategorien, kommunen);
             var anbieterId = DemoKataloge.Anbieter[i % 10 == 9 ? 0 : vorlage.Anbieter].Id;
             var eingabe = Eingabe(i, kategorie, vorlage, kommune, anbieterId, clock.Today);
             var id = Guid.CreateVersion7().ToString();
             var angelegt = heute.AddDays(-400 + i * 3);
             await AnlegenAsync(tx, id, anbieterId, eingabe, angelegt);
+            eingabe = await DemoUebersetzungen.SchreibenAsync(tx, request.Deployment, id, i, kategorie, kommune, eingabe, GermanFormat.StoredInstant(angelegt), Wer);
             await StatusAsync(tx, id, eingabe, i, angelegt);
         }
 
+        await DemoBarrieren.SchreibenAsync(tx, request.Deployment, heute, Wer);
         return Angebote;
     }
 
-    private static AngebotEingabe Eingabe(int i, string kategorie, (int Anbieter, string[] Titel, string Beschreibung, int Von, int Bis, bool Schwangerschaft) vorlage,
+    /// <summary>Offer number <paramref name="i"/> of a category: its template, a place in the municipality, one opening time in turns, languages in turns.</summary>
+    internal static AngebotEingabe Eingabe(int i, string kategorie, (int Anbieter, string[] Titel, string Beschreibung, int Von, int Bis, bool Schwangerschaft) vorlage,
         Municipality kommune, string anbieterId, DateOnly heute)
     {
         var kostenlos = i % 7 != 3;

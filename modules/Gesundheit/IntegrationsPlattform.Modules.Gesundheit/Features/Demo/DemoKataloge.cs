@@ -1,3 +1,5 @@
+using IntegrationsPlattform.Contracts.Kernel;
+
 namespace IntegrationsPlattform.Modules.Gesundheit.Features.Demo;
 
 /// <summary>The invented providers, offers and places of the demo data (Odenwaldkreis).</summary>
@@ -28,6 +30,14 @@ internal static class DemoKataloge
         ["sprachentwicklung"] = (6, ["Sprachförderung im Spiel", "Sprechstunde Sprachentwicklung", "Mehrsprachig aufwachsen – Elternabend"], "Beratung, ob sich die Sprache Ihres Kindes gut entwickelt; Mehrsprachigkeit ist willkommen.", 18, 96, false),
         ["psychische_gesundheit"] = (7, ["Offene Sprechstunde für Familien", "Gruppe für Kinder mit Sorgen", "Elterncafé: Stark durch schwere Zeiten"], "Vertrauliche Beratung bei Sorgen, Ängsten oder Belastungen in der Familie.", 36, 216, false),
     };
+
+    /// <summary>Offer number <paramref name="i"/> of a set: its category in turns, that category's template (another deployment's categories take the first), its municipality.</summary>
+    public static (string Kategorie, (int Anbieter, string[] Titel, string Beschreibung, int Von, int Bis, bool Schwangerschaft) Vorlage, Municipality Kommune) Angebot(
+        int i, IReadOnlyList<string> kategorien, IReadOnlyList<Municipality> kommunen)
+    {
+        var kategorie = kategorien[i % kategorien.Count];
+        return (kategorie, Vorlagen.GetValueOrDefault(kategorie, Vorlagen["u_untersuchungen"]), kommunen[i * 5 % kommunen.Count]);
+    }
 
     /// <summary>Postal codes of the Odenwaldkreis' municipalities by name; another deployment's places get the first.</summary>
     public static readonly Dictionary<string, string> Postleitzahlen = new()

@@ -6,11 +6,17 @@ namespace IntegrationsPlattform.Modules.Gesundheit.Features.Demo;
 
 /// <summary>
 /// Invented demo data for the deployment's municipalities when the host seeds demo data, written by one bulk command
-/// (its own transaction, rolled back as a whole on any error). The benchmark set (5,000 offers × 10 languages) is not
-/// built yet: both sizes seed the showcase set.
+/// (its own transaction, rolled back as a whole on any error); the benchmark size adds the benchmark set
+/// (<see cref="CreateBenchmarkDaten"/>) in a second one.
 /// </summary>
 internal sealed class GesundheitDemoSeeder(IMediator mediator) : IDemoDataSeeder
 {
-    public Task SeedAsync(DeploymentInfo deployment, DemoSize size, CancellationToken cancellationToken)
-        => mediator.Send(new CreateDemoDaten(deployment), cancellationToken);
+    public async Task SeedAsync(DeploymentInfo deployment, DemoSize size, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new CreateDemoDaten(deployment), cancellationToken);
+        if (size == DemoSize.Benchmark)
+        {
+            await mediator.Send(new CreateBenchmarkDaten(deployment), cancellationToken);
+        }
+    }
 }

@@ -4,6 +4,7 @@ using Dapper;
 using IntegrationsPlattform.Contracts.Kernel;
 using IntegrationsPlattform.Contracts.Messaging;
 using IntegrationsPlattform.Contracts.Web;
+using Microsoft.Extensions.Localization;
 
 namespace IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
 
@@ -11,9 +12,11 @@ namespace IntegrationsPlattform.Modules.Gesundheit.Features.Hsds;
 /// Reads published offers with everything HSDS nests in a service — provider, languages, places with address and
 /// access, opening times — in a handful of queries for any selection of ids, and maps them to HSDS. Whatever it is asked
 /// for, it answers only what is public (<see cref="HsdsSql"/>): an unpublished id is simply left out. Texts come in the
-/// requested language where a translation exists, else in German.
+/// requested language where a translation exists, else in German; so do the module's own phrases (interpreter on request,
+/// free of charge, step-free access: the public directory's texts in the request's language, which the host sets from
+/// <c>?lang=</c>).
 /// </summary>
-internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links, ILocalClock clock)
+internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links, ILocalClock clock, IStringLocalizer<VerzeichnisTexte> phrasen)
 {
     private const string Deutsch = "de";
 
@@ -119,9 +122,9 @@ internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links, I
                 Description: text("beschreibung"),
                 Url: links.Absolute($"/gesundheit/angebote/{angebot.Id}").ToString(),
                 Status: "active",
-                InterpretationServices: angebot.DolmetscherAufAnfrage == 1 ? "Dolmetschen auf Anfrage" : null,
+                InterpretationServices: angebot.DolmetscherAufAnfrage == 1 ? phrasen["Interpreter"].Value : null,
                 ApplicationProcess: text("anmeldung"),
-                FeesDescription: text("kosten") ?? (angebot.Kostenlos == 1 ? "kostenlos" : null),
+                FeesDescription: text("kosten") ?? (angebot.Kostenlos == 1 ? phrasen["Free"].Value : null),
                 EligibilityDescription: text("voraussetzungen"),
                 MinimumAge: Jahre(angebot.AlterVonMonate),
                 MaximumAge: Jahre(angebot.AlterBisMonate),
@@ -213,7 +216,7 @@ internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links, I
             ort.Plz,
             "DE",
             "physical")],
-        ort.Stufenlos == 1 ? [new HsdsAccessibility(HsdsIds.Derived(ort.Id, "zugang"), ort.Id, "stufenloser Zugang")] : []);
+        ort.Stufenlos == 1 ? [new HsdsAccessibility(HsdsIds.Derived(ort.Id, "zugang"), ort.Id, phrasen["StepFree"].Value)] : []);
 
     /// <summary>
     /// A rule holds within the offer's validity; a single day (an Impftag) is its own start and end. A schedule at a place

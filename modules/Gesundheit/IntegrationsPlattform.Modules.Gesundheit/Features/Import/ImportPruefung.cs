@@ -5,6 +5,7 @@ using IntegrationsPlattform.Contracts.Security;
 using IntegrationsPlattform.Contracts.Web;
 using IntegrationsPlattform.Modules.Gesundheit.Domain;
 using IntegrationsPlattform.Modules.Gesundheit.Features.Angebote;
+using IntegrationsPlattform.Modules.Gesundheit.Pages.Angebote;
 using Microsoft.Data.Sqlite;
 
 namespace IntegrationsPlattform.Modules.Gesundheit.Features.Import;
@@ -26,6 +27,9 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, GesundheitSettin
 
     /// <summary>Stands in for the id of a provider the import creates, so that the form's check of the field passes.</summary>
     private const string NeuerAnbieter = "00000000-0000-0000-0000-000000000000";
+
+    /// <summary>The form's field of the opening times, the column „Öffnungszeiten“ (<see cref="ImportSpalten"/>).</summary>
+    public const string ZeitenFeld = "zeiten";
 
     private static readonly string[] OrtSpalten = ["Einrichtung", "Straße", "PLZ", "Ort", "Kommune", "Stufenlos"];
 
@@ -85,8 +89,10 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, GesundheitSettin
                 Tag(fehler, "gueltigBis", Wert("Gültig bis")),
                 CsvImportCells.List(Wert("Sprachen")).Select(s => Languages.All.FirstOrDefault(l => l.GermanName.Equals(s, StringComparison.OrdinalIgnoreCase))?.Code ?? s).ToList(),
                 ort is null ? [] : [ort],
-                []);
-            fehler.AddRange(AngebotPruefung.Eingabe(eingabe, settings, deployment).Where(f => f.Field != "anbieterId"));
+                Zeiten(fehler, Wert("Öffnungszeiten")));
+            // The form names a time's own field (zeiten[0].bis); the file has one column for all of them.
+            fehler.AddRange(AngebotPruefung.Eingabe(eingabe, settings, deployment).Where(f => f.Field != "anbieterId")
+                .Select(f => f.Field.StartsWith(ZeitenFeld + "[", StringComparison.Ordinal) ? f with { Field = ZeitenFeld } : f));
 
             if (eingabe.Titel is { } titel && anbieterId is not null && vorhandeneAngebote.Contains(anbieterId + "|" + Schluessel(titel)))
             {
@@ -108,7 +114,7 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, GesundheitSettin
             }
         }
 
-        var vorschau = new CsvImportPreview(spalten.Kind, ["Titel", "Anbieter", "Kategorie", "Kosten", "Zielgruppe", "Sprachen", "Dolmetscher", "Einrichtung", "Gültig"],
+        var vorschau = new CsvImportPreview(spalten.Kind, ["Titel", "Anbieter", "Kategorie", "Kosten", "Zielgruppe", "Sprachen", "Dolmetscher", "Einrichtung", "Öffnungszeiten", "Gültig"],
             CsvImportPreview.WithDuplicatesNamed(zeilen, "Dasselbe Angebot (Titel und Anbieter)"));
         return new ImportGeprueft(vorschau, angebote);
     }
@@ -126,8 +132,28 @@ internal sealed class ImportPruefung(DeploymentInfo deployment, GesundheitSettin
         ["Einrichtung"] = e.Orte is [var o, ..]
             ? $"{o.Name}, {o.Strasse}, {o.Plz} {o.Ort} ({deployment.MunicipalityName(o.KommuneAgs ?? "")}){(o.Stufenlos ? ", stufenlos" : "")}"
             : "",
+        ["Öffnungszeiten"] = string.Join("; ", (e.Zeiten ?? []).Select(z => AngeboteAnzeige.Zeit(new ZeitZeile("", z.Freq, z.Byday, z.Datum, z.Von!, z.Bis!, z.Hinweis)))),
         ["Gültig"] = e.GueltigVon is null && e.GueltigBis is null ? "unbefristet" : $"{Tag(e.GueltigVon)} – {Tag(e.GueltigBis)}",
     };
+
+    /// <summary>The opening times of a cell for the offer form; an entry that cannot be read is named and left out.</summary>
+    private static List<ZeitEingabe> Zeiten(List<FieldError> fehler, string? wert)
+    {
+        var zeiten = new List<ZeitEingabe>();
+        foreach (var eintrag in Oeffnungszeitangaben.Eintraege(wert))
+        {
+            if (Oeffnungszeitangaben.Lesen(eintrag) is { } zeit)
+            {
+                zeiten.Add(new ZeitEingabe(zeit.Freq, zeit.Byday, zeit.Datum, zeit.Von, zeit.Bis, null));
+            }
+            else
+            {
+                fehler.Add(new FieldError(ZeitenFeld, $"„{FieldRules.Echo(eintrag)}“ ist keine lesbare Öffnungszeit. {Oeffnungszeitangaben.Hinweis}"));
+            }
+        }
+
+        return zeiten;
+    }
 
     private static string Tag(string? gespeichert) => gespeichert is null ? "…" : GermanFormat.Day(GermanFormat.ParseStoredDay(gespeichert));
 

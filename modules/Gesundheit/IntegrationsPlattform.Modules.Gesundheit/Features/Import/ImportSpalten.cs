@@ -1,5 +1,7 @@
 using IntegrationsPlattform.Contracts.Web;
 
+using IntegrationsPlattform.Modules.Gesundheit.Domain;
+
 namespace IntegrationsPlattform.Modules.Gesundheit.Features.Import;
 
 /// <summary>
@@ -28,6 +30,7 @@ internal static class ImportSpalten
         new("Ort", false, "orte[0].ort", "Ort oder Ortsteil der Adresse.", "Erbach", "Stadt"),
         new("Kommune", false, "orte[0].kommuneAgs", "Kommune des Kreises: Name oder AGS.", "Erbach", "Gemeinde"),
         new("Stufenlos", false, "orte[0].stufenlos", "„ja“, wenn der Ort stufenlos zugänglich ist.", "ja", "Barrierefrei", "Stufenloser Zugang"),
+        new("Öffnungszeiten", false, ImportPruefung.ZeitenFeld, Oeffnungszeitangaben.Hinweis, "Mo, Mi 09:00-12:00; 1. Di 15-17 Uhr", "Zeiten", "Sprechzeiten"),
         new("Gültig von", false, "gueltigVon", "Erster Tag (TT.MM.JJJJ), leer: unbefristet.", "01.01.2027", "Gueltig von"),
         new("Gültig bis", false, "gueltigBis", "Letzter Tag (TT.MM.JJJJ), nicht vor „Gültig von“.", "31.12.2027", "Gueltig bis"),
     ]);
