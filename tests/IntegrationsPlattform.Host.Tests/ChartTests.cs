@@ -54,6 +54,39 @@ public sealed partial class ChartTests
     }
 
     [Test]
+    public async Task TheLongMunicipalityNamesUnderTwelveBarsStayWholeInsideTheGraphic()
+    {
+        string[] kommunen = ["Bad König", "Beerfelden", "Breuberg", "Brensbach", "Brombachtal", "Erbach", "Fränkisch-Crumbach", "Höchst i. Odw.", "Lützelbach", "Michelstadt", "Mossautal", "Reichelsheim (Odenwald)"];
+        var html = await RenderAsync(new ChartData(kommunen, [new ChartSeries("Teilnahmen", kommunen.Select((_, i) => (decimal)i).ToList())]));
+        var kurz = await RenderAsync(Kommunen);
+        var hoehe = double.Parse(Regex.Match(html, "viewBox=\"0 0 640 ([0-9]+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var beschriftungen = RotatedLabel().Matches(html).Select(m => (X: Zahl(m.Groups[1].Value), Y: Zahl(m.Groups[2].Value), Text: System.Net.WebUtility.HtmlDecode(m.Groups[3].Value))).ToList();
+        const double Sinus = 0.5;
+        const double Kosinus = 0.866;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(beschriftungen.Select(b => b.Text), Is.EqualTo(kommunen), "every name turned under its bar");
+            // A name of 11-unit letters, at most 0.6 of that wide each, turned by 30°, must end inside the graphic.
+            foreach (var (x, y, text) in beschriftungen)
+            {
+                var breite = text.Length * 11 * 0.6;
+                Assert.That(y + breite * Sinus, Is.LessThanOrEqualTo(hoehe), $"{text} reaches below the graphic");
+                Assert.That(x - breite * Kosinus, Is.GreaterThanOrEqualTo(0), $"{text} reaches left of the graphic");
+            }
+
+            Assert.That(kurz, Does.Contain("viewBox=\"0 0 640 240\"").And.Not.Contain("rotate("), "short names stand side by side in the usual height");
+        });
+    }
+
+    [Test]
+    public async Task NamesTooLongForTheirSlotAreTurnedEvenUnderFewBars()
+    {
+        var html = await RenderAsync(new ChartData(["Fränkisch-Crumbach", "Reichelsheim (Odenwald)", "Höchst im Odenwald", "Michelstadt", "Brombachtal", "Erbach"], [new ChartSeries("Teilnahmen", [1m, 2m, 3m, 4m, 5m, 6m])]));
+        Assert.That(RotatedLabel().Matches(html), Has.Count.EqualTo(6), "side by side they would run into each other");
+    }
+
+    [Test]
     public void SeriesThatDoNotFitTheCategoriesAreADeveloperError()
         => Assert.That(() => RenderAsync(new ChartData(["Erbach"], [new ChartSeries("aktive Lotsen", [1m, 2m])])), Throws.ArgumentException.With.Message.Contain("einen Wert je Kategorie"));
 
@@ -75,6 +108,11 @@ public sealed partial class ChartTests
         });
     }
 
+    private static double Zahl(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
     [GeneratedRegex("<rect [^>]*height=\"([0-9.]+)\"")]
     private static partial Regex BarHeight();
+
+    [GeneratedRegex("<text x=\"([0-9.]+)\" y=\"([0-9.]+)\"[^>]*transform=\"rotate[^>]*>([^<]*)</text>")]
+    private static partial Regex RotatedLabel();
 }

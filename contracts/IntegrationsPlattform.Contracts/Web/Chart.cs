@@ -33,11 +33,17 @@ public sealed record ChartData(IReadOnlyList<string> Categories, IReadOnlyList<C
 public sealed class Chart : ComponentBase
 {
     private const int Width = 640;
-    private const int Height = 240;
-    private const int Left = 56;
+    private const int PlotHeight = 184;
+    private const int MinLeft = 56;
     private const int Right = 12;
     private const int Top = 12;
-    private const int Bottom = 44;
+    private const int MinBottom = 44;
+
+    /// <summary>From the axis to the baseline of a category label.</summary>
+    private const int LabelOffset = 16;
+
+    /// <summary>Labels too many or too long to stand side by side are turned by this many degrees.</summary>
+    private const int LabelAngle = 30;
 
     private static readonly string[] Colours = ["#00507a", "#a34700", "#1d6b2b", "#6a3d9a"];
     private static readonly string[] Dashes = ["", "6 3", "2 3", "8 3 2 3"];
@@ -101,28 +107,28 @@ public sealed class Chart : ComponentBase
     private string Svg(string tableId)
     {
         var scale = NiceCeiling(Data.Max);
-        var plotWidth = Width - Left - Right;
-        var plotHeight = Height - Top - Bottom;
+        var (left, bottom, rotate) = Layout(Data.Categories);
+        var height = Top + PlotHeight + bottom;
+        var plotWidth = Width - left - Right;
         var slot = Data.Categories.Count == 0 ? plotWidth : (double)plotWidth / Data.Categories.Count;
-        double Y(decimal value) => Top + plotHeight - (double)(value / scale) * plotHeight;
+        double Y(decimal value) => Top + PlotHeight - (double)(value / scale) * PlotHeight;
         string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
         var svg = new System.Text.StringBuilder();
-        svg.Append($"<svg class=\"chart-graphic\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" focusable=\"false\" aria-labelledby=\"{Id}-titel\" aria-describedby=\"{tableId}\" preserveAspectRatio=\"xMinYMin meet\">");
+        svg.Append($"<svg class=\"chart-graphic\" viewBox=\"0 0 {Width} {height}\" role=\"img\" focusable=\"false\" aria-labelledby=\"{Id}-titel\" aria-describedby=\"{tableId}\" preserveAspectRatio=\"xMinYMin meet\">");
 
         // Grid at 0, half and the top of the scale, labelled on the left.
         foreach (var step in new[] { 0m, scale / 2, scale })
         {
-            svg.Append($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{F(Y(step))}\" y2=\"{F(Y(step))}\" stroke=\"{(step == 0 ? "#1b1b1b" : "#8a8a8a")}\" stroke-width=\"1\"/>");
-            svg.Append($"<text x=\"{Left - 6}\" y=\"{F(Y(step) + 4)}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1b1b\">{Escape(GermanFormat.Number(step, 1))}</text>");
+            svg.Append($"<line x1=\"{left}\" x2=\"{Width - Right}\" y1=\"{F(Y(step))}\" y2=\"{F(Y(step))}\" stroke=\"{(step == 0 ? "#1b1b1b" : "#8a8a8a")}\" stroke-width=\"1\"/>");
+            svg.Append($"<text x=\"{left - 6}\" y=\"{F(Y(step) + 4)}\" text-anchor=\"end\" font-size=\"12\" fill=\"#1b1b1b\">{Escape(GermanFormat.Number(step, 1))}</text>");
         }
 
-        var rotate = Data.Categories.Count > 8;
         for (var c = 0; c < Data.Categories.Count; c++)
         {
-            var x = Left + slot * (c + 0.5);
-            var y = Height - Bottom + 16;
+            var x = left + slot * (c + 0.5);
+            var y = Top + PlotHeight + LabelOffset;
             svg.Append(rotate
-                ? $"<text x=\"{F(x)}\" y=\"{F(y)}\" text-anchor=\"end\" font-size=\"11\" fill=\"#1b1b1b\" transform=\"rotate(-30 {F(x)} {F(y)})\">{Escape(Data.Categories[c])}</text>"
+                ? $"<text x=\"{F(x)}\" y=\"{F(y)}\" text-anchor=\"end\" font-size=\"11\" fill=\"#1b1b1b\" transform=\"rotate(-{LabelAngle} {F(x)} {F(y)})\">{Escape(Data.Categories[c])}</text>"
                 : $"<text x=\"{F(x)}\" y=\"{F(y)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1b1b\">{Escape(Data.Categories[c])}</text>");
         }
 
@@ -135,18 +141,18 @@ public sealed class Chart : ComponentBase
                 var barWidth = slot * 0.7 / Data.Series.Count;
                 for (var c = 0; c < series.Values.Count; c++)
                 {
-                    var x = Left + slot * c + slot * 0.15 + barWidth * s;
+                    var x = left + slot * c + slot * 0.15 + barWidth * s;
                     var y = Y(series.Values[c]);
-                    svg.Append($"<rect x=\"{F(x)}\" y=\"{F(y)}\" width=\"{F(barWidth)}\" height=\"{F(Top + plotHeight - y)}\" fill=\"{colour}\"><title>{Escape(Point(series, c))}</title></rect>");
+                    svg.Append($"<rect x=\"{F(x)}\" y=\"{F(y)}\" width=\"{F(barWidth)}\" height=\"{F(Top + PlotHeight - y)}\" fill=\"{colour}\"><title>{Escape(Point(series, c))}</title></rect>");
                 }
             }
             else
             {
-                var points = series.Values.Select((v, c) => $"{F(Left + slot * (c + 0.5))},{F(Y(v))}");
+                var points = series.Values.Select((v, c) => $"{F(left + slot * (c + 0.5))},{F(Y(v))}");
                 svg.Append($"<polyline points=\"{string.Join(' ', points)}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" stroke-dasharray=\"{Dashes[s % Dashes.Length]}\"/>");
                 for (var c = 0; c < series.Values.Count; c++)
                 {
-                    svg.Append($"<circle cx=\"{F(Left + slot * (c + 0.5))}\" cy=\"{F(Y(series.Values[c]))}\" r=\"4\" fill=\"{colour}\"><title>{Escape(Point(series, c))}</title></circle>");
+                    svg.Append($"<circle cx=\"{F(left + slot * (c + 0.5))}\" cy=\"{F(Y(series.Values[c]))}\" r=\"4\" fill=\"{colour}\"><title>{Escape(Point(series, c))}</title></circle>");
                 }
             }
         }
@@ -166,6 +172,33 @@ public sealed class Chart : ComponentBase
 
         return svg.ToString();
     }
+
+    /// <summary>
+    /// Room for the category labels, so that even the Kreis' longest municipality names stay whole: side by side when
+    /// each fits its slot, else turned, with the bottom margin as deep and the left margin as wide as the longest label
+    /// reaches (the first label reaches left of its bar).
+    /// </summary>
+    private static (int Left, int Bottom, bool Rotate) Layout(IReadOnlyList<string> categories)
+    {
+        var longest = categories.Select(c => c.Length).DefaultIfEmpty(0).Max();
+        var slot = categories.Count == 0 ? 0 : (double)(Width - MinLeft - Right) / categories.Count;
+        if (categories.Count <= 8 && LabelWidth(longest, 12) <= slot - 4)
+        {
+            return (MinLeft, MinBottom, false);
+        }
+
+        var angle = LabelAngle * Math.PI / 180;
+        var width = LabelWidth(longest, 11);
+        var bottom = Math.Max(MinBottom, (int)Math.Ceiling(LabelOffset + width * Math.Sin(angle) + 6));
+        var left = Math.Max(MinLeft, (int)Math.Ceiling(width * Math.Cos(angle) - slot / 2 + 6));
+        return (left, bottom, true);
+    }
+
+    /// <summary>
+    /// A label's width in the graphic's units, estimated generously (0.62 of the font size per character) since the
+    /// server cannot measure the visitor's font.
+    /// </summary>
+    private static double LabelWidth(int characters, int fontSize) => characters * fontSize * 0.62;
 
     private string Point(ChartSeries series, int category) => $"{Data.Categories[category]} – {series.Name}: {Number(series.Values[category])}";
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IntegrationsPlattform.Modules.Schulungen.Tests.Nachweis;
 
@@ -100,6 +101,31 @@ public sealed class FeedbackTests : SchulungenFixture
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(seite, Does.Contain("Diesen Feedback-Link gibt es nicht"));
+        });
+    }
+
+    [Test]
+    public async Task The_form_asks_and_refuses_in_Farsi_right_to_left_and_a_used_link_says_so_in_Farsi()
+    {
+        var (termin, da, _, _) = await DurchgefuehrtAsync();
+        await AnfordernAsync(termin);
+        var link = Host.LinkInLastMail(Adresse(da), "/schulungen/feedback/") + "?lang=fa";
+        using var besucher = Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        var formular = await PageForms.TextAsync(besucher, link);
+        using var ohneGesamt = await PageForms.SubmitAsync(besucher, link, "feedback", ("Input.Inhalte", "4"));
+        var abgewiesen = WebUtility.HtmlDecode(await ohneGesamt.Content.ReadAsStringAsync());
+        using var abgegeben = await PageForms.SubmitAsync(besucher, link, "feedback", ("Input.Gesamt", "5"), ("Input.Freitext", "خیلی مفید بود."));
+        var benutzt = await PageForms.TextAsync(besucher, link);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(formular, Does.Contain("dir=\"rtl\"").And.Contain("بازخورد درباره دوره آموزشی").And.Contain("برداشت کلی").And.Contain("ارسال بازخورد"));
+            Assert.That(formular, Does.Not.Contain("Gesamteindruck"), "every text of the form in the visitor's language");
+            Assert.That(PageForms.MessagesAt(abgewiesen, "برداشت کلی"), Is.EqualTo(new[] { "لطفاً برداشت کلی را ارزیابی کنید (۱ تا ۵)." }));
+            Assert.That(PageForms.RedirectTarget(abgegeben), Does.EndWith("?danke=ja"));
+            Assert.That(benutzt, Does.Contain("با این پیوند قبلاً بازخورد داده شده است"));
+            Assert.That(Count("feedback_antworten", "termin_id = @id", new { id = termin.Id }), Is.EqualTo(1));
         });
     }
 

@@ -5,13 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IntegrationsPlattform.Modules.Schulungen.Tests.Nachweis;
 
 /// <summary>
-/// The public registration pages and the certificate check speak every public language of the deployment: each has a
+/// The public registration pages, the certificate check and the anonymous feedback form speak every public language of the deployment: each has a
 /// resource file with every key of the German one, and the pages answer in the visitor's language (Farsi right to left).
 /// </summary>
 public sealed class NachweisSprachenTests : SchulungenFixture
 {
-    /// <summary>The module's public texts: the registration form and personal link, and the certificate check.</summary>
-    private static readonly string[] Texte = ["AnmeldungTexts", "NachweisTexts"];
+    /// <summary>The module's public texts: the registration form and personal link, the certificate check and the feedback form.</summary>
+    private static readonly string[] Texte = ["AnmeldungTexts", "NachweisTexts", "FeedbackTexts"];
 
     [Test]
     public void Every_public_language_has_every_key_of_the_public_pages_texts()

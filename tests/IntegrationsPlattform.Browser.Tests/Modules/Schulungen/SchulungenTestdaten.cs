@@ -79,5 +79,22 @@ internal static class SchulungenTestdaten
         }
     }
 
+    /// <summary>A feedback invitation of the session, open for 14 days, behind the returned token (the database keeps its SHA-256).</summary>
+    public static string FeedbackLink(string datenbank, MovableClock clock, string termin)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        using var connection = new SqliteConnection($"Data Source={datenbank};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO feedback_einladungen (id, termin_id, token_hash, erstellt_am, gueltig_bis) VALUES ($id, $termin, $hash, $erstellt, $bis)";
+        command.Parameters.AddWithValue("$id", Guid.NewGuid().ToString());
+        command.Parameters.AddWithValue("$termin", termin);
+        command.Parameters.AddWithValue("$hash", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))));
+        command.Parameters.AddWithValue("$erstellt", clock.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$bis", clock.Now.UtcDateTime.AddDays(14).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
+        return token;
+    }
+
     private static string Lokal(DateTime zeit) => zeit.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 }

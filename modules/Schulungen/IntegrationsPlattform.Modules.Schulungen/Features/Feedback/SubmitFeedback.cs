@@ -62,7 +62,19 @@ internal sealed class SubmitFeedbackHandler(IModuleDatabase<SchulungenModule> da
     }
 }
 
-/// <summary>A feedback link as the form and the answer check it: unknown, used or expired is a clear German message.</summary>
+/// <summary>Where a feedback link stands: open for an answer, or why not.</summary>
+internal enum FeedbackLinkZustand
+{
+    Offen,
+    Unbekannt,
+    Verwendet,
+    Abgelaufen,
+}
+
+/// <summary>
+/// A feedback link as the form and the answer check it: the public page says in the visitor's language why a link no
+/// longer holds (<see cref="StandAsync"/>); the API and the answer refuse it with a clear German message (<see cref="PruefenAsync"/>).
+/// </summary>
 internal static class FeedbackEinladung
 {
     public sealed class Gueltig
@@ -74,7 +86,10 @@ internal static class FeedbackEinladung
         public string? VerwendetAm { get; init; }
     }
 
-    public static async Task<Gueltig> PruefenAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string? token, ILocalClock clock, Microsoft.Data.Sqlite.SqliteTransaction? transaction = null)
+    /// <summary>The link's state, its invitation (null when unknown) and the last local day it held.</summary>
+    public sealed record Stand(FeedbackLinkZustand Zustand, Gueltig? Einladung, DateOnly? GueltigBisTag);
+
+    public static async Task<Stand> StandAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string? token, ILocalClock clock, Microsoft.Data.Sqlite.SqliteTransaction? transaction = null)
     {
         var einladung = string.IsNullOrWhiteSpace(token) ? null : await connection.QuerySingleOrDefaultAsync<Gueltig>(
             """
@@ -85,19 +100,25 @@ internal static class FeedbackEinladung
             new { hash = FeedbackLink.Hash(token.Trim()) }, transaction);
         if (einladung is null)
         {
-            throw new RecordNotFoundException("Diesen Feedback-Link gibt es nicht. Bitte den Link aus der E-Mail vollständig öffnen.");
+            return new Stand(FeedbackLinkZustand.Unbekannt, null, null);
         }
 
-        if (einladung.VerwendetAm is not null)
+        var gueltigBisTag = DateOnly.FromDateTime(clock.ToLocal(GermanFormat.ParseStoredInstant(einladung.GueltigBis)).DateTime);
+        var zustand = einladung.VerwendetAm is not null ? FeedbackLinkZustand.Verwendet
+            : string.CompareOrdinal(einladung.GueltigBis, GermanFormat.StoredInstant(clock.UtcNow)) < 0 ? FeedbackLinkZustand.Abgelaufen
+            : FeedbackLinkZustand.Offen;
+        return new Stand(zustand, einladung, gueltigBisTag);
+    }
+
+    public static async Task<Gueltig> PruefenAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string? token, ILocalClock clock, Microsoft.Data.Sqlite.SqliteTransaction? transaction = null)
+    {
+        var stand = await StandAsync(connection, token, clock, transaction);
+        return stand.Zustand switch
         {
-            throw new DomainRuleException("Mit diesem Link wurde schon ein Feedback abgegeben; jeder Link gilt nur einmal. Vielen Dank!");
-        }
-
-        if (string.CompareOrdinal(einladung.GueltigBis, GermanFormat.StoredInstant(clock.UtcNow)) < 0)
-        {
-            throw new DomainRuleException("Dieser Feedback-Link ist abgelaufen; Feedback war bis zum " + GermanFormat.Day(DateOnly.FromDateTime(clock.ToLocal(GermanFormat.ParseStoredInstant(einladung.GueltigBis)).DateTime)) + " möglich.");
-        }
-
-        return einladung;
+            FeedbackLinkZustand.Unbekannt => throw new RecordNotFoundException("Diesen Feedback-Link gibt es nicht. Bitte den Link aus der E-Mail vollständig öffnen."),
+            FeedbackLinkZustand.Verwendet => throw new DomainRuleException("Mit diesem Link wurde schon ein Feedback abgegeben; jeder Link gilt nur einmal. Vielen Dank!"),
+            FeedbackLinkZustand.Abgelaufen => throw new DomainRuleException("Dieser Feedback-Link ist abgelaufen; Feedback war bis zum " + GermanFormat.Day(stand.GueltigBisTag!.Value) + " möglich."),
+            _ => stand.Einladung!,
+        };
     }
 }
