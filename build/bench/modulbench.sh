@@ -1,4 +1,4 @@
-# What the module benchmarks (lotsen.sh, schulungen.sh) share; sourced by them, not run alone:
+# What the module benchmarks (lotsen.sh, schulungen.sh, gesundheit.sh) share; sourced by them, not run alone:
 #   bench_start MODULE TOOL PORT [--no-build]  Release publish of the host (with its plugins) and of the load tool
 #                                              build/bench/TOOL, a temporary data directory (removed on exit unless
 #                                              BENCH_KEEP=1), the host's arguments in `args`, the module's file in `db`

@@ -1,6 +1,7 @@
-// What the load tools of build/bench (LotsenLast, SchulungenLast) share: their options, the demo staff member's
+// What the load tools of build/bench (LotsenLast, SchulungenLast, GesundheitLast) share: their options, the demo staff member's
 // token, a connection to the module's SQLite file for the bare baseline, the host's own server times from its log
-// (LoggingBehavior at Debug, "<Request> in <ms> ms") and the table rows they print.
+// (LoggingBehavior at Debug, "<Request> in <ms> ms"), the table rows they print and timed calls in turn.
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -68,5 +69,25 @@ internal static class Messwerte
         var met = median < limit;
         Console.WriteLine(FormattableString.Invariant($"{label,-58} {median,8:0.00}   {(met ? "met" : "MISSED")}"));
         return met;
+    }
+
+    /// <summary>Warm-up calls (a tenth, at least 5), then <paramref name="n"/> timed calls one after the other.</summary>
+    public static async Task<double[]> SequentialAsync(Func<int, Task> call, int n, Action? nachAufwaermen = null)
+    {
+        for (var i = 0; i < Math.Max(5, n / 10); i++)
+        {
+            await call(i);
+        }
+
+        nachAufwaermen?.Invoke();
+        var times = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var t = Stopwatch.GetTimestamp();
+            await call(i);
+            times[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+        }
+
+        return times;
     }
 }

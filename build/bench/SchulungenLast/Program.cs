@@ -255,26 +255,6 @@ static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode expec
     }
 }
 
-/// <summary>Warm-up calls (a tenth, at least 5), then <paramref name="n"/> timed calls one after the other.</summary>
-static async Task<double[]> SequentialAsync(Func<int, Task> call, int n, Action? nachAufwaermen = null)
-{
-    for (var i = 0; i < Math.Max(5, n / 10); i++)
-    {
-        await call(i);
-    }
-
-    nachAufwaermen?.Invoke();
-    var times = new double[n];
-    for (var i = 0; i < n; i++)
-    {
-        var t = Stopwatch.GetTimestamp();
-        await call(i);
-        times[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-    }
-
-    return times;
-}
-
 int FailLines(long from)
 {
     using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);

@@ -34,4 +34,18 @@ public sealed class HsdsDemoTests : ModuleFixture
         HsdsSchemas.OrganizationListEntry.Page().AssertValid(organizations);
         HsdsSchemas.Location.Page().AssertValid(locations);
     }
+
+    [Test]
+    public async Task ADemoProvidersTelephoneIsItsHsdsPhone()
+    {
+        using var anonym = Host.Anonymous();
+        var organizations = JsonNode.Parse(await anonym.GetStringAsync("/api/gesundheit/hsds/organizations?per_page=200"))!["contents"]!.AsArray();
+        var praxis = organizations.Single(o => (string?)o!["name"] == "Kinderarztpraxis Dr. Aydın")!;
+        var organization = await anonym.GetStringAsync($"/api/gesundheit/hsds/organizations/{(string?)praxis["id"]}");
+
+        HsdsSchemas.Organization.AssertValid(organization);
+        var phones = JsonNode.Parse(organization)!["phones"]!.AsArray();
+        Assert.That(phones.Select(p => (string?)p!["number"]), Is.EqualTo(new[] { "06062 91230" }));
+        Assert.That((string?)phones[0]!["organization_id"], Is.EqualTo((string?)praxis["id"]));
+    }
 }

@@ -33,11 +33,11 @@ internal sealed class CreateDemoDatenHandler(IModuleDatabase<GesundheitModule> d
         }
 
         var heute = clock.UtcNow;
-        foreach (var a in DemoKataloge.Anbieter)
+        foreach (var (a, n) in DemoKataloge.Anbieter.Select((a, n) => (a, n)))
         {
             await tx.Connection.ExecuteAsync(
-                "INSERT INTO anbieter (id, name, beschreibung, email, website, angelegt_am) VALUES (@Id, @Name, @Beschreibung, @Email, @Website, @jetzt)",
-                new { a.Id, a.Name, a.Beschreibung, a.Email, a.Website, jetzt = GermanFormat.StoredInstant(heute.AddYears(-2)) },
+                "INSERT INTO anbieter (id, name, beschreibung, email, website, telefon, kommune_ags, angelegt_am) VALUES (@Id, @Name, @Beschreibung, @Email, @Website, @Telefon, @kommune, @jetzt)",
+                new { a.Id, a.Name, a.Beschreibung, a.Email, a.Website, a.Telefon, kommune = kommunen[n % kommunen.Count].Ags, jetzt = GermanFormat.StoredInstant(heute.AddYears(-2)) },
                 tx.Sql);
         }
 

@@ -5,17 +5,17 @@ namespace IntegrationsPlattform.Modules.Gesundheit.Features.Demo;
 /// <summary>The invented providers, offers and places of the demo data (Odenwaldkreis).</summary>
 internal static class DemoKataloge
 {
-    /// <summary>Providers: fixed ids (the first is the demo account's practice), name, description, e-mail, website.</summary>
-    public static readonly (string Id, string Name, string Beschreibung, string Email, string Website)[] Anbieter =
+    /// <summary>Providers: fixed ids (the first is the demo account's practice), name, description, e-mail, website, telephone.</summary>
+    public static readonly (string Id, string Name, string Beschreibung, string Email, string Website, string Telefon)[] Anbieter =
     [
-        (DemoKonten.PraxisAnbieterId, "Kinderarztpraxis Dr. Aydın", "Kinder- und Jugendarztpraxis, Vorsorge und Impfungen.", "praxis@aydin-kinderarzt.example", "https://aydin-kinderarzt.example"),
-        ("0193f5a0-4e00-7000-8000-000000000002", "Gesundheitsamt Odenwaldkreis", "Kinder- und Jugendgesundheitsdienst, Schuleingangsuntersuchung, Impfberatung.", "gesundheitsamt@kreis.example", "https://www.odenwaldkreis.example/gesundheit"),
-        ("0193f5a0-4e00-7000-8000-000000000003", "Arbeitskreis Zahngesundheit Odenwald", "Gruppenprophylaxe in Kitas und Schulen.", "info@zahngesundheit-odw.example", "https://zahngesundheit-odw.example"),
-        ("0193f5a0-4e00-7000-8000-000000000004", "Familienhebammen im Odenwald", "Frühe Hilfen: Hebammen und Familienkinderkrankenpflege.", "kontakt@familienhebammen.example", "https://familienhebammen.example"),
-        ("0193f5a0-4e00-7000-8000-000000000005", "TSV Odenwald Kinderturnen", "Bewegungsangebote für Kinder aller Altersstufen.", "kinderturnen@tsv-odw.example", "https://tsv-odw.example"),
-        ("0193f5a0-4e00-7000-8000-000000000006", "Familienzentrum Mümlingtal", "Treffpunkt für Familien: Kochen, Sprache, Beratung.", "info@fz-muemlingtal.example", "https://fz-muemlingtal.example"),
-        ("0193f5a0-4e00-7000-8000-000000000007", "Logopädie am Marktplatz", "Sprachtherapie und Sprachförderung für Kinder.", "praxis@logo-markt.example", "https://logo-markt.example"),
-        ("0193f5a0-4e00-7000-8000-000000000008", "Erziehungsberatungsstelle Odenwald", "Beratung für Kinder, Jugendliche und Eltern, auch bei seelischen Belastungen.", "beratung@eb-odw.example", "https://eb-odw.example"),
+        (DemoKonten.PraxisAnbieterId, "Kinderarztpraxis Dr. Aydın", "Kinder- und Jugendarztpraxis, Vorsorge und Impfungen.", "praxis@aydin-kinderarzt.example", "https://aydin-kinderarzt.example", "06062 91230"),
+        ("0193f5a0-4e00-7000-8000-000000000002", "Gesundheitsamt Odenwaldkreis", "Kinder- und Jugendgesundheitsdienst, Schuleingangsuntersuchung, Impfberatung.", "gesundheitsamt@kreis.example", "https://www.odenwaldkreis.example/gesundheit", "06062 70-0"),
+        ("0193f5a0-4e00-7000-8000-000000000003", "Arbeitskreis Zahngesundheit Odenwald", "Gruppenprophylaxe in Kitas und Schulen.", "info@zahngesundheit-odw.example", "https://zahngesundheit-odw.example", "06061 73310"),
+        ("0193f5a0-4e00-7000-8000-000000000004", "Familienhebammen im Odenwald", "Frühe Hilfen: Hebammen und Familienkinderkrankenpflege.", "kontakt@familienhebammen.example", "https://familienhebammen.example", "06063 5020"),
+        ("0193f5a0-4e00-7000-8000-000000000005", "TSV Odenwald Kinderturnen", "Bewegungsangebote für Kinder aller Altersstufen.", "kinderturnen@tsv-odw.example", "https://tsv-odw.example", "06062 4411"),
+        ("0193f5a0-4e00-7000-8000-000000000006", "Familienzentrum Mümlingtal", "Treffpunkt für Familien: Kochen, Sprache, Beratung.", "info@fz-muemlingtal.example", "https://fz-muemlingtal.example", "06061 96870"),
+        ("0193f5a0-4e00-7000-8000-000000000007", "Logopädie am Marktplatz", "Sprachtherapie und Sprachförderung für Kinder.", "praxis@logo-markt.example", "https://logo-markt.example", "06061 2213"),
+        ("0193f5a0-4e00-7000-8000-000000000008", "Erziehungsberatungsstelle Odenwald", "Beratung für Kinder, Jugendliche und Eltern, auch bei seelischen Belastungen.", "beratung@eb-odw.example", "https://eb-odw.example", "06062 9417"),
     ];
 
     /// <summary>Per category key: the provider (index into <see cref="Anbieter"/>), titles and what the offer is, with age range in months.</summary>

@@ -21,7 +21,7 @@ internal sealed class GetHsdsAnbieterHandler(IModuleDatabase<GesundheitModule> d
         var angebote = (await connection.QueryAsync<string>(new CommandDefinition(
             $"SELECT a.id {HsdsSql.Veroeffentlicht} AND a.anbieter_id = @id ORDER BY a.id",
             new { id = request.Id, heute = GermanFormat.StoredDay(clock.Today) }, cancellationToken: cancellationToken))).ToList();
-        var anbieter = angebote.Count > 0 ? (await leser.OrganizationsAsync(connection, [request.Id], cancellationToken)).SingleOrDefault() : null;
+        var anbieter = angebote.Count > 0 ? (await leser.OrganizationsAsync(connection, [request.Id], vollstaendig: true, cancellationToken)).SingleOrDefault() : null;
         if (anbieter is null)
         {
             throw new RecordNotFoundException("Kein Anbieter mit veröffentlichten Angeboten unter dieser Kennung.");

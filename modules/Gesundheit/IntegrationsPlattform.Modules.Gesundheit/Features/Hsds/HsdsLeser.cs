@@ -37,7 +37,7 @@ internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links, I
 
     private sealed record TextZeile(string AngebotId, string Sprache, string Feld, string Text);
 
-    private sealed record AnbieterZeile(string Id, string Name, string? Beschreibung, string? Email, string? Website);
+    private sealed record AnbieterZeile(string Id, string Name, string? Beschreibung, string? Email, string? Website, string? Telefon);
 
     private sealed record SpracheZeile(string AngebotId, string Sprache);
 
@@ -129,18 +129,18 @@ internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links, I
                 MinimumAge: Jahre(angebot.AlterVonMonate),
                 MaximumAge: Jahre(angebot.AlterBisMonate),
                 LastModified: GermanFormat.ParseStoredInstant(angebot.GeprueftAm),
-                Organization: mitAnbieter ? Organization(anbieter[angebot.AnbieterId]) : null,
+                Organization: mitAnbieter ? Organization(anbieter[angebot.AnbieterId], vollstaendig: false) : null,
                 Languages: sprachen?[id].Select(s => new HsdsLanguage(HsdsIds.Derived(id, "sprache", s.Sprache), id, Languages.GermanName(s.Sprache), s.Sprache)).ToList(),
                 Schedules: zeiten?[id].Where(z => z.OrtId is null || !orte![id].Any(o => o.Id == z.OrtId)).Select(z => Schedule(z, angebot, serviceAtLocationId: null)).ToList(),
                 ServiceAtLocations: orte?[id].Select(o => ServiceAtLocation(angebot, o, zeiten![id].Where(z => z.OrtId == o.Id))).ToList());
         }).ToList();
     }
 
-    /// <summary>Providers by id, in the order asked.</summary>
-    public async Task<IReadOnlyList<HsdsOrganization>> OrganizationsAsync(IDbConnection connection, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    /// <summary>Providers by id, in the order asked; <paramref name="vollstaendig"/> for the full form (with phones).</summary>
+    public async Task<IReadOnlyList<HsdsOrganization>> OrganizationsAsync(IDbConnection connection, IReadOnlyList<string> ids, bool vollstaendig, CancellationToken cancellationToken)
     {
         var gelesen = (await AnbieterAsync(connection, ids, cancellationToken)).ToDictionary(a => a.Id);
-        return ids.Where(gelesen.ContainsKey).Select(id => Organization(gelesen[id])).ToList();
+        return ids.Where(gelesen.ContainsKey).Select(id => Organization(gelesen[id], vollstaendig)).ToList();
     }
 
     /// <summary>Places by id where a published offer is held, in the order asked.</summary>
@@ -161,7 +161,7 @@ internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links, I
 
     private async Task<IEnumerable<AnbieterZeile>> AnbieterAsync(IDbConnection connection, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
         await connection.QueryAsync<AnbieterZeile>(new CommandDefinition(
-            $"SELECT id, name, beschreibung, email, website FROM anbieter WHERE id IN {HsdsSql.Auswahl}",
+            $"SELECT id, name, beschreibung, email, website, telefon FROM anbieter WHERE id IN {HsdsSql.Auswahl}",
             new { ids = JsonSerializer.Serialize(ids) }, cancellationToken: cancellationToken));
 
     /// <summary>A field's text in <paramref name="sprache"/>, else German, else none.</summary>
@@ -171,12 +171,13 @@ internal sealed class HsdsLeser(DeploymentInfo deployment, IPublicLinks links, I
     /// <summary>HSDS counts ages in years; the module keeps months (an offer from 6 months gives 0.5).</summary>
     private static decimal Jahre(long monate) => GermanFormat.Round(monate / 12m, 2);
 
-    private static HsdsOrganization Organization(AnbieterZeile anbieter) => new(
+    private static HsdsOrganization Organization(AnbieterZeile anbieter, bool vollstaendig) => new(
         anbieter.Id,
         anbieter.Name,
         anbieter.Beschreibung ?? "",
         anbieter.Email is { } email && FieldRules.IsEmail(email) ? email : null,
-        Webadresse(anbieter.Website));
+        Webadresse(anbieter.Website),
+        !vollstaendig ? null : string.IsNullOrWhiteSpace(anbieter.Telefon) ? [] : [new HsdsPhone(HsdsIds.Derived(anbieter.Id, "phone"), anbieter.Id, anbieter.Telefon.Trim())]);
 
     /// <summary>A provider's website as an absolute http(s) URI (HSDS's <c>format: uri</c>); „www.praxis.de“ gets https.</summary>
     private static string? Webadresse(string? website)

@@ -26,15 +26,19 @@ internal sealed record HsdsService(
     IReadOnlyList<HsdsSchedule>? Schedules,
     IReadOnlyList<HsdsServiceAtLocation>? ServiceAtLocations);
 
-/// <summary>A provider organisation (<c>organization.json</c>); the full form carries its locations and services.</summary>
+/// <summary>A provider organisation (<c>organization.json</c>); the full form carries its phones, locations and services (the list forms allow none of them).</summary>
 internal sealed record HsdsOrganization(
     string Id,
     string Name,
     string Description,
     string? Email,
     string? Website,
+    IReadOnlyList<HsdsPhone>? Phones,
     IReadOnlyList<HsdsLocation>? Locations = null,
     IReadOnlyList<HsdsService>? Services = null);
+
+/// <summary>A provider's telephone number (<c>phone.json</c>); the module keeps one per provider.</summary>
+internal sealed record HsdsPhone(string Id, string OrganizationId, string Number);
 
 /// <summary>An offer at one of its places, with the opening times that hold there.</summary>
 internal sealed record HsdsServiceAtLocation(string Id, string ServiceId, string LocationId, HsdsLocation Location, IReadOnlyList<HsdsSchedule> Schedules);

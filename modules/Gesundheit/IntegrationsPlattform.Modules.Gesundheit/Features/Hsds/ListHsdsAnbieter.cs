@@ -47,6 +47,6 @@ internal sealed class ListHsdsAnbieterHandler(IModuleDatabase<GesundheitModule> 
         var gesamt = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT count(*) {Filter}", parameter, cancellationToken: cancellationToken));
         var ids = (await connection.QueryAsync<string>(new CommandDefinition(
             $"SELECT n.id {Filter} ORDER BY n.name COLLATE NOCASE, n.id LIMIT @take OFFSET @skip", parameter, cancellationToken: cancellationToken))).ToList();
-        return seite.Antwort(await leser.OrganizationsAsync(connection, ids, cancellationToken), gesamt);
+        return seite.Antwort(await leser.OrganizationsAsync(connection, ids, vollstaendig: false, cancellationToken), gesamt);
     }
 }
