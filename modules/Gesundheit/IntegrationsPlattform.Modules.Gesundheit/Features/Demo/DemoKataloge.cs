@@ -31,12 +31,16 @@ internal static class DemoKataloge
         ["psychische_gesundheit"] = (7, ["Offene Sprechstunde für Familien", "Gruppe für Kinder mit Sorgen", "Elterncafé: Stark durch schwere Zeiten"], "Vertrauliche Beratung bei Sorgen, Ängsten oder Belastungen in der Familie.", 36, 216, false),
     };
 
-    /// <summary>Offer number <paramref name="i"/> of a set: its category in turns, that category's template (another deployment's categories take the first), its municipality.</summary>
+    /// <summary>
+    /// Offer number <paramref name="i"/> of a set: its category in turns, that category's template (another deployment's
+    /// categories take the first), its municipality — moved on by one every round of categories, since category, title
+    /// and municipality in plain turns repeat together after 24 offers and the directory would list the same offer twice.
+    /// </summary>
     public static (string Kategorie, (int Anbieter, string[] Titel, string Beschreibung, int Von, int Bis, bool Schwangerschaft) Vorlage, Municipality Kommune) Angebot(
         int i, IReadOnlyList<string> kategorien, IReadOnlyList<Municipality> kommunen)
     {
         var kategorie = kategorien[i % kategorien.Count];
-        return (kategorie, Vorlagen.GetValueOrDefault(kategorie, Vorlagen["u_untersuchungen"]), kommunen[i * 5 % kommunen.Count]);
+        return (kategorie, Vorlagen.GetValueOrDefault(kategorie, Vorlagen["u_untersuchungen"]), kommunen[(i * 5 + i / kategorien.Count) % kommunen.Count]);
     }
 
     /// <summary>Postal codes of the Odenwaldkreis' municipalities by name; another deployment's places get the first.</summary>
